@@ -1,0 +1,59 @@
+"""The `caseload` command: administration and batch work.
+
+Every sub-command is a Django management command living in the app it belongs to
+(`caseload/<part>/management/commands/<name>.py`), so `caseload NAME --help` works for each.
+`caseload --help` lists ours first; Django's own (migrate, createsuperuser, ...) still work.
+"""
+
+import os
+import sys
+
+OUR_APPS = (
+    "caseload.core",
+    "caseload.organisation",
+    "caseload.people",
+    "caseload.contacts",
+    "caseload.risk",
+    "caseload.tiering",
+    "caseload.workload",
+    "caseload.returns",
+    "caseload.access",
+    "caseload.demo",
+)
+
+
+def _our_commands() -> dict[str, str]:
+    from django.core.management import get_commands
+
+    return {
+        name: app for name, app in sorted(get_commands().items()) if app in OUR_APPS
+    }
+
+
+def _print_help() -> None:
+    from django.core.management import load_command_class
+
+    print("usage: caseload COMMAND [options]\n")
+    print("Commands (caseload COMMAND --help for each):")
+    for name, app in _our_commands().items():
+        help_text = load_command_class(app, name).help.strip().splitlines()[0]
+        print(f"  {name:<12} {help_text}")
+    print("\nDjango's own commands (migrate, createsuperuser, shell, ...) work too.")
+
+
+def main(argv: list[str] | None = None) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "caseload.settings")
+    argv = list(sys.argv if argv is None else argv)
+    import django
+
+    django.setup()
+    if len(argv) < 2 or argv[1] in ("-h", "--help", "help"):
+        _print_help()
+        return
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["caseload", *argv[1:]])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,42 @@
+"""Personas shared by every test (after healthchecks' BaseTestCase): the case's practitioner,
+their manager, a practitioner in another delivery unit, a staff representative, and the case."""
+
+import pytest
+
+from caseload.organisation.constants import Grade, Role
+from caseload.testing.factories import StaffFactory, TeamFactory, case_held_by
+
+
+@pytest.fixture
+def team(db):  # type: ignore[no-untyped-def]
+    return TeamFactory()
+
+
+@pytest.fixture
+def practitioner(team):  # type: ignore[no-untyped-def]
+    return StaffFactory(team=team, user__username="alice", user__first_name="Alice")
+
+
+@pytest.fixture
+def manager(team):  # type: ignore[no-untyped-def]
+    return StaffFactory(team=team, grade=Grade.SPO, role=Role.MANAGER, user__username="mona")
+
+
+@pytest.fixture
+def outsider(db):  # type: ignore[no-untyped-def]
+    return StaffFactory(user__username="oscar")
+
+
+@pytest.fixture
+def rep(team):  # type: ignore[no-untyped-def]
+    return StaffFactory(team=team, grade=Grade.OTHER, role=Role.STAFF_REP, user__username="rita")
+
+
+@pytest.fixture
+def analyst(team):  # type: ignore[no-untyped-def]
+    return StaffFactory(team=team, grade=Grade.OTHER, role=Role.ANALYST, user__username="andy")
+
+
+@pytest.fixture
+def case(practitioner):  # type: ignore[no-untyped-def]
+    return case_held_by(practitioner)

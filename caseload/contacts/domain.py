@@ -1,0 +1,189 @@
+"""Contact reference data and the pure rules over contacts (no Django).
+
+Reference data carries behaviour, as in Delius (case_model.md §3.1.2): whether a contact type is
+an appointment that needs an outcome, whether it is a national-standards (NS) contact that counts
+for enforcement, and whether an outcome is attended / complied / enforceable (§4.1).
+Codes are Delius codes from case_model.md §4.1-4.4 [S].
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class ContactType:
+    code: str
+    label: str
+    appointment: bool
+    national_standard: bool
+    home_visit: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    code: str
+    label: str
+    attended: bool | None
+    complied: bool | None
+    enforceable: bool
+    acceptable_absence: bool = False
+
+
+CONTACT_TYPES: dict[str, ContactType] = {
+    t.code: t
+    for t in (
+        ContactType("COAP", "Office visit", appointment=True, national_standard=True),
+        ContactType("CHVS", "Home visit", True, True, home_visit=True),
+        ContactType("COVC", "Video call", True, True),
+        ContactType("COPT", "Phone appointment", True, True),
+        ContactType("CODC", "Planned doorstep visit", True, True),
+        ContactType("COAI", "Initial appointment in the office", True, True),
+        ContactType("COHV", "Initial home visit", True, True, home_visit=True),
+        ContactType("COVI", "Initial appointment by video", True, True),
+        ContactType("CTOA", "Phone call to the person", False, False),
+        ContactType("CTOB", "Phone call from the person", False, False),
+        ContactType("CMOA", "Email or text to the person", False, False),
+        ContactType("CMOB", "Email or text from the person", False, False),
+        ContactType("CLOA", "Letter to the person", False, False),
+        ContactType("CLOB", "Letter from the person", False, False),
+        ContactType("CT3A", "Phone call to another agency", False, False),
+        ContactType("CT3B", "Phone call from another agency", False, False),
+        ContactType("C326", "Internal communication", False, False),
+    )
+}
+
+OUTCOMES: dict[str, Outcome] = {
+    o.code: o
+    for o in (
+        Outcome("ATTC", "Attended – complied", True, True, False),
+        Outcome("AFTC", "Attended – failed to comply", True, False, True),
+        Outcome("ATSH", "Attended – sent home (behaviour)", True, False, True),
+        Outcome("ATSS", "Attended – sent home (service issues)", True, True, False),
+        Outcome("AFDA", "Attended – failure to comply deemed acceptable", True, True, False),
+        Outcome("AFTA", "Failed to attend", False, False, True),
+        Outcome("UAAB", "Unacceptable absence", False, False, True),
+        Outcome("AACL", "Acceptable absence – court or legal", False, True, False, True),
+        Outcome("AAEM", "Acceptable absence – employment", False, True, False, True),
+        Outcome("AAFC", "Acceptable absence – family or childcare", False, True, False, True),
+        Outcome("AAHO", "Acceptable absence – holiday", False, True, False, True),
+        Outcome("AAME", "Acceptable absence – medical", False, True, False, True),
+        Outcome("AARE", "Acceptable absence – religious", False, True, False, True),
+        Outcome("AARC", "Acceptable absence – remanded in custody", False, True, False, True),
+        Outcome("AASD", "Acceptable absence – stood down", False, True, False, True),
+        Outcome("RSSR", "Rescheduled – service request", None, None, False),
+        Outcome("RSOF", "Rescheduled – person on probation's request", None, None, False),
+    )
+}
+
+ENFORCEMENT_ACTIONS: dict[str, str] = {
+    "ROM": "Refer to offender manager",
+    "NFA": "No further action",
+    "WLS": "Enforcement letter requested",
+    "EA02": "First warning letter sent",
+    "EA03": "Second warning letter sent",
+    "EA08": "Breach letter sent",
+    "EA11": "Recall requested",
+    "EA12": "Decision pending response from the person on probation",
+    "IBR": "Breach or recall initiated",
+    "IMB": "Immediate breach or recall",
+    "LCL": "Licence compliance letter sent",
+}
+
+
+@dataclass(frozen=True)
+class ContactInput:
+    """What a practitioner records about a contact, before it is written."""
+
+    contact_type: str | None
+    happened_at: datetime | None
+    outcome: str | None
+    enforcement_action: str | None
+    notes: str
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    rule: str
+    message: str
+
+
+def validate_contact(contact: ContactInput, *, now: datetime) -> list[FieldError]:
+    """Every rule a new contact must meet; all errors at once, in form order."""
+    errors: list[FieldError] = []
+    ctype = CONTACT_TYPES.get(contact.contact_type or "")
+    if not contact.contact_type:
+        errors.append(FieldError("contact_type", "required", "Select the type of contact"))
+    elif ctype is None:
+        errors.append(
+            FieldError("contact_type", "unknown_code", "Select a contact type from the list")
+        )
+    if contact.happened_at is None:
+        errors.append(FieldError("happened_at", "required", "Enter the date of the contact"))
+    elif contact.happened_at > now:
+        errors.append(
+            FieldError("happened_at", "not_in_future", "Date of contact must be today or in the past")
+        )
+    outcome = OUTCOMES.get(contact.outcome or "")
+    if contact.outcome and outcome is None:
+        errors.append(FieldError("outcome", "unknown_code", "Select an outcome from the list"))
+    elif ctype is not None and ctype.appointment and not contact.outcome:
+        errors.append(
+            FieldError("outcome", "required", "Select the outcome of the appointment")
+        )
+    elif ctype is not None and not ctype.appointment and contact.outcome:
+        errors.append(
+            FieldError("outcome", "not_allowed", "Only appointments have an outcome")
+        )
+    if contact.enforcement_action:
+        if contact.enforcement_action not in ENFORCEMENT_ACTIONS:
+            errors.append(
+                FieldError(
+                    "enforcement_action", "unknown_code", "Select an enforcement action from the list"
+                )
+            )
+        elif outcome is None or not outcome.enforceable:
+            errors.append(
+                FieldError(
+                    "enforcement_action",
+                    "needs_enforceable_outcome",
+                    "An enforcement action can only follow a failure to comply",
+                )
+            )
+    if len(contact.notes) > 10_000:
+        errors.append(FieldError("notes", "max_length", "Notes must be 10,000 characters or fewer"))
+    return errors
+
+
+@dataclass(frozen=True)
+class ContactFact:
+    """A recorded contact, as the pure rules see it."""
+
+    contact_type: str
+    on: date
+    outcome: str | None
+    enforcement_action: str | None = None
+
+
+def unacceptable_absences(contacts: Iterable[ContactFact], *, since: date) -> int:
+    """Failures to comply on national-standards contacts, counted as distinct dates.
+
+    This is Delius's FTC count (case_model.md §5, probation-integration `libs/appointments`):
+    distinct dates with an NS contact whose outcome is not complied, from `since` (the later of
+    the sentence date and the last breach end).
+    """
+    dates = {
+        c.on
+        for c in contacts
+        if c.on >= since
+        and CONTACT_TYPES.get(c.contact_type, _NON_NS).national_standard
+        and c.outcome in OUTCOMES
+        and OUTCOMES[c.outcome].complied is False
+    }
+    return len(dates)
+
+
+_NON_NS = ContactType("", "", appointment=False, national_standard=False)

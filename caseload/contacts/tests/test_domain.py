@@ -1,0 +1,98 @@
+"""The pure contact rules."""
+
+from datetime import UTC, date, datetime, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from caseload.contacts.domain import (
+    CONTACT_TYPES,
+    OUTCOMES,
+    ContactFact,
+    ContactInput,
+    unacceptable_absences,
+    validate_contact,
+)
+
+NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+
+
+def contact(**overrides):  # type: ignore[no-untyped-def]
+    fields = {"contact_type": "COAP", "happened_at": NOW - timedelta(hours=2), "outcome": "ATTC",
+              "enforcement_action": None, "notes": ""}
+    return ContactInput(**{**fields, **overrides})
+
+
+def rules(errors):  # type: ignore[no-untyped-def]
+    return {(e.field, e.rule) for e in errors}
+
+
+def test_an_attended_office_visit_is_valid():
+    assert validate_contact(contact(), now=NOW) == []
+
+
+def test_a_contact_in_the_future_is_refused():
+    assert rules(validate_contact(contact(happened_at=NOW + timedelta(minutes=1)), now=NOW)) == {
+        ("happened_at", "not_in_future")
+    }
+
+
+def test_an_unknown_outcome_is_refused():
+    assert ("outcome", "unknown_code") in rules(validate_contact(contact(outcome="XXXX"), now=NOW))
+
+
+def test_every_missing_field_is_reported_at_once():
+    errors = validate_contact(contact(contact_type=None, happened_at=None), now=NOW)
+    assert rules(errors) == {("contact_type", "required"), ("happened_at", "required")}
+
+
+def test_an_appointment_needs_an_outcome():
+    assert rules(validate_contact(contact(outcome=None), now=NOW)) == {("outcome", "required")}
+
+
+def test_a_phone_call_has_no_outcome():
+    assert rules(validate_contact(contact(contact_type="CTOA", outcome="ATTC"), now=NOW)) == {
+        ("outcome", "not_allowed")
+    }
+
+
+def test_enforcement_follows_only_a_failure():
+    assert rules(validate_contact(contact(enforcement_action="EA02"), now=NOW)) == {
+        ("enforcement_action", "needs_enforceable_outcome")
+    }
+    assert validate_contact(contact(outcome="AFTA", enforcement_action="EA02"), now=NOW) == []
+
+
+def test_unacceptable_absences_count_distinct_days_on_national_standard_contacts():
+    day = date(2026, 10, 1)
+    contacts = [
+        ContactFact("COAP", day, "AFTA"),
+        ContactFact("COVC", day, "UAAB"),  # same day: counts once
+        ContactFact("COAP", day + timedelta(days=7), "AAME"),  # acceptable
+        ContactFact("CTOA", day + timedelta(days=8), None),  # not an NS contact
+        ContactFact("CHVS", day + timedelta(days=14), "AFTC"),
+        ContactFact("COAP", day - timedelta(days=30), "AFTA"),  # before the count starts
+    ]
+    assert unacceptable_absences(contacts, since=day) == 2
+
+
+@given(
+    st.sampled_from([*CONTACT_TYPES, "", "ZZZZ"]),
+    st.one_of(st.none(), st.sampled_from([*OUTCOMES, "BAD"])),
+    st.one_of(st.none(), st.datetimes(timezones=st.just(UTC))),
+    st.text(max_size=50),
+)
+def test_validation_never_raises_and_names_real_fields(ctype, outcome, when, notes):
+    errors = validate_contact(
+        ContactInput(ctype or None, when, outcome, None, notes), now=NOW
+    )
+    assert {e.field for e in errors} <= {"contact_type", "happened_at", "outcome", "notes"}
+
+
+@given(st.lists(st.tuples(st.sampled_from(list(CONTACT_TYPES)), st.integers(0, 60),
+                          st.sampled_from(list(OUTCOMES))), max_size=30))
+def test_more_failures_never_lower_the_count(rows):
+    day = date(2026, 1, 1)
+    facts = [ContactFact(t, day + timedelta(days=d), o) for t, d, o in rows]
+    extra = ContactFact("COAP", day + timedelta(days=90), "AFTA")
+    assert unacceptable_absences([*facts, extra], since=day) == unacceptable_absences(facts, since=day) + 1

@@ -1,0 +1,109 @@
+"""Builds `CaseFacts` snapshots from the database, one person or many (bulk, fixed query count)."""
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from caseload.contacts.domain import ContactFact
+from caseload.core.facts import (
+    AssessmentFacts,
+    CaseFacts,
+    CircumstanceFacts,
+    CriminalHistoryFacts,
+    RegistrationFacts,
+    RequirementFacts,
+    SentenceFacts,
+)
+from caseload.people.models import Event, Person
+from caseload.risk.models import Assessment
+
+
+def _people_with_facts(person_ids: Iterable[int]):  # type: ignore[no-untyped-def]
+    return (
+        Person.objects.filter(pk__in=list(person_ids))
+        .select_related("criminal_history")
+        .prefetch_related(
+            Prefetch(
+                "events",
+                queryset=Event.objects.select_related("sentence").prefetch_related(
+                    "sentence__requirements"
+                ),
+            ),
+            "registrations",
+            "circumstances",
+            Prefetch("assessments", queryset=Assessment.objects.order_by("-completed_on", "-id")),
+            "contacts",
+        )
+    )
+
+
+def _facts(person: Person, as_at: date) -> CaseFacts:
+    history = getattr(person, "criminal_history", None)
+    sentences = []
+    for event in person.events.all():
+        sentence = getattr(event, "sentence", None)
+        if sentence is None:
+            continue
+        sentences.append(
+            SentenceFacts(
+                event_number=event.number,
+                offence_code=event.offence_code,
+                offence_date=event.offence_date,
+                conviction_date=event.conviction_date,
+                sentence_type=sentence.sentence_type,
+                sentence_date=sentence.sentence_date,
+                release_date=sentence.release_date,
+                termination_date=sentence.termination_date,
+                requirements=tuple(
+                    RequirementFacts(
+                        r.category, r.length, r.length_unit, r.electronic_monitoring,
+                        r.start_date, r.end_date,
+                    )
+                    for r in sentence.requirements.all()
+                ),
+            )
+        )
+    assessments = list(person.assessments.all())
+    return CaseFacts(
+        crn=person.crn,
+        date_of_birth=person.date_of_birth,
+        sex=person.sex,
+        as_at=as_at,
+        criminal_history=None if history is None else CriminalHistoryFacts(
+            total_sanctions=history.total_sanctions,
+            violent_sanctions=history.violent_sanctions,
+            first_sanction_date=history.first_sanction_date,
+            contact_adult_sexual_sanctions=history.contact_adult_sexual_sanctions,
+            contact_child_sexual_sanctions=history.contact_child_sexual_sanctions,
+            indecent_image_sanctions=history.indecent_image_sanctions,
+            non_contact_sexual_offences=history.non_contact_sexual_offences,
+            most_recent_sexual_offence_date=history.most_recent_sexual_offence_date,
+        ),
+        sentences=tuple(sentences),
+        registrations=tuple(
+            RegistrationFacts(r.register, r.category, r.level, r.registered_on, r.deregistered_on)
+            for r in person.registrations.all()
+        ),
+        circumstances=tuple(
+            CircumstanceFacts(c.kind, c.status, c.start_date, c.end_date)
+            for c in person.circumstances.all()
+        ),
+        assessment=(
+            AssessmentFacts(assessments[0].completed_on, dict(assessments[0].answers))
+            if assessments else None
+        ),
+        contacts=tuple(
+            ContactFact(
+                c.contact_type, timezone.localdate(c.happened_at), c.outcome or None,
+                c.enforcement_action or None,
+            )
+            for c in person.contacts.all()
+        ),
+    )
+
+
+def load_case_facts(person_ids: Iterable[int], *, as_at: date | None = None) -> dict[int, CaseFacts]:
+    day = as_at or timezone.localdate()
+    return {p.pk: _facts(p, day) for p in _people_with_facts(person_ids)}

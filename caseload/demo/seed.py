@@ -1,0 +1,156 @@
+"""Writes a synthetic delivery unit into the database (bulk, with history rows)."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
+
+from caseload.contacts.models import Contact
+from caseload.demo.generator import SyntheticPerson, synthetic_person
+from caseload.organisation.constants import Grade, Role
+from caseload.organisation.models import Allocation, DeliveryUnit, Region, Staff, Team
+from caseload.people.models import (
+    Circumstance, CriminalHistory, Event, LicenceCondition, Person, Requirement, Sentence,
+)
+from caseload.risk.models import Assessment, Registration
+
+DEMO_ROLES = (
+    ("practitioner", Role.PRACTITIONER, Grade.PO),
+    ("manager", Role.MANAGER, Grade.SPO),
+    ("head", Role.HEAD_OF_PDU, Grade.OTHER),
+    ("analyst", Role.ANALYST, Grade.OTHER),
+    ("rep", Role.STAFF_REP, Grade.OTHER),
+    ("admin", Role.ADMIN, Grade.OTHER),
+)
+CASE_WEIGHT = {Grade.PO: 1.0, Grade.PSO: 0.85, Grade.TRAINEE: 0.5}
+HOURS = (Decimal("37"), Decimal("37"), Decimal("37"), Decimal("30"), Decimal("22.5"), Decimal("18.5"))
+STAFF_FIRST = ("Priya", "Tom", "Grace", "Sam", "Olu", "Hannah", "Ben", "Zara", "Matt", "Ffion", "Niall", "Ruth")
+
+
+class SeedError(Exception):
+    pass
+
+
+@dataclass
+class SeedSummary:
+    delivery_unit: str
+    people: int
+    staff: int
+    contacts: int
+    users: list[dict[str, str]]
+
+
+def _user(username: str, first: str, last: str, password: str | None, *, superuser: bool = False):  # type: ignore[no-untyped-def]
+    User = get_user_model()
+    user = User(username=username, first_name=first, last_name=last, is_staff=superuser,
+                is_superuser=superuser, email=f"{username}@example.justice.gov.uk")
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.save()
+    return user
+
+
+def _organisation(rng: random.Random, seed: int, n_staff: int, password: str | None, demo_users: bool):  # type: ignore[no-untyped-def]
+    region, _ = Region.objects.get_or_create(code="LON", defaults={"name": "London"})
+    pdu_code = f"PDU{seed:03d}"
+    if DeliveryUnit.objects.filter(code=pdu_code).exists():
+        raise SeedError(f"--seed {seed}: delivery unit {pdu_code} already exists; choose another seed")
+    pdu = DeliveryUnit.objects.create(region=region, code=pdu_code, name=f"Northbridge {seed} PDU")
+    teams = [Team.objects.create(delivery_unit=pdu, code=f"T{seed:03d}{i:02d}"[:6], name=f"Northbridge {seed} team {i + 1}")
+             for i in range(max(1, round(n_staff / 8)))]
+    staff: list[Staff] = []
+    users: list[dict[str, str]] = []
+    if demo_users:
+        for username, role, grade in DEMO_ROLES:
+            user = _user(username, username.capitalize(), "Demo", password, superuser=role == Role.ADMIN)
+            staff.append(Staff.objects.create(user=user, officer_code=f"DEMO{len(staff):03d}", grade=grade, role=role,
+                                              team=teams[0], contracted_hours=Decimal("37")))
+            users.append({"username": username, "role": str(role)})
+    for i in range(n_staff):
+        team = teams[i % len(teams)]
+        manager = not Staff.objects.filter(team=team, role=Role.MANAGER).exists()
+        grade = Grade.SPO if manager else Grade(rng.choices([Grade.PO, Grade.PSO, Grade.TRAINEE], [5, 4, 1])[0])
+        user = _user(f"s{seed:03d}{i:03d}", rng.choice(STAFF_FIRST), f"Officer{i}", None)
+        staff.append(Staff.objects.create(
+            user=user, officer_code=f"N{seed:03d}{i:03d}"[:7], grade=grade,
+            role=Role.MANAGER if manager else Role.PRACTITIONER, team=team,
+            contracted_hours=Decimal("37") if manager else rng.choice(HOURS)))
+    return pdu, staff, users
+
+
+def _allocation_targets(rng: random.Random, staff: list[Staff], people: int) -> list[Staff]:
+    """One staff member per person, in proportion to grade and contracted hours."""
+    holders = [s for s in staff if s.grade in CASE_WEIGHT and s.role == Role.PRACTITIONER]
+    weights = [CASE_WEIGHT[Grade(s.grade)] * float(s.contracted_hours) for s in holders]
+    total = sum(weights)
+    targets: list[Staff] = []
+    for s, w in zip(holders, weights, strict=True):
+        targets += [s] * round(people * w / total)
+    while len(targets) < people:
+        targets.append(rng.choice(holders))
+    rng.shuffle(targets)
+    return targets[:people]
+
+
+def _write_people(batch: list[SyntheticPerson], targets: list[Staff], start: date) -> int:
+    bulk_create_with_history([
+        Person(crn=p.crn, first_name=p.first_name, last_name=p.last_name, sex=p.sex,
+               date_of_birth=p.date_of_birth, nationality="British", **p.equality) for p in batch
+    ], Person)
+    by_crn = {p.crn: p for p in Person.objects.filter(crn__in=[p.crn for p in batch])}
+    rows: dict[type, list[object]] = {m: [] for m in (CriminalHistory, Event, Registration, Circumstance,
+                                                        Allocation, Assessment, Contact)}
+    for p, staff in zip(batch, targets, strict=True):
+        person = by_crn[p.crn]
+        rows[CriminalHistory].append(CriminalHistory(person=person, **p.history))
+        rows[Event].append(Event(person=person, **p.event))
+        rows[Registration] += [Registration(person=person, **r) for r in p.registrations]
+        rows[Circumstance] += [Circumstance(person=person, **c) for c in p.circumstances]
+        rows[Allocation].append(Allocation(person=person, staff=staff, team_id=staff.team_id, start_date=start))
+        if p.assessment:
+            rows[Assessment].append(Assessment(person=person, **p.assessment))
+        rows[Contact] += [Contact(person=person, staff=staff, **c) for c in p.contacts]
+    for model, objs in rows.items():
+        bulk_create_with_history(objs, model, batch_size=2000)
+    events = {e.person.crn: e for e in Event.objects.filter(person__crn__in=by_crn).select_related("person")}
+    bulk_create_with_history([Sentence(event=events[p.crn], **p.sentence) for p in batch], Sentence)
+    by_event = {s.event.person.crn: s for s in Sentence.objects.filter(event__person__crn__in=by_crn).select_related("event__person")}
+    bulk_create_with_history([Requirement(sentence=by_event[p.crn], **r) for p in batch for r in p.requirements], Requirement)
+    bulk_create_with_history([LicenceCondition(sentence=by_event[p.crn], **c) for p in batch for c in p.licence_conditions], LicenceCondition)
+    return sum(len(p.contacts) for p in batch)
+
+
+def seed_delivery_unit(
+    *, people: int, seed: int, password: str | None = None, demo_users: bool = False,
+    progress: Callable[[int], None] = lambda n: None, batch_size: int = 500,
+) -> SeedSummary:
+    rng = random.Random(seed)
+    today = timezone.localdate()
+    letter = chr(ord("A") + seed % 26)
+    with transaction.atomic():
+        pdu, staff, users = _organisation(rng, seed, max(6, round(people / 37)), password, demo_users)
+        targets = _allocation_targets(rng, staff, people)
+        if demo_users:
+            practitioner = next(s for s in staff if s.user.username == "practitioner")
+            quota = min(45, max(1, people // 30))
+            targets = [practitioner] * quota + [t for t in targets if t is not practitioner][: people - quota]
+        contacts = 0
+        base = (seed // 26) * 100_000
+        for offset in range(0, people, batch_size):
+            count = min(batch_size, people - offset)
+            batch = [synthetic_person(rng, f"{letter}{(base + offset + i + 1) % 1_000_000:06d}", today) for i in range(count)]
+            if Person.objects.filter(crn__in=[p.crn for p in batch]).exists():
+                raise SeedError(f"--seed {seed} would reuse existing CRNs; choose another seed")
+            contacts += _write_people(batch, targets[offset: offset + count], today.replace(day=1))
+            progress(count)
+    return SeedSummary(pdu.name, people, len(staff), contacts, users)

@@ -1,0 +1,113 @@
+"""The organisation: regions, probation delivery units (PDUs), teams, staff and case allocation."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from caseload.organisation.constants import Grade, Role
+
+
+class Region(models.Model):
+    code = models.CharField(max_length=10, unique=True)
+    name = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DeliveryUnit(models.Model):
+    """A Probation Delivery Unit (PDU): a borough-level unit within a region."""
+
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="delivery_units")
+    code = models.CharField(max_length=10, unique=True)
+    name = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Team(models.Model):
+    delivery_unit = models.ForeignKey(DeliveryUnit, on_delete=models.PROTECT, related_name="teams")
+    code = models.CharField(max_length=6, unique=True)
+    name = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Staff(models.Model):
+    """A member of staff: their grade, role, team and contracted hours, with history."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="staff"
+    )
+    officer_code = models.CharField(max_length=7, unique=True)
+    grade = models.CharField(max_length=5, choices=Grade.choices)
+    role = models.CharField(max_length=12, choices=Role.choices)
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, related_name="staff", null=True, blank=True
+    )
+    contracted_hours = models.DecimalField(
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal("37.00"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("48"))],
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["user__last_name", "user__first_name"]
+        verbose_name_plural = "staff"
+
+    def __str__(self) -> str:
+        return self.user.get_full_name() or self.user.username
+
+    @property
+    def delivery_unit_id(self) -> int | None:
+        return self.team.delivery_unit_id if self.team else None
+
+
+class AllocationQuerySet(models.QuerySet["Allocation"]):
+    def current(self) -> "AllocationQuerySet":
+        return self.filter(end_date__isnull=True)
+
+
+class Allocation(models.Model):
+    """Who manages a case, from start_date until end_date (exclusive; null = now)."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="allocations")
+    staff = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="allocations")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="allocations")
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    allocated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    history = HistoricalRecords()
+
+    objects = AllocationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=models.Q(end_date__isnull=True),
+                name="one_current_allocation_per_person",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} → {self.staff} from {self.start_date}"

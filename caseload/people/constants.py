@@ -1,0 +1,129 @@
+"""Choices for people, events and sentences, in the practitioners' language (case_model.md §2-3)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+PREFER_NOT_TO_SAY = "PREFER_NOT_TO_SAY"
+NOT_RECORDED = "NOT_RECORDED"
+
+
+class Sex(models.TextChoices):
+    MALE = "MALE", _("Male")
+    FEMALE = "FEMALE", _("Female")
+    NOT_RECORDED = NOT_RECORDED, _("Not recorded")
+
+
+class GenderIdentity(models.TextChoices):
+    SAME_AS_SEX = "SAME_AS_SEX", _("Same as sex registered at birth")
+    DIFFERENT = "DIFFERENT", _("Different from sex registered at birth")
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY, _("Prefer not to say")
+    NOT_RECORDED = NOT_RECORDED, _("Not recorded")
+
+
+class Ethnicity(models.TextChoices):
+    """The 2021 census top-level groups."""
+
+    ASIAN = "ASIAN", _("Asian or Asian British")
+    BLACK = "BLACK", _("Black, Black British, Caribbean or African")
+    MIXED = "MIXED", _("Mixed or multiple ethnic groups")
+    WHITE = "WHITE", _("White")
+    OTHER = "OTHER", _("Other ethnic group")
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY, _("Prefer not to say")
+    NOT_RECORDED = NOT_RECORDED, _("Not recorded")
+
+
+class Religion(models.TextChoices):
+    NONE = "NONE", _("No religion")
+    CHRISTIAN = "CHRISTIAN", _("Christian")
+    MUSLIM = "MUSLIM", _("Muslim")
+    HINDU = "HINDU", _("Hindu")
+    SIKH = "SIKH", _("Sikh")
+    JEWISH = "JEWISH", _("Jewish")
+    BUDDHIST = "BUDDHIST", _("Buddhist")
+    OTHER = "OTHER", _("Other religion or belief")
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY, _("Prefer not to say")
+    NOT_RECORDED = NOT_RECORDED, _("Not recorded")
+
+
+class SexualOrientation(models.TextChoices):
+    HETEROSEXUAL = "HETEROSEXUAL", _("Heterosexual or straight")
+    GAY_LESBIAN = "GAY_LESBIAN", _("Gay or lesbian")
+    BISEXUAL = "BISEXUAL", _("Bisexual")
+    OTHER = "OTHER", _("Other sexual orientation")
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY, _("Prefer not to say")
+    NOT_RECORDED = NOT_RECORDED, _("Not recorded")
+
+
+class Disability(models.TextChoices):
+    YES = "YES", _("Yes")
+    NO = "NO", _("No")
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY, _("Prefer not to say")
+    NOT_RECORDED = NOT_RECORDED, _("Not recorded")
+
+
+class SentenceType(models.TextChoices):
+    COMMUNITY_ORDER = "CO", _("Community order")
+    SUSPENDED_SENTENCE_ORDER = "SSO", _("Suspended sentence order")
+    CUSTODY_LICENCE = "LIC", _("Custody with licence")
+    POST_SENTENCE_SUPERVISION = "PSS", _("Post-sentence supervision")
+
+
+class LengthUnit(models.TextChoices):
+    HOURS = "HOURS", _("Hours")
+    DAYS = "DAYS", _("Days")
+    MONTHS = "MONTHS", _("Months")
+
+
+class RequirementCategory(models.TextChoices):
+    """Requirement main categories. W and F are Delius codes (case_model.md §2.2); the rest
+    are our own codes because the full Delius list is not public [U]."""
+
+    UNPAID_WORK = "W", _("Unpaid work")
+    REHABILITATION_ACTIVITY = "F", _("Rehabilitation activity requirement (RAR)")
+    CURFEW = "CUR", _("Curfew")
+    ACCREDITED_PROGRAMME = "PROG", _("Accredited programme")
+    DRUG_REHABILITATION = "DRR", _("Drug rehabilitation")
+    ALCOHOL_TREATMENT = "ATR", _("Alcohol treatment")
+    MENTAL_HEALTH_TREATMENT = "MHTR", _("Mental health treatment")
+    RESIDENCE = "RES", _("Residence")
+    EXCLUSION = "EXC", _("Exclusion")
+    PROHIBITED_ACTIVITY = "PROH", _("Prohibited activity")
+    ALCOHOL_ABSTINENCE = "AAMR", _("Alcohol abstinence and monitoring")
+    FOREIGN_TRAVEL = "FTP", _("Foreign travel prohibition")
+
+
+class LicenceConditionCategory(models.TextChoices):
+    RESIDENCE = "RESIDENCE", _("Residence at a specified place")
+    CURFEW = "CURFEW", _("Curfew with electronic monitoring")
+    NON_CONTACT = "NON_CONTACT", _("No contact with a named person")
+    EXCLUSION_ZONE = "EXCLUSION_ZONE", _("Exclusion zone")
+    PROGRAMME = "PROGRAMME", _("Attend a programme")
+    DRUG_TESTING = "DRUG_TESTING", _("Drug testing")
+    POLYGRAPH = "POLYGRAPH", _("Polygraph")
+    OTHER = "OTHER", _("Other additional condition")
+
+
+class CircumstanceKind(models.TextChoices):
+    ACCOMMODATION = "ACCOMMODATION", _("Accommodation")
+    EMPLOYMENT = "EMPLOYMENT", _("Employment, education or training")
+
+
+class AccommodationStatus(models.TextChoices):
+    SETTLED = "SETTLED", _("Settled accommodation")
+    APPROVED_PREMISES = "APPROVED_PREMISES", _("Approved premises")
+    TEMPORARY = "TEMPORARY", _("Temporary or transient accommodation")
+    NO_FIXED_ABODE = "NFA", _("No fixed abode (rough sleeping or homeless)")
+    CUSTODY = "CUSTODY", _("In custody")
+
+
+class EmploymentStatus(models.TextChoices):
+    EMPLOYED_FULL_TIME = "EMPLOYED_FT", _("Employed full time")
+    EMPLOYED_PART_TIME = "EMPLOYED_PT", _("Employed part time")
+    SELF_EMPLOYED = "SELF_EMPLOYED", _("Self-employed")
+    EDUCATION_TRAINING = "EDUCATION_TRAINING", _("In education or training")
+    UNEMPLOYED = "UNEMPLOYED", _("Unemployed and available for work")
+    NOT_AVAILABLE = "NOT_AVAILABLE", _("Not available for work (illness, caring, retired)")
+
+
+SETTLED_ACCOMMODATION = {AccommodationStatus.SETTLED}
+UNSETTLED_ACCOMMODATION = {AccommodationStatus.TEMPORARY, AccommodationStatus.NO_FIXED_ABODE}

@@ -1,0 +1,214 @@
+"""People on probation and their sentences: the facts, each recorded once with its history.
+
+Derived values (age, whether a sentence is active, expected end date, tier, scores) are computed,
+never stored here. Periods run from a start date to an exclusive end date; null means ongoing.
+"""
+
+from django.conf import settings
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from caseload.people import constants as c
+
+crn_validator = RegexValidator(r"^[A-Z][0-9]{6}$", "A CRN is one capital letter and six digits")
+offence_code_validator = RegexValidator(
+    r"^[0-9]{5}$", "A Home Office offence code is exactly five digits"
+)
+
+
+class PersonQuerySet(models.QuerySet["Person"]):
+    def allocated_to(self, staff_id: int) -> "PersonQuerySet":
+        return self.filter(allocations__staff_id=staff_id, allocations__end_date__isnull=True)
+
+    def in_team(self, team_id: int) -> "PersonQuerySet":
+        return self.filter(allocations__team_id=team_id, allocations__end_date__isnull=True)
+
+    def in_delivery_unit(self, delivery_unit_id: int) -> "PersonQuerySet":
+        return self.filter(
+            allocations__team__delivery_unit_id=delivery_unit_id,
+            allocations__end_date__isnull=True,
+        )
+
+
+class Person(models.Model):
+    """A person on probation, with personal and equality information recorded once."""
+
+    crn = models.CharField("CRN", max_length=7, unique=True, validators=[crn_validator])
+    first_name = models.CharField(max_length=100)
+    last_name = models.CharField(max_length=100)
+    preferred_name = models.CharField(max_length=100, blank=True)
+    date_of_birth = models.DateField()
+    pnc_number = models.CharField("PNC number", max_length=20, blank=True)
+    sex = models.CharField(max_length=12, choices=c.Sex.choices)
+    gender_identity = models.CharField(
+        max_length=20, choices=c.GenderIdentity.choices, default=c.NOT_RECORDED
+    )
+    ethnicity = models.CharField(max_length=20, choices=c.Ethnicity.choices, default=c.NOT_RECORDED)
+    religion = models.CharField(max_length=20, choices=c.Religion.choices, default=c.NOT_RECORDED)
+    sexual_orientation = models.CharField(
+        max_length=20, choices=c.SexualOrientation.choices, default=c.NOT_RECORDED
+    )
+    disability = models.CharField(
+        max_length=20, choices=c.Disability.choices, default=c.NOT_RECORDED
+    )
+    nationality = models.CharField(max_length=60, blank=True)
+    preferred_language = models.CharField(max_length=60, blank=True, default="English")
+    interpreter_required = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} ({self.crn})"
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+class CriminalHistory(models.Model):
+    """Criminal-record facts (from the PNC) that the predictors need; one row per person."""
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="criminal_history")
+    total_sanctions = models.PositiveIntegerField(
+        help_text="All sanctions, including the current one", validators=[MinValueValidator(1)]
+    )
+    violent_sanctions = models.PositiveIntegerField(default=0)
+    first_sanction_date = models.DateField()
+    contact_adult_sexual_sanctions = models.PositiveIntegerField(default=0)
+    contact_child_sexual_sanctions = models.PositiveIntegerField(default=0)
+    indecent_image_sanctions = models.PositiveIntegerField(default=0)
+    non_contact_sexual_offences = models.PositiveIntegerField(default=0)
+    most_recent_sexual_offence_date = models.DateField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "criminal histories"
+
+    def __str__(self) -> str:
+        return f"Criminal history of {self.person_id}"
+
+    @property
+    def sexual_offence_history(self) -> bool:
+        return (
+            self.contact_adult_sexual_sanctions
+            + self.contact_child_sexual_sanctions
+            + self.indecent_image_sanctions
+            + self.non_contact_sexual_offences
+        ) > 0
+
+
+class Event(models.Model):
+    """One conviction episode; numbered 1, 2, ... per person."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="events")
+    number = models.PositiveSmallIntegerField()
+    offence_code = models.CharField(max_length=5, validators=[offence_code_validator])
+    offence_description = models.CharField(max_length=200, blank=True)
+    offence_date = models.DateField()
+    conviction_date = models.DateField()
+    court = models.CharField(max_length=100, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["person", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "number"], name="unique_event_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"Event {self.number} of {self.person_id}"
+
+
+class Sentence(models.Model):
+    """The sentence (disposal) of an event."""
+
+    event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="sentence")
+    sentence_type = models.CharField(max_length=3, choices=c.SentenceType.choices)
+    sentence_date = models.DateField()
+    length = models.PositiveSmallIntegerField()
+    length_unit = models.CharField(max_length=6, choices=c.LengthUnit.choices)
+    release_date = models.DateField(null=True, blank=True, help_text="Custody: date released")
+    licence_expiry_date = models.DateField(null=True, blank=True)
+    termination_date = models.DateField(null=True, blank=True)
+    termination_reason = models.CharField(max_length=100, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-sentence_date"]
+
+    def __str__(self) -> str:
+        return f"{self.get_sentence_type_display()} from {self.sentence_date}"
+
+
+class Requirement(models.Model):
+    """A requirement of a community or suspended sentence order."""
+
+    sentence = models.ForeignKey(Sentence, on_delete=models.CASCADE, related_name="requirements")
+    category = models.CharField(max_length=5, choices=c.RequirementCategory.choices)
+    length = models.PositiveSmallIntegerField(null=True, blank=True)
+    length_unit = models.CharField(max_length=6, choices=c.LengthUnit.choices, blank=True)
+    electronic_monitoring = models.BooleanField(default=False)
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    termination_reason = models.CharField(max_length=100, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["start_date"]
+
+    def __str__(self) -> str:
+        return self.get_category_display()
+
+
+class LicenceCondition(models.Model):
+    """An additional licence condition (standard conditions apply to every licence)."""
+
+    sentence = models.ForeignKey(
+        Sentence, on_delete=models.CASCADE, related_name="licence_conditions"
+    )
+    category = models.CharField(max_length=20, choices=c.LicenceConditionCategory.choices)
+    description = models.CharField(max_length=300, blank=True)
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["start_date"]
+
+    def __str__(self) -> str:
+        return self.get_category_display()
+
+
+class Circumstance(models.Model):
+    """Accommodation or employment/education/training status over time."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="circumstances")
+    kind = models.CharField(max_length=15, choices=c.CircumstanceKind.choices)
+    status = models.CharField(max_length=20)
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    verified = models.BooleanField(default=False)
+    notes = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-start_date"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.status} from {self.start_date}"
+
+    def get_status_display(self) -> str:
+        choices = (
+            c.AccommodationStatus if self.kind == c.CircumstanceKind.ACCOMMODATION
+            else c.EmploymentStatus
+        )
+        return str(dict(choices.choices).get(self.status, self.status))

@@ -1,0 +1,98 @@
+"""Case lists and the case record page."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from caseload.contacts.actions import record_contact
+from caseload.core.recompute import recompute_all
+from caseload.testing.factories import StaffFactory, case_held_by
+
+
+def test_my_cases_lists_the_practitioners_cases_only(client, practitioner, team):
+    mine = case_held_by(practitioner)
+    theirs = case_held_by(StaffFactory(team=team))
+    client.force_login(practitioner.user)
+    page = client.get(reverse("my_cases")).content.decode()
+    assert mine.crn in page and theirs.crn not in page
+
+
+def test_the_case_list_uses_a_fixed_number_of_queries(client, practitioner):
+    for _ in range(3):
+        case_held_by(practitioner)
+    recompute_all()
+    client.force_login(practitioner.user)
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("my_cases"))
+    for _ in range(10):
+        case_held_by(practitioner)
+    recompute_all()
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("my_cases"))
+    assert len(many) == len(few)
+
+
+def test_the_list_can_be_filtered_and_sorted_by_tier(client, practitioner):
+    cases = [case_held_by(practitioner) for _ in range(3)]
+    recompute_all()
+    client.force_login(practitioner.user)
+    tier = cases[0].tier.v2_tier
+    page = client.get(reverse("my_cases"), {"tier": tier[0], "sort": "-tier"}).content.decode()
+    assert cases[0].crn in page
+
+
+def test_the_case_page_shows_every_recorded_fact(client, practitioner, case):
+    record_contact(case.crn, acting_user=practitioner.user, contact_type="CHVS",
+                   happened_at=timezone.now() - timedelta(days=1), outcome="ATTC", notes="Home is settled.")
+    client.force_login(practitioner.user)
+    page = client.get(reverse("case_detail", args=[case.crn])).content.decode()
+    for text in (case.full_name, case.crn, "Common assault", "Community order",
+                 "Rehabilitation activity requirement", "Home visit", "Home is settled.", "Tier", "ARP"):
+        assert text in page, text
+
+
+def test_sensitive_notes_are_not_on_the_timeline(client, practitioner, case):
+    record_contact(case.crn, acting_user=practitioner.user, contact_type="COAP", happened_at=timezone.now(),
+                   outcome="ATTC", notes="Disclosed a private matter.", sensitive=True)
+    client.force_login(practitioner.user)
+    assert "Disclosed a private matter." not in client.get(reverse("case_detail", args=[case.crn])).content.decode()
+
+
+@pytest.mark.parametrize("name", ["case_detail", "new_contact", "new_circumstance", "new_registration"])
+def test_every_case_page_refuses_a_practitioner_from_another_unit(client, outsider, case, name):
+    client.force_login(outsider.user)
+    assert client.get(reverse(name, args=[case.crn])).status_code == 404
+
+
+def test_a_staff_representative_is_told_they_see_aggregates_only(client, rep):
+    client.force_login(rep.user)
+    assert "aggregate workload" in client.get(reverse("home"), follow=True).content.decode()
+
+
+def test_recording_a_change_of_accommodation_ends_the_previous_status(client, practitioner, case):
+    client.force_login(practitioner.user)
+    today = timezone.localdate()
+    for status, day in (("TEMPORARY", today - timedelta(days=10)), ("SETTLED", today)):
+        response = client.post(reverse("new_circumstance", args=[case.crn]), {
+            "kind": "ACCOMMODATION", "status": status,
+            "start_date_day": day.day, "start_date_month": day.month, "start_date_year": day.year,
+        })
+        assert response.status_code == 302, response.content.decode()
+    current = case.circumstances.filter(end_date__isnull=True).get()
+    assert current.status == "SETTLED"
+    assert case.circumstances.get(status="TEMPORARY").end_date == today
+
+
+def test_a_status_of_the_wrong_kind_is_refused(client, practitioner, case):
+    client.force_login(practitioner.user)
+    today = timezone.localdate()
+    response = client.post(reverse("new_circumstance", args=[case.crn]), {
+        "kind": "ACCOMMODATION", "status": "UNEMPLOYED",
+        "start_date_day": today.day, "start_date_month": today.month, "start_date_year": today.year,
+    })
+    assert response.status_code == 400
+    assert "Select a status from the list" in response.content.decode()

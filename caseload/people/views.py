@@ -1,0 +1,81 @@
+"""Case lists and the case record page. Reads go through the access module only."""
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from caseload.access.audit import record_audit
+from caseload.access.cases import get_case_for_user, may_change_cases, visible_cases
+from caseload.organisation.constants import Role
+from caseload.people.caselist import case_rows
+from caseload.core.views import case_action_page
+from caseload.people.actions import record_circumstance_change
+from caseload.people.forms import CaseFilterForm, CircumstanceForm
+from caseload.people.record import case_record
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    staff = getattr(request.user, "staff", None)
+    if staff is not None and staff.role == Role.PRACTITIONER:
+        return redirect("my_cases")
+    if staff is not None and staff.role == Role.STAFF_REP:
+        return render(request, "people/no_case_access.html")
+    return redirect("team_cases")
+
+
+def _case_list(request: HttpRequest, *, mine: bool, title: str) -> HttpResponse:
+    cases = visible_cases(request.user)
+    if mine:
+        cases = cases.filter(
+            allocations__staff__user=request.user, allocations__end_date__isnull=True
+        )
+    form = CaseFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    sort = request.GET.get("sort", "name")
+    rows = case_rows(cases, sort=sort, tier=filters.get("tier", ""), search=filters.get("q", ""))
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    record_audit(request.user, "VIEW_CASELOAD", detail={"mine": mine, "page": page.number})
+    return render(request, "people/case_list.html", {
+        "title": title, "page": page, "filter_form": form, "sort": sort, "mine": mine,
+        "primary_tier": settings.PRIMARY_TIER_FRAMEWORK,
+    })
+
+
+@login_required
+def my_cases(request: HttpRequest) -> HttpResponse:
+    return _case_list(request, mine=True, title="My cases")
+
+
+@login_required
+def team_cases(request: HttpRequest) -> HttpResponse:
+    staff = getattr(request.user, "staff", None)
+    title = "Team cases" if staff and staff.role in (Role.PRACTITIONER, Role.MANAGER) else "Cases"
+    return _case_list(request, mine=False, title=title)
+
+
+@login_required
+def case_detail(request: HttpRequest, crn: str) -> HttpResponse:
+    person = get_case_for_user(request.user, crn)
+    context = case_record(person)
+    context["can_change"] = may_change_cases(request.user)
+    context["primary_tier"] = settings.PRIMARY_TIER_FRAMEWORK
+    return render(request, "people/case_detail.html", context)
+
+
+@login_required
+def new_circumstance(request: HttpRequest, crn: str) -> HttpResponse:
+    def perform(person: Any, data: dict[str, Any]) -> object:
+        return record_circumstance_change(
+            person.crn, acting_user=request.user, kind=data["kind"], status=data["status"],
+            start_date=data["start_date"], verified=data["verified"], notes=data["notes"],
+        )
+
+    return case_action_page(
+        request, crn, form_class=CircumstanceForm, title="Record a change of circumstances",
+        perform=perform, success="Change of circumstances recorded",
+    )

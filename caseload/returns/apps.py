@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ReturnsConfig(AppConfig):
+    name = "caseload.returns"
+    label = "returns"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,56 @@
+"""`POST /api/v1/predictors/{name}`: score one actuarial predictor for one JSON request.
+
+The body is parsed here rather than by a schema, so that unknown fields are ignored and wrong
+types reach the predictors' own validation (INVALID_INPUT, predictors.md §14.1) instead of being
+rejected wholesale. The response is the same JSON object `caseload predict` prints per line.
+"""
+
+import json
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router
+
+from caseload.risk.predictors import PREDICTOR_NAMES, calculate
+from caseload.risk.predictors.errors import ErrorType, error
+from caseload.risk.predictors.service import empty_output
+
+router = Router(tags=["predictors"])
+
+_REQUEST_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "additionalProperties": True,
+                    "description": "Predictor inputs by their camelCase names (predictors.md §3.1).",
+                }
+            }
+        },
+    }
+}
+
+
+@router.post(
+    "/{name}",
+    response={200: dict[str, Any], 400: dict[str, Any], 404: dict[str, Any]},
+    openapi_extra=_REQUEST_BODY,
+    summary="Score one actuarial predictor",
+)
+def predict(request: HttpRequest, name: str) -> tuple[int, dict[str, Any]]:
+    """Errors the reference defines come back with status 200 in `errors`; an unknown predictor
+    is 404 and a body that is not a JSON object is 400."""
+    if name not in PREDICTOR_NAMES:
+        message = f"Unknown predictor {name!r}; expected one of {', '.join(PREDICTOR_NAMES)}"
+        return 404, {"detail": message}
+    try:
+        payload = json.loads(request.body)
+    except (ValueError, UnicodeDecodeError):
+        payload = None
+    if not isinstance(payload, dict):
+        body = empty_output(name)
+        body["errors"] = [error(ErrorType.INVALID_REQUEST).to_json()]
+        return 400, body
+    return 200, calculate(name, payload)

@@ -1,0 +1,153 @@
+"""From a person's recorded facts to predictor requests and results (pure; no Django).
+
+Each request field named in predictors.md §3.1 comes from one recorded fact: dates and sex from
+the person, sanctions from the criminal history, the offence and follow-up date from the current
+sentence, unemployment and no-fixed-abode from the current circumstances, and the dynamic items
+from the latest structured assessment. A predictor that cannot be scored lists the missing facts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from caseload.core.facts import CaseFacts
+from caseload.risk.assessment import ASSESSMENT_FIELDS
+from caseload.risk.predictors import PREDICTOR_NAMES, calculate, parse_request, predictor_fields
+from caseload.risk.predictors.results import Term
+from caseload.risk.predictors.service import PREDICTORS, to_output
+
+UNSETTLED = {"TEMPORARY", "NFA"}
+
+
+@dataclass(frozen=True)
+class ScoreOutcome:
+    predictor: str
+    score: float | None
+    one_year: int | None
+    two_year: int | None
+    points: int | None
+    band: str | None
+    score_type: str | None
+    terms: tuple[tuple[str, str, str], ...]
+    missing: tuple[str, ...]
+    errors: tuple[str, ...]
+
+
+FACT_LABELS: Mapping[str, str] = {
+    "gender": "Sex (male or female)",
+    "dateOfBirth": "Date of birth",
+    "dateOfCurrentConviction": "A current sentence with its conviction date",
+    "dateAtStartOfFollowup": "A current sentence (its start or release date)",
+    "totalNumberOfSanctionsForAllOffences": "Criminal history: total sanctions",
+    "ageAtFirstSanction": "Criminal history: date of first sanction",
+    "currentOffenceCode": "A current sentence with its offence code",
+    "totalNumberOfViolentSanctions": "Criminal history: violent sanctions",
+    "isUnemployed": "Current employment, education or training status",
+    "isCurrentlyOfNoFixedAbodeOrTransientAccommodation": "Current accommodation status",
+    "hasEverCommittedSexualOffence": "Criminal history",
+    "supervisionStatus": "A current sentence",
+    "dateOfMostRecentSexualOffence": "Criminal history: date of most recent sexual offence",
+}
+
+
+def _iso(d: date | None) -> str | None:
+    return None if d is None else d.isoformat()
+
+
+def _age_at(dob: date, day: date) -> int:
+    return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+
+
+def full_request(facts: CaseFacts) -> dict[str, object]:
+    """Every request field the record can supply; absent facts are left out (not guessed)."""
+    r: dict[str, object] = {"dateOfBirth": _iso(facts.date_of_birth)}
+    if facts.sex in ("MALE", "FEMALE"):
+        r["gender"] = facts.sex
+    sentence = facts.current_sentence()
+    assessed_on = facts.assessment.completed_on if facts.assessment else facts.as_at
+    r["assessmentDate"] = _iso(assessed_on)
+    if sentence is not None:
+        r["dateOfCurrentConviction"] = _iso(sentence.conviction_date)
+        r["dateAtStartOfFollowup"] = _iso(sentence.follow_up_date)
+        r["currentOffenceCode"] = sentence.offence_code
+        in_custody = sentence.sentence_type == "LIC" and (
+            sentence.release_date is None or sentence.release_date > facts.as_at
+        )
+        r["supervisionStatus"] = "CUSTODY" if in_custody else "COMMUNITY"
+    offence_dates = [s.offence_date for s in facts.sentences]
+    if offence_dates:
+        r["mostRecentOffenceDate"] = _iso(max(offence_dates))
+    history = facts.criminal_history
+    if history is not None:
+        r["totalNumberOfSanctionsForAllOffences"] = history.total_sanctions
+        r["totalNumberOfViolentSanctions"] = history.violent_sanctions
+        r["ageAtFirstSanction"] = _age_at(facts.date_of_birth, history.first_sanction_date)
+        r["hasEverCommittedSexualOffence"] = history.sexual_offence_history
+        r["totalContactAdultSexualSanctions"] = history.contact_adult_sexual_sanctions
+        r["totalContactChildSexualSanctions"] = history.contact_child_sexual_sanctions
+        r["totalIndecentImageSanctions"] = history.indecent_image_sanctions
+        r["totalNonContactSexualOffences"] = history.non_contact_sexual_offences
+        if history.most_recent_sexual_offence_date:
+            r["dateOfMostRecentSexualOffence"] = _iso(history.most_recent_sexual_offence_date)
+    employment = facts.current_circumstance("EMPLOYMENT")
+    if employment is not None:
+        r["isUnemployed"] = employment.status == "UNEMPLOYED"
+    accommodation = facts.current_circumstance("ACCOMMODATION")
+    if accommodation is not None:
+        r["isCurrentlyOfNoFixedAbodeOrTransientAccommodation"] = accommodation.status in UNSETTLED
+    if facts.assessment is not None:
+        for key, value in facts.assessment.answers.items():
+            if key in ASSESSMENT_FIELDS and value is not None:
+                r[key] = value
+    return r
+
+
+def _missing(errors: list[Mapping[str, object]]) -> tuple[str, ...]:
+    labels: list[str] = []
+    for error in errors:
+        for f in error.get("fields") or []:  # type: ignore[union-attr]
+            label = FACT_LABELS.get(str(f)) or ASSESSMENT_FIELDS.get(str(f)) or str(f)
+            if label not in labels:
+                labels.append(label)
+    return tuple(labels)
+
+
+def _term(term: Term) -> tuple[str, str, str]:
+    weight = term.weight
+    shown = f"{weight:.4f}" if isinstance(weight, float) else str(weight)
+    return (term.name, str(term.value), shown)
+
+
+def score_one(name: str, request: Mapping[str, object]) -> tuple[dict[str, object], tuple[Term, ...]]:
+    """The predictor's JSON output and the terms that made it."""
+    parsed = parse_request(request)
+    if parsed.invalid_fields:
+        return calculate(name, request), ()
+    result = PREDICTORS[name](parsed.request)
+    return to_output(name, result), tuple(result.terms)
+
+
+def derive_scores(facts: CaseFacts) -> dict[str, ScoreOutcome]:
+    everything = full_request(facts)
+    outcomes: dict[str, ScoreOutcome] = {}
+    for name in PREDICTOR_NAMES:
+        accepted = set(predictor_fields(name).all)
+        request = {k: v for k, v in everything.items() if k in accepted}
+        result, terms = score_one(name, request)
+        errors = [e for e in result.get("errors") or [] if isinstance(e, Mapping)]  # type: ignore[attr-defined]
+        score = result.get("score")
+        outcomes[name] = ScoreOutcome(
+            predictor=name,
+            score=None if score is None else float(score),  # type: ignore[arg-type]
+            one_year=result.get("oneYear"),  # type: ignore[arg-type]
+            two_year=result.get("twoYear"),  # type: ignore[arg-type]
+            points=result.get("points"),  # type: ignore[arg-type]
+            band=result.get("band"),  # type: ignore[arg-type]
+            score_type=result.get("type"),  # type: ignore[arg-type]
+            terms=tuple(_term(t) for t in terms) if score is not None or result.get("twoYear") is not None else (),
+            missing=_missing(errors),
+            errors=tuple(str(e.get("type")) for e in errors),
+        )
+    return outcomes

@@ -1,0 +1,107 @@
+"""Risk facts (registrations, reviews, structured assessments) and the predictor-score cache."""
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from caseload.risk.constants import REGISTER_CHOICES
+
+
+class RegistrationQuerySet(models.QuerySet["Registration"]):
+    def active(self) -> "RegistrationQuerySet":
+        return self.filter(deregistered_on__isnull=True)
+
+
+class Registration(models.Model):
+    """A flag on a named register (Delius code), from registration until de-registration."""
+
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="registrations"
+    )
+    register = models.CharField(max_length=8, choices=REGISTER_CHOICES)
+    category = models.CharField(max_length=4, blank=True, help_text="MAPPA: M1-M4")
+    level = models.CharField(max_length=4, blank=True, help_text="MAPPA: M1-M3")
+    registered_on = models.DateField()
+    deregistered_on = models.DateField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    history = HistoricalRecords()
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-registered_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_register_display()} from {self.registered_on}"
+
+
+class RegistrationReview(models.Model):
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="reviews")
+    reviewed_on = models.DateField()
+    notes = models.TextField(blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-reviewed_on"]
+
+    def __str__(self) -> str:
+        return f"Review of {self.registration_id} on {self.reviewed_on}"
+
+
+class Assessment(models.Model):
+    """A short structured assessment: the dynamic answers the predictors and tiers need.
+
+    `answers` maps question keys (caseload.risk.assessment.QUESTIONS) to answer codes; the
+    questions and their allowed answers are validated by the pure domain before saving.
+    """
+
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="assessments")
+    completed_on = models.DateField()
+    answers = models.JSONField(default=dict)
+    assessor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-completed_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Assessment of {self.person_id} on {self.completed_on}"
+
+
+class PredictorScore(models.Model):
+    """Cache of one predictor's current result for one person. Written only by the refresh step.
+
+    Never typed in and never the only copy of anything: `caseload recompute` rebuilds it from facts.
+    """
+
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="predictor_scores"
+    )
+    predictor = models.CharField(max_length=8)
+    score = models.DecimalField(max_digits=5, decimal_places=2, null=True)
+    one_year = models.PositiveSmallIntegerField(null=True)
+    two_year = models.PositiveSmallIntegerField(null=True)
+    points = models.PositiveSmallIntegerField(null=True)
+    band = models.CharField(max_length=14, blank=True)
+    score_type = models.CharField(max_length=8, blank=True)
+    terms = models.JSONField(default=list)
+    missing = models.JSONField(default=list, help_text="Facts to record before it can be scored")
+    errors = models.JSONField(default=list)
+    facts_as_at = models.DateField()
+
+    class Meta:
+        ordering = ["person", "predictor"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "predictor"], name="one_score_per_predictor")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.predictor} for {self.person_id}: {self.score} {self.band}"

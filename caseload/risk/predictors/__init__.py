@@ -1,0 +1,84 @@
+"""Actuarial risk predictors: pure Python, no Django (reference: docs predictors.md).
+
+Public API
+----------
+``calculate(name, request) -> dict``
+    Score one predictor from a decoded JSON request (camelCase field names, predictors.md §3.1;
+    ``dateAtStartOfFollowup`` is the follow-up date for every predictor; optional
+    ``actuarialCategory`` / ``ogrs3Category`` override the offence lookup). Returns the issue's
+    output shape plus ``errors`` when any apply; never raises.
+``PREDICTOR_NAMES``
+    ``("ogrs3", "ogp", "ovp", "arp", "vrp", "svrp", "dc-srp", "iic-srp", "csrp")``.
+``predictor_fields(name) -> PredictorFields``
+    The request fields a predictor needs: ``static`` (required), ``dynamic`` (needed for the
+    dynamic model), ``conditional`` (with ``conditions`` explaining when), ``optional``.
+``parse_request(mapping) -> ParsedRequest``
+    JSON object → typed ``PredictorRequest`` (frozen dataclass, snake_case attributes) plus the
+    fields rejected as ``INVALID_INPUT``.
+Typed predictors, ``PredictorRequest`` → frozen result dataclass:
+    ``ogrs3`` → ``Ogrs3Result``; ``ogp``, ``ovp`` → ``PointsResult``; ``arp``, ``vrp``, ``svrp`` →
+    ``ScoreResult``; ``dc_srp``, ``iic_srp`` → ``SexualResult``; ``csrp`` → ``CombinedResult``.
+    Every result has ``errors`` (``PredictorError``: type, fields, message) and ``terms``: a tuple
+    of ``Term(name, value, weight)`` explaining the score (the anchor's feature names).
+
+The behaviour is the anchor's (hmpps-arns-risk-actuarial-api at the pinned commits), including its
+documented quirks; see the module docstrings for the sections each part implements.
+"""
+
+from caseload.risk.predictors.arp import arp
+from caseload.risk.predictors.csrp import csrp
+from caseload.risk.predictors.dc_srp import dc_srp
+from caseload.risk.predictors.errors import ErrorType, PredictorError
+from caseload.risk.predictors.fields import (
+    PREDICTOR_FIELDS,
+    PREDICTOR_NAMES,
+    PredictorFields,
+    predictor_fields,
+)
+from caseload.risk.predictors.iic_srp import iic_srp
+from caseload.risk.predictors.ogp import ogp
+from caseload.risk.predictors.ogrs3 import ogrs3
+from caseload.risk.predictors.ovp import ovp
+from caseload.risk.predictors.request import ParsedRequest, PredictorRequest, parse_request
+from caseload.risk.predictors.results import (
+    CombinedResult,
+    Ogrs3Result,
+    PointsResult,
+    PredictorResult,
+    ScoreResult,
+    SexualResult,
+    Term,
+)
+from caseload.risk.predictors.service import calculate, to_output
+from caseload.risk.predictors.svrp import svrp
+from caseload.risk.predictors.vrp import vrp
+
+__all__ = [
+    "PREDICTOR_FIELDS",
+    "PREDICTOR_NAMES",
+    "CombinedResult",
+    "ErrorType",
+    "Ogrs3Result",
+    "ParsedRequest",
+    "PointsResult",
+    "PredictorError",
+    "PredictorFields",
+    "PredictorRequest",
+    "PredictorResult",
+    "ScoreResult",
+    "SexualResult",
+    "Term",
+    "arp",
+    "calculate",
+    "csrp",
+    "dc_srp",
+    "iic_srp",
+    "ogp",
+    "ogrs3",
+    "ovp",
+    "parse_request",
+    "predictor_fields",
+    "svrp",
+    "to_output",
+    "vrp",
+]

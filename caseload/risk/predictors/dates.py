@@ -1,0 +1,60 @@
+"""Date arithmetic with Java `java.time` semantics (predictors.md §3.3).
+
+Every rule is built on Java's `LocalDate.until` month count, which truncates towards zero, so
+that leap-day birthdays, month ends and negative spans behave exactly as in the anchor.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from caseload.risk.predictors.errors import CalculationError
+
+_LONDON = ZoneInfo("Europe/London")
+
+
+def today_london() -> date:
+    """The default `assessmentDate` (§14.1): today's date in Europe/London."""
+    return datetime.now(_LONDON).date()
+
+
+def months_between(start: date, end: date) -> int:
+    """Java `ChronoUnit.MONTHS.between(start, end)`: whole calendar months, truncated to zero."""
+    packed_start = (start.year * 12 + start.month - 1) * 32 + start.day
+    packed_end = (end.year * 12 + end.month - 1) * 32 + end.day
+    diff = packed_end - packed_start
+    return diff // 32 if diff >= 0 else -((-diff) // 32)
+
+
+def years_between(start: date, end: date) -> int:
+    """Java `ChronoUnit.YEARS.between(start, end)`; negative when `end` is before `start`."""
+    months = months_between(start, end)
+    return months // 12 if months >= 0 else -((-months) // 12)
+
+
+def age_in_years(date_of_birth: date, on: date) -> int:
+    """Whole years (Java `Period.between(...).years`); a 29 February birthday turns on 1 March."""
+    return years_between(date_of_birth, on)
+
+
+def age_at(date_of_birth: date, on: date, field: str) -> int:
+    """The anchor's age helper: throws when the date is on or before the date of birth."""
+    if on <= date_of_birth:
+        raise CalculationError(f"{field} cannot be on or before date of birth.")
+    return years_between(date_of_birth, on)
+
+
+def plus_months(day: date, months: int) -> date:
+    """Java `LocalDate.plusMonths`: the day is clamped to the end of a shorter month.
+
+    Past the last representable year the result saturates at `date.max` (Java would go on, but
+    no date we can parse is later than that, so comparisons are unaffected).
+    """
+    total = day.year * 12 + day.month - 1 + months
+    year, month = divmod(total, 12)
+    if year > date.max.year:
+        return date.max
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))

@@ -1,0 +1,221 @@
+"""The typed request shared by every predictor, and its parser from JSON (§3.1, §14.1).
+
+One request can score every predictor, as in the anchor, so there is one input type. Each
+attribute is the snake_case form of the camelCase JSON name in predictors.md §3.1 (plus the two
+category overrides and `ogrs3TwoYear` for OGP). Absent and JSON `null` are both `None`.
+
+Parsing follows §14.1: unknown properties are ignored; a value of the wrong JSON type or an
+unknown enum name is reported as `INVALID_INPUT` naming the field (in request order) and is then
+treated as absent. Booleans must be JSON booleans and integers JSON integers (no coercion).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+from datetime import date
+from enum import StrEnum
+from typing import Final, TypeVar
+
+from caseload.risk.predictors.enums import (
+    ActuarialCategory,
+    Gender,
+    MotivationLevel,
+    Ogrs3Category,
+    PreviousConviction,
+    ProblemLevel,
+    RelationshipStatus,
+    StaticOrDynamic,
+    SupervisionStatus,
+    Version,
+    YesSometimesNo,
+)
+
+
+@dataclass(frozen=True)
+class PredictorRequest:
+    """Every input any predictor reads. See `caseload.risk.predictors.fields` for who needs what."""
+
+    version: Version | None = None
+    gender: Gender | None = None
+    assessment_date: date | None = None
+    date_of_birth: date | None = None
+    date_of_current_conviction: date | None = None
+    date_at_start_of_followup: date | None = None
+    total_number_of_sanctions_for_all_offences: int | None = None
+    age_at_first_sanction: int | None = None
+    current_offence_code: str | None = None
+    actuarial_category: ActuarialCategory | None = None
+    ogrs3_category: Ogrs3Category | None = None
+    total_number_of_violent_sanctions: int | None = None
+    suitability_of_accommodation: ProblemLevel | None = None
+    is_unemployed: bool | None = None
+    current_relationship_with_partner: ProblemLevel | None = None
+    evidence_of_domestic_abuse: bool | None = None
+    current_relationship_status: RelationshipStatus | None = None
+    regular_offending_activities: ProblemLevel | None = None
+    motivation_to_tackle_drug_misuse: MotivationLevel | None = None
+    current_alcohol_use_problems: ProblemLevel | None = None
+    excessive_alcohol_use: ProblemLevel | None = None
+    impulsivity_problems: ProblemLevel | None = None
+    pro_criminal_attitudes: ProblemLevel | None = None
+    temper_control: ProblemLevel | None = None
+    has_heroin_usage: bool | None = None
+    has_methadone_usage: bool | None = None
+    has_other_opiate_usage: bool | None = None
+    has_crack_cocaine_usage: bool | None = None
+    has_powder_cocaine_usage: bool | None = None
+    has_misused_prescription_drug_usage: bool | None = None
+    has_benzodiazepines_usage: bool | None = None
+    has_cannabis_usage: bool | None = None
+    has_steroids_usage: bool | None = None
+    has_other_drugs_usage: bool | None = None
+    has_ketamine_usage: bool | None = None
+    has_spice_usage: bool | None = None
+    has_hallucinogens_usage: bool | None = None
+    has_solvents_usage: bool | None = None
+    did_offence_involve_carrying_or_using_weapon: bool | None = None
+    previous_convictions: tuple[PreviousConviction, ...] | None = None
+    has_ever_committed_sexual_offence: bool | None = None
+    total_contact_adult_sexual_sanctions: int | None = None
+    total_contact_child_sexual_sanctions: int | None = None
+    total_indecent_image_sanctions: int | None = None
+    total_non_contact_sexual_offences: int | None = None
+    date_of_most_recent_sexual_offence: date | None = None
+    is_current_offence_against_victim_stranger: bool | None = None
+    supervision_status: SupervisionStatus | None = None
+    most_recent_offence_date: date | None = None
+    is_current_offence_sexually_motivated: bool | None = None
+    is_currently_of_no_fixed_abode_or_transient_accommodation: bool | None = None
+    current_drug_misuse: ProblemLevel | None = None
+    problem_solving_skills: ProblemLevel | None = None
+    awareness_of_consequences: YesSometimesNo | None = None
+    understands_other_peoples_views: ProblemLevel | None = None
+    does_recognise_impact_of_offending_on_others: bool | None = None
+    has_current_psychiatric_treatment: bool | None = None
+    domestic_abuse_against_partner: bool | None = None
+    snsv_static_or_dynamic: StaticOrDynamic | None = None
+    ogrs3_two_year: int | None = None
+
+    def get(self, json_name: str) -> object:
+        """The value of a field by its JSON (camelCase) name."""
+        value: object = getattr(self, ATTRIBUTE[json_name])
+        return value
+
+
+def json_name(attribute: str) -> str:
+    head, *rest = attribute.split("_")
+    return head + "".join(part.capitalize() for part in rest)
+
+
+ATTRIBUTE: Final[dict[str, str]] = {json_name(f.name): f.name for f in fields(PredictorRequest)}
+"""JSON (camelCase) field name → attribute name."""
+
+_INVALID: Final = object()
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+E = TypeVar("E", bound=StrEnum)
+Parser = Callable[[object], object]
+
+
+def _date(value: object) -> object:
+    if type(value) is str and _DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return _INVALID
+    return _INVALID
+
+
+def _int(value: object) -> object:
+    return value if type(value) is int else _INVALID
+
+
+def _bool(value: object) -> object:
+    return value if type(value) is bool else _INVALID
+
+
+def _str(value: object) -> object:
+    return value if type(value) is str else _INVALID
+
+
+def _enum(kind: type[E]) -> Parser:
+    members: dict[str, E] = {member.value: member for member in kind}
+
+    def parse(value: object) -> object:
+        if type(value) is str:
+            return members.get(value, _INVALID)
+        return _INVALID
+
+    return parse
+
+
+_CONVICTIONS: Final[dict[str, PreviousConviction]] = {m.value: m for m in PreviousConviction}
+
+
+def _convictions(value: object) -> object:
+    if type(value) is not list:
+        return _INVALID
+    members = _CONVICTIONS
+    parsed = tuple(members.get(item) if type(item) is str else None for item in value)
+    return _INVALID if None in parsed else parsed
+
+
+_KIND_PARSERS: Final[dict[object, Parser]] = {
+    "date | None": _date,
+    "int | None": _int,
+    "bool | None": _bool,
+    "str | None": _str,
+    "tuple[PreviousConviction, ...] | None": _convictions,
+}
+_ENUMS: Final[tuple[type[StrEnum], ...]] = (
+    Version,
+    Gender,
+    ActuarialCategory,
+    Ogrs3Category,
+    ProblemLevel,
+    RelationshipStatus,
+    MotivationLevel,
+    SupervisionStatus,
+    YesSometimesNo,
+    StaticOrDynamic,
+)
+for _kind in _ENUMS:
+    _KIND_PARSERS[f"{_kind.__name__} | None"] = _enum(_kind)
+
+PARSERS: Final[dict[str, tuple[str, Parser]]] = {
+    json_name(f.name): (f.name, _KIND_PARSERS[f.type]) for f in fields(PredictorRequest)
+}
+"""JSON name → (attribute, parser) for every field of the contract."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedRequest:
+    request: PredictorRequest
+    invalid_fields: tuple[str, ...]
+
+
+def parse_request(
+    payload: Mapping[object, object], only: frozenset[str] | None = None
+) -> ParsedRequest:
+    """Build the typed request from a decoded JSON object, collecting `INVALID_INPUT` fields.
+
+    With `only`, fields outside that set are ignored like unknown ones: a predictor judges only
+    the fields it reads, so a request may carry other predictors' fields (§14.1).
+    """
+    values: dict[str, object] = {}
+    invalid: list[str] = []
+    parsers = PARSERS
+    for key, raw in payload.items():
+        if raw is None or (only is not None and key not in only):
+            continue
+        spec = parsers.get(key) if type(key) is str else None
+        if spec is None:
+            continue
+        attribute, parse = spec
+        value = parse(raw)
+        if value is _INVALID:
+            invalid.append(key)  # type: ignore[arg-type]  # key is a str: checked above
+        else:
+            values[attribute] = value
+    return ParsedRequest(PredictorRequest(**values), tuple(invalid))  # type: ignore[arg-type]

@@ -1,0 +1,53 @@
+"""Registrations: adding, replacing within the RoSH group, ending, reviewing."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from caseload.core.errors import ActionInvalid
+from caseload.risk.actions import deregister_flag, register_flag, review_registration
+from caseload.risk.models import Registration
+
+TODAY = timezone.localdate
+
+
+def test_a_new_rosh_level_ends_the_previous_one(practitioner, case):
+    first = register_flag(case.crn, acting_user=practitioner.user, register="RMRH", registered_on=TODAY() - timedelta(days=30))
+    register_flag(case.crn, acting_user=practitioner.user, register="RHRH", registered_on=TODAY())
+    first.refresh_from_db()
+    assert first.deregistered_on == TODAY()
+    assert list(Registration.objects.active().values_list("register", flat=True)) == ["RHRH"]
+
+
+def test_mappa_needs_a_category_and_level(practitioner, case):
+    with pytest.raises(ActionInvalid) as refused:
+        register_flag(case.crn, acting_user=practitioner.user, register="MAPP", registered_on=TODAY())
+    assert {p.field for p in refused.value.problems} == {"category", "level"}
+    assert not Registration.objects.exists()
+
+
+def test_only_mappa_has_a_category(practitioner, case):
+    with pytest.raises(ActionInvalid):
+        register_flag(case.crn, acting_user=practitioner.user, register="ADVP", category="M1", registered_on=TODAY())
+
+
+def test_an_unknown_register_or_future_date_is_refused(practitioner, case):
+    with pytest.raises(ActionInvalid) as refused:
+        register_flag(case.crn, acting_user=practitioner.user, register="NOPE", registered_on=TODAY() + timedelta(days=1))
+    assert {p.rule for p in refused.value.problems} == {"unknown_code", "not_in_future"}
+
+
+def test_ending_and_reviewing_a_registration(practitioner, case):
+    reg = register_flag(case.crn, acting_user=practitioner.user, register="ADVP", registered_on=TODAY() - timedelta(days=90))
+    review_registration(case.crn, reg.pk, acting_user=practitioner.user, reviewed_on=TODAY())
+    deregister_flag(case.crn, reg.pk, acting_user=practitioner.user, deregistered_on=TODAY())
+    reg.refresh_from_db()
+    assert reg.deregistered_on == TODAY() and reg.reviews.count() == 1
+    assert reg.history.count() == 2
+
+
+def test_a_registration_cannot_end_before_it_began(practitioner, case):
+    reg = register_flag(case.crn, acting_user=practitioner.user, register="ADVP", registered_on=TODAY())
+    with pytest.raises(ActionInvalid):
+        deregister_flag(case.crn, reg.pk, acting_user=practitioner.user, deregistered_on=TODAY() - timedelta(days=1))
