@@ -10,7 +10,9 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 
 # Pure domain code, type-checked with mypy --strict; paths that don't exist yet are skipped.
-MYPY_PATHS := $(wildcard caseload/risk/predictors caseload/tiering/domain caseload/*/domain.py)
+MYPY_PATHS := $(wildcard caseload/risk/predictors caseload/tiering/domain caseload/*/domain.py) \
+	caseload/core/facts.py caseload/risk/assessment.py caseload/risk/derive.py \
+	caseload/tiering/derive.py caseload/demo/generator.py
 
 PY_STAMP := $(VENV)/.requirements-installed
 FRONTEND_STAMP := caseload/static/caseload/.built
@@ -46,7 +48,7 @@ system-deps:
 	scripts/install-system-deps
 
 run: deps frontend
-	mkdir -p var
+	mkdir -p var/static
 	PORT=$(PORT) $(BIN)/caseload demo
 
 test: deps frontend system-deps

@@ -25,9 +25,7 @@ OUR_APPS = (
 def _our_commands() -> dict[str, str]:
     from django.core.management import get_commands
 
-    return {
-        name: app for name, app in sorted(get_commands().items()) if app in OUR_APPS
-    }
+    return {name: app for name, app in sorted(get_commands().items()) if app in OUR_APPS}
 
 
 def _print_help() -> None:

@@ -6,7 +6,12 @@ from caseload.access.models import AuditEvent
 
 
 def record_audit(
-    user: Any, action: str, *, crn: str = "", outcome: str = "SUCCESS", detail: dict[str, Any] | None = None
+    user: Any,
+    action: str,
+    *,
+    crn: str = "",
+    outcome: str = "SUCCESS",
+    detail: dict[str, Any] | None = None,
 ) -> AuditEvent:
     actor = user if user is not None and getattr(user, "is_authenticated", False) else None
     return AuditEvent.objects.create(

@@ -18,7 +18,9 @@ def _hash(token: str) -> str:
 
 
 @transaction.atomic
-def create_token(user: AbstractBaseUser, *, name: str = "", acting_user: AbstractBaseUser | None = None) -> str:
+def create_token(
+    user: AbstractBaseUser, *, name: str = "", acting_user: AbstractBaseUser | None = None
+) -> str:
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     ApiToken.objects.create(user=user, name=name, prefix=token[:8], token_hash=_hash(token))
     record_audit(acting_user or user, "CREATE_API_TOKEN", detail={"for": user.get_username()})
@@ -28,7 +30,9 @@ def create_token(user: AbstractBaseUser, *, name: str = "", acting_user: Abstrac
 @transaction.atomic
 def revoke_token(prefix: str, *, acting_user: AbstractBaseUser | None = None) -> int:
     revoked = 0
-    for token in ApiToken.objects.select_for_update().filter(prefix=prefix, revoked_at__isnull=True):
+    for token in ApiToken.objects.select_for_update().filter(
+        prefix=prefix, revoked_at__isnull=True
+    ):
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
         revoked += 1

@@ -29,7 +29,9 @@ def record_contact(
 ) -> Contact:
     with transaction.atomic():
         person = get_case_for_user(acting_user, crn, write=True)
-        data = ContactInput(contact_type, happened_at, outcome or None, enforcement_action or None, notes)
+        data = ContactInput(
+            contact_type, happened_at, outcome or None, enforcement_action or None, notes
+        )
         errors = validate_contact(data, now=timezone.now())
         if errors:
             raise ActionInvalid(FieldProblem(e.field, e.rule, e.message) for e in errors)

@@ -9,9 +9,13 @@ router = Router(tags=["contacts"])
 
 
 class ContactIn(Schema):
-    contact_type: str = Field(..., min_length=1, max_length=4, description="Contact type code, e.g. COAP")
+    contact_type: str = Field(
+        ..., min_length=1, max_length=4, description="Contact type code, e.g. COAP"
+    )
     happened_at: datetime = Field(..., description="When it happened (ISO 8601); not in the future")
-    outcome: str | None = Field(None, max_length=4, description="Outcome code; required for appointments")
+    outcome: str | None = Field(
+        None, max_length=4, description="Outcome code; required for appointments"
+    )
     enforcement_action: str | None = Field(None, max_length=4)
     notes: str = Field("", max_length=10_000)
     sensitive: bool = False
@@ -30,8 +34,14 @@ class ContactOut(Schema):
 @router.post("/{crn}/contacts", response={201: ContactOut}, summary="Record a contact")
 def create_contact(request: HttpRequest, crn: str, payload: ContactIn) -> Status:
     contact = record_contact(crn, acting_user=request.user, **payload.dict())
-    return Status(201, ContactOut(
-        id=contact.pk, crn=contact.person.crn, contact_type=contact.contact_type,
-        happened_at=contact.happened_at, outcome=contact.outcome or None,
-        enforcement_action=contact.enforcement_action or None,
-    ))
+    return Status(
+        201,
+        ContactOut(
+            id=contact.pk,
+            crn=contact.person.crn,
+            contact_type=contact.contact_type,
+            happened_at=contact.happened_at,
+            outcome=contact.outcome or None,
+            enforcement_action=contact.enforcement_action or None,
+        ),
+    )

@@ -125,24 +125,24 @@ def validate_contact(contact: ContactInput, *, now: datetime) -> list[FieldError
         errors.append(FieldError("happened_at", "required", "Enter the date of the contact"))
     elif contact.happened_at > now:
         errors.append(
-            FieldError("happened_at", "not_in_future", "Date of contact must be today or in the past")
+            FieldError(
+                "happened_at", "not_in_future", "Date of contact must be today or in the past"
+            )
         )
     outcome = OUTCOMES.get(contact.outcome or "")
     if contact.outcome and outcome is None:
         errors.append(FieldError("outcome", "unknown_code", "Select an outcome from the list"))
     elif ctype is not None and ctype.appointment and not contact.outcome:
-        errors.append(
-            FieldError("outcome", "required", "Select the outcome of the appointment")
-        )
+        errors.append(FieldError("outcome", "required", "Select the outcome of the appointment"))
     elif ctype is not None and not ctype.appointment and contact.outcome:
-        errors.append(
-            FieldError("outcome", "not_allowed", "Only appointments have an outcome")
-        )
+        errors.append(FieldError("outcome", "not_allowed", "Only appointments have an outcome"))
     if contact.enforcement_action:
         if contact.enforcement_action not in ENFORCEMENT_ACTIONS:
             errors.append(
                 FieldError(
-                    "enforcement_action", "unknown_code", "Select an enforcement action from the list"
+                    "enforcement_action",
+                    "unknown_code",
+                    "Select an enforcement action from the list",
                 )
             )
         elif outcome is None or not outcome.enforceable:

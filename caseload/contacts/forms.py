@@ -11,12 +11,18 @@ class ContactForm(GovUKForm):
     happened_on = GovUKDateField(label="Date of contact", help_text="For example, 17 11 2026")
     happened_at_time = GovUKTimeField(label="Time of contact")
     outcome = forms.ChoiceField(
-        label="Outcome", required=False, choices=[("", "No outcome (not an appointment)"), *OUTCOME_CHOICES],
+        label="Outcome",
+        required=False,
+        choices=[("", "No outcome (not an appointment)"), *OUTCOME_CHOICES],
         help_text="Appointments need an outcome",
     )
     enforcement_action = forms.ChoiceField(
-        label="Enforcement action", required=False, choices=[("", "None"), *ENFORCEMENT_CHOICES],
+        label="Enforcement action",
+        required=False,
+        choices=[("", "None"), *ENFORCEMENT_CHOICES],
     )
     notes = forms.CharField(label="Notes", widget=forms.Textarea(attrs={"rows": 5}), required=False)
-    sensitive = forms.BooleanField(label="Sensitive: hide the notes from the timeline", required=False)
+    sensitive = forms.BooleanField(
+        label="Sensitive: hide the notes from the timeline", required=False
+    )
     rar_activity = forms.BooleanField(label="Counts as a RAR activity day", required=False)

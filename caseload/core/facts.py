@@ -117,8 +117,10 @@ class CaseFacts:
 
     def current_circumstance(self, kind: str) -> CircumstanceFacts | None:
         current = [
-            c for c in self.circumstances
-            if c.kind == kind and c.start_date <= self.as_at
+            c
+            for c in self.circumstances
+            if c.kind == kind
+            and c.start_date <= self.as_at
             and (c.end_date is None or c.end_date > self.as_at)
         ]
         return max(current, key=lambda c: c.start_date, default=None)

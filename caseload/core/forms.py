@@ -171,6 +171,8 @@ class GovUKBoundField(forms.BoundField):
             base, error = WIDGET_CLASSES[kind]
             classes = [base, widget.attrs.get("class", ""), error if self.errors else ""]
             attrs["class"] = " ".join(c for c in classes if c)
+        if kind == "password":
+            attrs.update(spellcheck="false", autocapitalize="none")
         if kind == "date" and self.errors:
             attrs[GovUKDateInput.ERROR_PARTS_ATTR] = self._date_error_parts()
         return attrs
@@ -213,7 +215,7 @@ class GovUKBoundField(forms.BoundField):
 
 class GovUKFormRenderer(renderers.DjangoTemplates):
     """Django's default form renderer, also searching the project's template directories
-    (where `govuk/` lives). Set FORM_RENDERER to this to render every form the GOV.UK way."""
+    (where `govuk/` lives). GovUK forms use it; it is not meant as the global FORM_RENDERER."""
 
     form_template_name = "govuk/form.html"
     field_template_name = FIELD_TEMPLATE

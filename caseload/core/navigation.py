@@ -15,7 +15,11 @@ def nav_items(request: Any) -> list[dict[str, object]]:
     if staff.role == Role.PRACTITIONER:
         items.append(("My cases", reverse("my_cases")))
     if staff.role in (Role.PRACTITIONER, Role.MANAGER, Role.HEAD_OF_PDU, Role.ANALYST, Role.ADMIN):
-        items.append(("Team cases" if staff.role in (Role.PRACTITIONER, Role.MANAGER) else "Cases",
-                      reverse("team_cases")))
+        items.append(
+            (
+                "Team cases" if staff.role in (Role.PRACTITIONER, Role.MANAGER) else "Cases",
+                reverse("team_cases"),
+            )
+        )
     path = request.path
     return [{"label": label, "href": href, "current": path == href} for label, href in items]

@@ -15,7 +15,10 @@ def _batches(ids: list[int], size: int) -> Iterable[list[int]]:
 
 
 def recompute_all(
-    *, batch_size: int = 500, as_at: date | None = None, progress: Callable[[int], None] = lambda n: None
+    *,
+    batch_size: int = 500,
+    as_at: date | None = None,
+    progress: Callable[[int], None] = lambda n: None,
 ) -> RefreshCounts:
     total = RefreshCounts()
     ids = list(Person.objects.order_by("pk").values_list("pk", flat=True))

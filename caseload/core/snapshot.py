@@ -58,8 +58,12 @@ def _facts(person: Person, as_at: date) -> CaseFacts:
                 termination_date=sentence.termination_date,
                 requirements=tuple(
                     RequirementFacts(
-                        r.category, r.length, r.length_unit, r.electronic_monitoring,
-                        r.start_date, r.end_date,
+                        r.category,
+                        r.length,
+                        r.length_unit,
+                        r.electronic_monitoring,
+                        r.start_date,
+                        r.end_date,
                     )
                     for r in sentence.requirements.all()
                 ),
@@ -71,7 +75,9 @@ def _facts(person: Person, as_at: date) -> CaseFacts:
         date_of_birth=person.date_of_birth,
         sex=person.sex,
         as_at=as_at,
-        criminal_history=None if history is None else CriminalHistoryFacts(
+        criminal_history=None
+        if history is None
+        else CriminalHistoryFacts(
             total_sanctions=history.total_sanctions,
             violent_sanctions=history.violent_sanctions,
             first_sanction_date=history.first_sanction_date,
@@ -92,11 +98,14 @@ def _facts(person: Person, as_at: date) -> CaseFacts:
         ),
         assessment=(
             AssessmentFacts(assessments[0].completed_on, dict(assessments[0].answers))
-            if assessments else None
+            if assessments
+            else None
         ),
         contacts=tuple(
             ContactFact(
-                c.contact_type, timezone.localdate(c.happened_at), c.outcome or None,
+                c.contact_type,
+                timezone.localdate(c.happened_at),
+                c.outcome or None,
                 c.enforcement_action or None,
             )
             for c in person.contacts.all()
@@ -104,6 +113,8 @@ def _facts(person: Person, as_at: date) -> CaseFacts:
     )
 
 
-def load_case_facts(person_ids: Iterable[int], *, as_at: date | None = None) -> dict[int, CaseFacts]:
+def load_case_facts(
+    person_ids: Iterable[int], *, as_at: date | None = None
+) -> dict[int, CaseFacts]:
     day = as_at or timezone.localdate()
     return {p.pk: _facts(p, day) for p in _people_with_facts(person_ids)}

@@ -15,6 +15,7 @@ urlpatterns = [
     path("cases/<str:crn>/contacts/new/", contacts.new_contact, name="new_contact"),
     path("cases/<str:crn>/circumstances/new/", people.new_circumstance, name="new_circumstance"),
     path("cases/<str:crn>/registrations/new/", risk.new_registration, name="new_registration"),
+    path("cases/<str:crn>/assessment/new/", risk.new_assessment, name="new_assessment"),
     path(
         "cases/<str:crn>/registrations/<int:registration_id>/end/",
         risk.end_registration,

@@ -24,6 +24,7 @@ def case_action_page(
     success: str,
     initial: dict[str, Any] | None = None,
     context: dict[str, Any] | None = None,
+    template: str = "core/case_action_form.html",
 ) -> HttpResponse:
     person = get_case_for_user(request.user, crn, write=True)
     status = 200
@@ -41,4 +42,4 @@ def case_action_page(
     else:
         form = form_class(initial=initial)
     page = {"person": person, "form": form, "title": title, **(context or {})}
-    return render(request, "core/case_action_form.html", page, status=status)
+    return render(request, template, page, status=status)

@@ -14,17 +14,109 @@ from zoneinfo import ZoneInfo
 
 from caseload.demo.offences import OFFENCE_MIX, SEXUAL_CATEGORIES, codes_by_category
 
-FIRST_MALE = ("James", "Mohammed", "Daniel", "Liam", "Connor", "Ryan", "Kyle", "Jamal", "Tomasz", "Lee",
-              "Craig", "Dean", "Aaron", "Jordan", "Callum", "Marcus", "Ali", "Darren", "Gareth", "Rhys")
-FIRST_FEMALE = ("Sarah", "Emma", "Chloe", "Amy", "Jade", "Kelly", "Leanne", "Aisha", "Gemma", "Natalie")
-LAST = ("Smith", "Jones", "Williams", "Taylor", "Brown", "Davies", "Evans", "Wilson", "Thomas", "Johnson",
-        "Roberts", "Khan", "Walker", "Wright", "Robinson", "Thompson", "White", "Hughes", "Edwards", "Green",
-        "Hall", "Wood", "Harris", "Lewis", "Martin", "Jackson", "Clarke", "Clark", "Turner", "Hill",
-        "Scott", "Cooper", "Morris", "Ward", "Moore", "King", "Watson", "Baker", "Harrison", "Morgan",
-        "Patel", "Young", "Allen", "Mitchell", "James", "Anderson", "Phillips", "Lee", "Bell", "Parker",
-        "Nowak", "Okafor", "Begum", "Hussain", "Campbell", "Kelly", "Murphy", "Price", "Bennett", "Griffiths")
-COURTS = ("Highbury Corner Magistrates' Court", "Snaresbrook Crown Court", "Thames Magistrates' Court",
-          "Wood Green Crown Court", "Westminster Magistrates' Court")
+FIRST_MALE = (
+    "James",
+    "Mohammed",
+    "Daniel",
+    "Liam",
+    "Connor",
+    "Ryan",
+    "Kyle",
+    "Jamal",
+    "Tomasz",
+    "Lee",
+    "Craig",
+    "Dean",
+    "Aaron",
+    "Jordan",
+    "Callum",
+    "Marcus",
+    "Ali",
+    "Darren",
+    "Gareth",
+    "Rhys",
+)
+FIRST_FEMALE = (
+    "Sarah",
+    "Emma",
+    "Chloe",
+    "Amy",
+    "Jade",
+    "Kelly",
+    "Leanne",
+    "Aisha",
+    "Gemma",
+    "Natalie",
+)
+LAST = (
+    "Smith",
+    "Jones",
+    "Williams",
+    "Taylor",
+    "Brown",
+    "Davies",
+    "Evans",
+    "Wilson",
+    "Thomas",
+    "Johnson",
+    "Roberts",
+    "Khan",
+    "Walker",
+    "Wright",
+    "Robinson",
+    "Thompson",
+    "White",
+    "Hughes",
+    "Edwards",
+    "Green",
+    "Hall",
+    "Wood",
+    "Harris",
+    "Lewis",
+    "Martin",
+    "Jackson",
+    "Clarke",
+    "Clark",
+    "Turner",
+    "Hill",
+    "Scott",
+    "Cooper",
+    "Morris",
+    "Ward",
+    "Moore",
+    "King",
+    "Watson",
+    "Baker",
+    "Harrison",
+    "Morgan",
+    "Patel",
+    "Young",
+    "Allen",
+    "Mitchell",
+    "James",
+    "Anderson",
+    "Phillips",
+    "Lee",
+    "Bell",
+    "Parker",
+    "Nowak",
+    "Okafor",
+    "Begum",
+    "Hussain",
+    "Campbell",
+    "Kelly",
+    "Murphy",
+    "Price",
+    "Bennett",
+    "Griffiths",
+)
+COURTS = (
+    "Highbury Corner Magistrates' Court",
+    "Snaresbrook Crown Court",
+    "Thames Magistrates' Court",
+    "Wood Green Crown Court",
+    "Westminster Magistrates' Court",
+)
 
 
 def pick(rng: random.Random, weighted: dict[str, int]) -> str:
@@ -56,15 +148,43 @@ def _date_between(rng: random.Random, start: date, end: date) -> date:
 
 def _equality(rng: random.Random) -> dict[str, str]:
     return {
-        "ethnicity": pick(rng, {"WHITE": 70, "BLACK": 10, "ASIAN": 8, "MIXED": 5, "OTHER": 2,
-                                "PREFER_NOT_TO_SAY": 3, "NOT_RECORDED": 2}),
-        "religion": pick(rng, {"NONE": 45, "CHRISTIAN": 30, "MUSLIM": 10, "OTHER": 3,
-                               "PREFER_NOT_TO_SAY": 7, "NOT_RECORDED": 5}),
-        "sexual_orientation": pick(rng, {"HETEROSEXUAL": 82, "GAY_LESBIAN": 3, "BISEXUAL": 2,
-                                         "PREFER_NOT_TO_SAY": 8, "NOT_RECORDED": 5}),
+        "ethnicity": pick(
+            rng,
+            {
+                "WHITE": 70,
+                "BLACK": 10,
+                "ASIAN": 8,
+                "MIXED": 5,
+                "OTHER": 2,
+                "PREFER_NOT_TO_SAY": 3,
+                "NOT_RECORDED": 2,
+            },
+        ),
+        "religion": pick(
+            rng,
+            {
+                "NONE": 45,
+                "CHRISTIAN": 30,
+                "MUSLIM": 10,
+                "OTHER": 3,
+                "PREFER_NOT_TO_SAY": 7,
+                "NOT_RECORDED": 5,
+            },
+        ),
+        "sexual_orientation": pick(
+            rng,
+            {
+                "HETEROSEXUAL": 82,
+                "GAY_LESBIAN": 3,
+                "BISEXUAL": 2,
+                "PREFER_NOT_TO_SAY": 8,
+                "NOT_RECORDED": 5,
+            },
+        ),
         "disability": pick(rng, {"NO": 60, "YES": 25, "PREFER_NOT_TO_SAY": 5, "NOT_RECORDED": 10}),
-        "gender_identity": pick(rng, {"SAME_AS_SEX": 88, "DIFFERENT": 1, "PREFER_NOT_TO_SAY": 4,
-                                      "NOT_RECORDED": 7}),
+        "gender_identity": pick(
+            rng, {"SAME_AS_SEX": 88, "DIFFERENT": 1, "PREFER_NOT_TO_SAY": 4, "NOT_RECORDED": 7}
+        ),
     }
 
 
@@ -73,58 +193,109 @@ def _history(rng: random.Random, dob: date, conviction: date, sexual: bool) -> d
     age_at_conviction = (conviction - dob).days // 365
     first_age = rng.randint(min(12, age_at_conviction), min(age_at_conviction, 12 + total + 10))
     first = min(conviction, dob + timedelta(days=first_age * 365 + rng.randint(0, 300)))
+    child = rng.random() < 0.4
     return {
         "total_sanctions": total,
         "violent_sanctions": rng.randint(0, total // 2),
         "first_sanction_date": first,
-        "contact_adult_sexual_sanctions": 1 if sexual and rng.random() < 0.6 else 0,
-        "contact_child_sexual_sanctions": 1 if sexual and rng.random() < 0.4 else 0,
+        "contact_adult_sexual_sanctions": 1 if sexual and child is False else 0,
+        "contact_child_sexual_sanctions": 1 if sexual and child is True else 0,
         "indecent_image_sanctions": 1 if sexual and rng.random() < 0.3 else 0,
         "non_contact_sexual_offences": 0,
-        "most_recent_sexual_offence_date": conviction - timedelta(days=rng.randint(30, 200)) if sexual else None,
+        "most_recent_sexual_offence_date": conviction - timedelta(days=rng.randint(30, 200))
+        if sexual
+        else None,
     }
 
 
-def _sentence(rng: random.Random, today: date) -> tuple[dict[str, object], list[dict[str, object]], list[dict[str, object]]]:
+def _sentence(
+    rng: random.Random, today: date
+) -> tuple[dict[str, object], list[dict[str, object]], list[dict[str, object]]]:
     kind = pick(rng, {"CO": 45, "SSO": 20, "LIC": 30, "PSS": 5})
     start = today - timedelta(days=rng.randint(7, 540))
-    sentence: dict[str, object] = {"sentence_type": kind, "sentence_date": start, "release_date": None,
-                                   "licence_expiry_date": None}
+    sentence: dict[str, object] = {
+        "sentence_type": kind,
+        "sentence_date": start,
+        "release_date": None,
+        "licence_expiry_date": None,
+    }
     requirements: list[dict[str, object]] = []
     conditions: list[dict[str, object]] = []
     if kind in ("CO", "SSO"):
         sentence.update(length=rng.choice((12, 18, 24)), length_unit="MONTHS")
         if rng.random() < 0.55:
-            requirements.append({"category": "W", "length": rng.choice((40, 60, 80, 100, 150, 200, 250)),
-                                 "length_unit": "HOURS", "start_date": start})
+            requirements.append(
+                {
+                    "category": "W",
+                    "length": rng.choice((40, 60, 80, 100, 150, 200, 250)),
+                    "length_unit": "HOURS",
+                    "start_date": start,
+                }
+            )
         if rng.random() < 0.6:
-            requirements.append({"category": "F", "length": rng.choice((10, 15, 20, 30, 40)),
-                                 "length_unit": "DAYS", "start_date": start})
+            requirements.append(
+                {
+                    "category": "F",
+                    "length": rng.choice((10, 15, 20, 30, 40)),
+                    "length_unit": "DAYS",
+                    "start_date": start,
+                }
+            )
         if rng.random() < 0.15:
-            requirements.append({"category": "CUR", "length": rng.choice((2, 3, 4, 6)), "length_unit": "MONTHS",
-                                 "electronic_monitoring": True, "start_date": start})
+            requirements.append(
+                {
+                    "category": "CUR",
+                    "length": rng.choice((2, 3, 4, 6)),
+                    "length_unit": "MONTHS",
+                    "electronic_monitoring": True,
+                    "start_date": start,
+                }
+            )
         if rng.random() < 0.12:
-            requirements.append({"category": pick(rng, {"PROG": 3, "DRR": 2, "ATR": 2, "MHTR": 1}),
-                                 "length": 6, "length_unit": "MONTHS", "start_date": start})
+            requirements.append(
+                {
+                    "category": pick(rng, {"PROG": 3, "DRR": 2, "ATR": 2, "MHTR": 1}),
+                    "length": 6,
+                    "length_unit": "MONTHS",
+                    "start_date": start,
+                }
+            )
     else:
         months = rng.choice((12, 18, 24, 36, 48, 60))
         release = start if kind == "PSS" else today - timedelta(days=rng.randint(3, 400))
-        sentence.update(length=months, length_unit="MONTHS", release_date=release,
-                        licence_expiry_date=release + timedelta(days=30 * months // 2 + 365 * (kind == "PSS")))
-        sentence["sentence_date"] = release - timedelta(days=30 * months // 2 if kind == "LIC" else 0)
+        sentence.update(
+            length=months,
+            length_unit="MONTHS",
+            release_date=release,
+            licence_expiry_date=release + timedelta(days=30 * months // 2 + 365 * (kind == "PSS")),
+        )
+        sentence["sentence_date"] = release - timedelta(
+            days=30 * months // 2 if kind == "LIC" else 0
+        )
         if kind == "LIC":
-            for category in rng.sample(("RESIDENCE", "NON_CONTACT", "EXCLUSION_ZONE", "CURFEW", "DRUG_TESTING"),
-                                       rng.randint(0, 3)):
+            for category in rng.sample(
+                ("RESIDENCE", "NON_CONTACT", "EXCLUSION_ZONE", "CURFEW", "DRUG_TESTING"),
+                rng.randint(0, 3),
+            ):
                 conditions.append({"category": category, "start_date": release})
     return sentence, requirements, conditions
 
 
-def _registrations(rng: random.Random, today: date, sexual: bool, sex: str) -> list[dict[str, object]]:
+def _registrations(
+    rng: random.Random, today: date, sexual: bool, sex: str
+) -> list[dict[str, object]]:
     regs: list[dict[str, object]] = []
 
     def add(code: str, **extra: object) -> None:
-        regs.append({"register": code, "registered_on": today - timedelta(days=rng.randint(1, 400)),
-                     "category": "", "level": "", **extra})
+        regs.append(
+            {
+                "register": code,
+                "registered_on": today - timedelta(days=rng.randint(1, 400)),
+                "category": "",
+                "level": "",
+                **extra,
+            }
+        )
 
     if rng.random() < 0.9:
         add(pick(rng, {"RLRH": 32, "RMRH": 48, "RHRH": 18, "RVHR": 2}))
@@ -133,8 +304,18 @@ def _registrations(rng: random.Random, today: date, sexual: bool, sex: str) -> l
         add("ARSO")
     elif rng.random() < 0.05:
         add("MAPP", category="M2", level=pick(rng, {"M1": 6, "M2": 3, "M3": 1}))
-    for code, chance in (("ADVP", 0.22), ("RCCO", 0.08), ("RCPR", 0.04), ("ALSH", 0.08), ("AMHL", 0.12),
-                         ("RVLN", 0.05), ("IIOM", 0.06), ("WEAP", 0.04), ("SPO", 0.02), ("STRG", 0.02)):
+    for code, chance in (
+        ("ADVP", 0.22),
+        ("RCCO", 0.08),
+        ("RCPR", 0.04),
+        ("ALSH", 0.08),
+        ("AMHL", 0.12),
+        ("RVLN", 0.05),
+        ("IIOM", 0.06),
+        ("WEAP", 0.04),
+        ("SPO", 0.02),
+        ("STRG", 0.02),
+    ):
         if rng.random() < chance:
             add(code)
     if sex == "FEMALE" and rng.random() < 0.1:
@@ -144,19 +325,45 @@ def _registrations(rng: random.Random, today: date, sexual: bool, sex: str) -> l
 
 def _circumstances(rng: random.Random, start: date) -> list[dict[str, object]]:
     return [
-        {"kind": "ACCOMMODATION", "start_date": start,
-         "status": pick(rng, {"SETTLED": 68, "TEMPORARY": 18, "NFA": 6, "APPROVED_PREMISES": 8})},
-        {"kind": "EMPLOYMENT", "start_date": start,
-         "status": pick(rng, {"EMPLOYED_FT": 22, "EMPLOYED_PT": 10, "SELF_EMPLOYED": 3, "EDUCATION_TRAINING": 5,
-                              "UNEMPLOYED": 45, "NOT_AVAILABLE": 15})},
+        {
+            "kind": "ACCOMMODATION",
+            "start_date": start,
+            "status": pick(rng, {"SETTLED": 68, "TEMPORARY": 18, "NFA": 6, "APPROVED_PREMISES": 8}),
+        },
+        {
+            "kind": "EMPLOYMENT",
+            "start_date": start,
+            "status": pick(
+                rng,
+                {
+                    "EMPLOYED_FT": 22,
+                    "EMPLOYED_PT": 10,
+                    "SELF_EMPLOYED": 3,
+                    "EDUCATION_TRAINING": 5,
+                    "UNEMPLOYED": 45,
+                    "NOT_AVAILABLE": 15,
+                },
+            ),
+        },
     ]
 
 
 LONDON = ZoneInfo("Europe/London")
-ATTENDANCE = {"ATTC": 84, "AFTA": 4, "UAAB": 2, "AFTC": 1, "AAME": 4, "AAEM": 2, "AAFC": 1, "RSOF": 2}
+ATTENDANCE = {
+    "ATTC": 84,
+    "AFTA": 4,
+    "UAAB": 2,
+    "AFTC": 1,
+    "AAME": 4,
+    "AAEM": 2,
+    "AAFC": 1,
+    "RSOF": 2,
+}
 
 
-def _contacts(rng: random.Random, start: date, today: date, high_risk: bool) -> list[dict[str, object]]:
+def _contacts(
+    rng: random.Random, start: date, today: date, high_risk: bool
+) -> list[dict[str, object]]:
     contacts: list[dict[str, object]] = []
     every = 7 if high_risk else rng.choice((7, 14, 14, 28))
     day = start + timedelta(days=rng.randint(1, 4))
@@ -164,24 +371,45 @@ def _contacts(rng: random.Random, start: date, today: date, high_risk: bool) -> 
     while day < today:
         kind = "COAI" if first else pick(rng, {"COAP": 70, "CHVS": 8, "COVC": 10, "COPT": 12})
         outcome = "ATTC" if first else pick(rng, ATTENDANCE)
-        at = datetime.combine(day, time(rng.choice((9, 10, 11, 13, 14, 15, 16)), rng.choice((0, 15, 30, 45))),
-                              tzinfo=LONDON)
+        at = datetime.combine(
+            day,
+            time(rng.choice((9, 10, 11, 13, 14, 15, 16)), rng.choice((0, 15, 30, 45))),
+            tzinfo=LONDON,
+        )
         enforcement = "EA02" if outcome in ("AFTA", "UAAB") and rng.random() < 0.6 else ""
-        contacts.append({"contact_type": kind, "happened_at": at, "outcome": outcome,
-                         "enforcement_action": enforcement, "notes": _note(rng, outcome)})
+        contacts.append(
+            {
+                "contact_type": kind,
+                "happened_at": at,
+                "outcome": outcome,
+                "enforcement_action": enforcement,
+                "notes": _note(rng, outcome),
+            }
+        )
         if rng.random() < 0.25:
-            contacts.append({"contact_type": pick(rng, {"CTOA": 3, "CMOA": 3, "CT3A": 2, "CLOA": 1}),
-                             "happened_at": at + timedelta(days=1, hours=1), "outcome": "",
-                             "enforcement_action": "", "notes": "Reminder of next appointment."})
+            contacts.append(
+                {
+                    "contact_type": pick(rng, {"CTOA": 3, "CMOA": 3, "CT3A": 2, "CLOA": 1}),
+                    "happened_at": at + timedelta(days=1, hours=1),
+                    "outcome": "",
+                    "enforcement_action": "",
+                    "notes": "Reminder of next appointment.",
+                }
+            )
         first = False
         day += timedelta(days=every)
     return contacts
 
 
 NOTES = {
-    "ATTC": ("Discussed progress on the sentence plan.", "Reviewed accommodation and work search.",
-             "Talked through triggers and the relapse-prevention plan.", "Good engagement today."),
-    "AFTA": ("Did not attend; no contact made.",), "UAAB": ("Absence not accepted: no evidence provided.",),
+    "ATTC": (
+        "Discussed progress on the sentence plan.",
+        "Reviewed accommodation and work search.",
+        "Talked through triggers and the relapse-prevention plan.",
+        "Good engagement today.",
+    ),
+    "AFTA": ("Did not attend; no contact made.",),
+    "UAAB": ("Absence not accepted: no evidence provided.",),
     "AFTC": ("Attended but left before the session ended.",),
 }
 
@@ -194,31 +422,71 @@ PROBLEM_LEVELS = {"NO_PROBLEMS": 5, "SOME_PROBLEMS": 4, "SIGNIFICANT_PROBLEMS": 
 
 
 def _assessment(rng: random.Random, today: date, start: date) -> dict[str, object]:
-    problem = {k: pick(rng, PROBLEM_LEVELS) for k in (
-        "suitabilityOfAccommodation", "permanenceOfAccommodation", "locationOfAccommodation",
-        "employmentHistory", "workRelatedSkills", "attitudeToEmployment", "currentRelationshipWithPartner",
-        "relCloseFamily", "experienceOfChildhood", "prevCloseRelationships", "regularOffendingActivities",
-        "easilyInfluenced", "recklessness", "currentDrugMisuse", "drugsMajorActivity",
-        "currentAlcoholUseProblems", "excessiveAlcoholUse", "frequencyAndLevel", "alcoholTackleMotivation",
-        "recogniseProblems", "impulsivityProblems", "temperControl", "problemSolvingSkills",
-        "understandsOtherPeoplesViews", "proCriminalAttitudes", "attitudesTowardsSupervision",
-        "attitudesTowardsCommunitySociety", "motivationToAddressBehaviour")}
+    problem = {
+        k: pick(rng, PROBLEM_LEVELS)
+        for k in (
+            "suitabilityOfAccommodation",
+            "permanenceOfAccommodation",
+            "locationOfAccommodation",
+            "employmentHistory",
+            "workRelatedSkills",
+            "attitudeToEmployment",
+            "currentRelationshipWithPartner",
+            "relCloseFamily",
+            "experienceOfChildhood",
+            "prevCloseRelationships",
+            "regularOffendingActivities",
+            "easilyInfluenced",
+            "recklessness",
+            "currentDrugMisuse",
+            "drugsMajorActivity",
+            "currentAlcoholUseProblems",
+            "excessiveAlcoholUse",
+            "frequencyAndLevel",
+            "alcoholTackleMotivation",
+            "recogniseProblems",
+            "impulsivityProblems",
+            "temperControl",
+            "problemSolvingSkills",
+            "understandsOtherPeoplesViews",
+            "proCriminalAttitudes",
+            "attitudesTowardsSupervision",
+            "attitudesTowardsCommunitySociety",
+            "motivationToAddressBehaviour",
+        )
+    }
     answers: dict[str, object] = {
         **problem,
-        "currentRelationshipStatus": pick(rng, {"NOT_IN_RELATIONSHIP": 5, "IN_RELATIONSHIP_LIVING_TOGETHER": 3,
-                                                "IN_RELATIONSHIP_NOT_LIVING_TOGETHER": 2}),
+        "currentRelationshipStatus": pick(
+            rng,
+            {
+                "NOT_IN_RELATIONSHIP": 5,
+                "IN_RELATIONSHIP_LIVING_TOGETHER": 3,
+                "IN_RELATIONSHIP_NOT_LIVING_TOGETHER": 2,
+            },
+        ),
         "evidenceOfDomesticAbuse": rng.random() < 0.25,
         "parentalResponsibilities": rng.random() < 0.3,
         "everInjectedDrugs": pick(rng, {"NEVER": 8, "PREVIOUS": 1, "CURRENTLY": 1}),
-        "motivationToTackleDrugMisuse": pick(rng, {"FULL_MOTIVATION": 4, "PARTIAL_MOTIVATION": 3, "NO_MOTIVATION": 2}),
+        "motivationToTackleDrugMisuse": pick(
+            rng, {"FULL_MOTIVATION": 4, "PARTIAL_MOTIVATION": 3, "NO_MOTIVATION": 2}
+        ),
         "awarenessOfConsequences": pick(rng, {"YES": 4, "SOMETIMES": 4, "NO": 2}),
-        "hasHeroinUsage": rng.random() < 0.1, "hasCrackCocaineUsage": rng.random() < 0.12,
-        "hasCannabisUsage": rng.random() < 0.3, "hasPowderCocaineUsage": rng.random() < 0.15,
+        "hasHeroinUsage": rng.random() < 0.1,
+        "hasCrackCocaineUsage": rng.random() < 0.12,
+        "hasCannabisUsage": rng.random() < 0.3,
+        "hasPowderCocaineUsage": rng.random() < 0.15,
         "hasMethadoneUsage": rng.random() < 0.05,
         "doesRecogniseImpactOfOffendingOnOthers": rng.random() < 0.6,
         "didOffenceInvolveCarryingOrUsingWeapon": rng.random() < 0.1,
         "isCurrentOffenceAgainstVictimStranger": rng.random() < 0.3,
         "hasCurrentPsychiatricTreatment": rng.random() < 0.08,
+        "previousConvictions": sorted(
+            rng.sample(
+                ("WOUNDING_GBH", "ROBBERY", "WEAPON", "CRIMINAL_DAMAGE", "ARSON", "FIREARMS"),
+                rng.choice((0, 0, 0, 1, 1, 2)),
+            )
+        ),
     }
     return {"completed_on": _date_between(rng, start, today), "answers": answers}
 
@@ -226,25 +494,40 @@ def _assessment(rng: random.Random, today: date, start: date) -> dict[str, objec
 def synthetic_person(rng: random.Random, crn: str, today: date) -> SyntheticPerson:
     sex = "FEMALE" if rng.random() < 0.15 else "MALE"
     first = rng.choice(FIRST_FEMALE if sex == "FEMALE" else FIRST_MALE)
-    dob = today - timedelta(days=int(365.25 * rng.choice((19, 21, 23, 25, 27, 29, 32, 35, 38, 42, 47, 53, 61)))
-                            + rng.randint(0, 364))
+    dob = today - timedelta(
+        days=int(365.25 * rng.choice((21, 22, 23, 25, 27, 29, 32, 35, 38, 42, 47, 53, 61)))
+        + rng.randint(0, 364)
+    )
     category = pick(rng, OFFENCE_MIX)
     code, description = rng.choice(codes_by_category()[category])
     sentence, requirements, conditions = _sentence(rng, today)
-    conviction = sentence["sentence_date"] - timedelta(days=rng.randint(0, 28))  # type: ignore[operator]
+    sentence_date = sentence["sentence_date"]
+    assert isinstance(sentence_date, date)
+    conviction = sentence_date - timedelta(days=rng.randint(0, 28))
     sexual = category in SEXUAL_CATEGORIES
     registrations = _registrations(rng, today, sexual, sex)
     high = any(r["register"] in ("RHRH", "RVHR") for r in registrations)
     supervision_start = sentence["release_date"] or sentence["sentence_date"]
     in_community = supervision_start <= today  # type: ignore[operator]
     return SyntheticPerson(
-        crn=crn, first_name=first, last_name=rng.choice(LAST), sex=sex, date_of_birth=dob,
+        crn=crn,
+        first_name=first,
+        last_name=rng.choice(LAST),
+        sex=sex,
+        date_of_birth=dob,
         equality=_equality(rng),
         history=_history(rng, dob, conviction, sexual),
-        event={"number": 1, "offence_code": code, "offence_description": description,
-               "offence_date": conviction - timedelta(days=rng.randint(20, 200)), "conviction_date": conviction,
-               "court": rng.choice(COURTS)},
-        sentence=sentence, requirements=requirements, licence_conditions=conditions,
+        event={
+            "number": 1,
+            "offence_code": code,
+            "offence_description": description,
+            "offence_date": conviction - timedelta(days=rng.randint(20, 200)),
+            "conviction_date": conviction,
+            "court": rng.choice(COURTS),
+        },
+        sentence=sentence,
+        requirements=requirements,
+        licence_conditions=conditions,
         registrations=registrations,
         circumstances=_circumstances(rng, supervision_start),  # type: ignore[arg-type]
         contacts=_contacts(rng, supervision_start, today, high) if in_community else [],  # type: ignore[arg-type]

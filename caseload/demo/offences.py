@@ -42,5 +42,7 @@ def codes_by_category() -> dict[str, list[tuple[str, str]]]:
             category = row["actuarial_category"]
             ogrs3 = row["ogrs3_category"]
             if category in found and ogrs3 and ogrs3 != "NEED_DETAILS_OF_EXACT_OFFENCE":
-                found[category].append((row["offence_code"], row["description"].split("[")[0].strip()[:200]))
+                found[category].append(
+                    (row["offence_code"], row["description"].split("[")[0].strip()[:200])
+                )
     return {c: codes for c, codes in found.items() if codes}

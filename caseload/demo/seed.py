@@ -18,7 +18,13 @@ from caseload.demo.generator import SyntheticPerson, synthetic_person
 from caseload.organisation.constants import Grade, Role
 from caseload.organisation.models import Allocation, DeliveryUnit, Region, Staff, Team
 from caseload.people.models import (
-    Circumstance, CriminalHistory, Event, LicenceCondition, Person, Requirement, Sentence,
+    Circumstance,
+    CriminalHistory,
+    Event,
+    LicenceCondition,
+    Person,
+    Requirement,
+    Sentence,
 )
 from caseload.risk.models import Assessment, Registration
 
@@ -31,8 +37,28 @@ DEMO_ROLES = (
     ("admin", Role.ADMIN, Grade.OTHER),
 )
 CASE_WEIGHT = {Grade.PO: 1.0, Grade.PSO: 0.85, Grade.TRAINEE: 0.5}
-HOURS = (Decimal("37"), Decimal("37"), Decimal("37"), Decimal("30"), Decimal("22.5"), Decimal("18.5"))
-STAFF_FIRST = ("Priya", "Tom", "Grace", "Sam", "Olu", "Hannah", "Ben", "Zara", "Matt", "Ffion", "Niall", "Ruth")
+HOURS = (
+    Decimal("37"),
+    Decimal("37"),
+    Decimal("37"),
+    Decimal("30"),
+    Decimal("22.5"),
+    Decimal("18.5"),
+)
+STAFF_FIRST = (
+    "Priya",
+    "Tom",
+    "Grace",
+    "Sam",
+    "Olu",
+    "Hannah",
+    "Ben",
+    "Zara",
+    "Matt",
+    "Ffion",
+    "Niall",
+    "Ruth",
+)
 
 
 class SeedError(Exception):
@@ -50,8 +76,14 @@ class SeedSummary:
 
 def _user(username: str, first: str, last: str, password: str | None, *, superuser: bool = False):  # type: ignore[no-untyped-def]
     User = get_user_model()
-    user = User(username=username, first_name=first, last_name=last, is_staff=superuser,
-                is_superuser=superuser, email=f"{username}@example.justice.gov.uk")
+    user = User(
+        username=username,
+        first_name=first,
+        last_name=last,
+        is_staff=superuser,
+        is_superuser=superuser,
+        email=f"{username}@example.justice.gov.uk",
+    )
     if password:
         user.set_password(password)
     else:
@@ -60,31 +92,59 @@ def _user(username: str, first: str, last: str, password: str | None, *, superus
     return user
 
 
-def _organisation(rng: random.Random, seed: int, n_staff: int, password: str | None, demo_users: bool):  # type: ignore[no-untyped-def]
+def _organisation(
+    rng: random.Random, seed: int, n_staff: int, password: str | None, demo_users: bool
+):  # type: ignore[no-untyped-def]
     region, _ = Region.objects.get_or_create(code="LON", defaults={"name": "London"})
     pdu_code = f"PDU{seed:03d}"
     if DeliveryUnit.objects.filter(code=pdu_code).exists():
-        raise SeedError(f"--seed {seed}: delivery unit {pdu_code} already exists; choose another seed")
+        raise SeedError(
+            f"--seed {seed}: delivery unit {pdu_code} already exists; choose another seed"
+        )
     pdu = DeliveryUnit.objects.create(region=region, code=pdu_code, name=f"Northbridge {seed} PDU")
-    teams = [Team.objects.create(delivery_unit=pdu, code=f"T{seed:03d}{i:02d}"[:6], name=f"Northbridge {seed} team {i + 1}")
-             for i in range(max(1, round(n_staff / 8)))]
+    teams = [
+        Team.objects.create(
+            delivery_unit=pdu, code=f"T{seed}-{i + 1:02d}", name=f"Northbridge {seed} team {i + 1}"
+        )
+        for i in range(max(1, round(n_staff / 8)))
+    ]
     staff: list[Staff] = []
     users: list[dict[str, str]] = []
     if demo_users:
         for username, role, grade in DEMO_ROLES:
-            user = _user(username, username.capitalize(), "Demo", password, superuser=role == Role.ADMIN)
-            staff.append(Staff.objects.create(user=user, officer_code=f"DEMO{len(staff):03d}", grade=grade, role=role,
-                                              team=teams[0], contracted_hours=Decimal("37")))
+            user = _user(
+                username, username.capitalize(), "Demo", password, superuser=role == Role.ADMIN
+            )
+            staff.append(
+                Staff.objects.create(
+                    user=user,
+                    officer_code=f"DEMO{len(staff):03d}",
+                    grade=grade,
+                    role=role,
+                    team=teams[0],
+                    contracted_hours=Decimal("37"),
+                )
+            )
             users.append({"username": username, "role": str(role)})
     for i in range(n_staff):
         team = teams[i % len(teams)]
         manager = not Staff.objects.filter(team=team, role=Role.MANAGER).exists()
-        grade = Grade.SPO if manager else Grade(rng.choices([Grade.PO, Grade.PSO, Grade.TRAINEE], [5, 4, 1])[0])
+        grade = (
+            Grade.SPO
+            if manager
+            else Grade(rng.choices([Grade.PO, Grade.PSO, Grade.TRAINEE], [5, 4, 1])[0])
+        )
         user = _user(f"s{seed:03d}{i:03d}", rng.choice(STAFF_FIRST), f"Officer{i}", None)
-        staff.append(Staff.objects.create(
-            user=user, officer_code=f"N{seed:03d}{i:03d}"[:7], grade=grade,
-            role=Role.MANAGER if manager else Role.PRACTITIONER, team=team,
-            contracted_hours=Decimal("37") if manager else rng.choice(HOURS)))
+        staff.append(
+            Staff.objects.create(
+                user=user,
+                officer_code=f"N{seed}-{i:03d}",
+                grade=grade,
+                role=Role.MANAGER if manager else Role.PRACTITIONER,
+                team=team,
+                contracted_hours=Decimal("37") if manager else rng.choice(HOURS),
+            )
+        )
     return pdu, staff, users
 
 
@@ -103,54 +163,111 @@ def _allocation_targets(rng: random.Random, staff: list[Staff], people: int) -> 
 
 
 def _write_people(batch: list[SyntheticPerson], targets: list[Staff], start: date) -> int:
-    bulk_create_with_history([
-        Person(crn=p.crn, first_name=p.first_name, last_name=p.last_name, sex=p.sex,
-               date_of_birth=p.date_of_birth, nationality="British", **p.equality) for p in batch
-    ], Person)
+    bulk_create_with_history(
+        [
+            Person(
+                crn=p.crn,
+                first_name=p.first_name,
+                last_name=p.last_name,
+                sex=p.sex,
+                date_of_birth=p.date_of_birth,
+                nationality="British",
+                **p.equality,
+            )
+            for p in batch
+        ],
+        Person,
+    )
     by_crn = {p.crn: p for p in Person.objects.filter(crn__in=[p.crn for p in batch])}
-    rows: dict[type, list[object]] = {m: [] for m in (CriminalHistory, Event, Registration, Circumstance,
-                                                        Allocation, Assessment, Contact)}
+    rows: dict[type, list[object]] = {
+        m: []
+        for m in (
+            CriminalHistory,
+            Event,
+            Registration,
+            Circumstance,
+            Allocation,
+            Assessment,
+            Contact,
+        )
+    }
     for p, staff in zip(batch, targets, strict=True):
         person = by_crn[p.crn]
         rows[CriminalHistory].append(CriminalHistory(person=person, **p.history))
         rows[Event].append(Event(person=person, **p.event))
         rows[Registration] += [Registration(person=person, **r) for r in p.registrations]
         rows[Circumstance] += [Circumstance(person=person, **c) for c in p.circumstances]
-        rows[Allocation].append(Allocation(person=person, staff=staff, team_id=staff.team_id, start_date=start))
+        rows[Allocation].append(
+            Allocation(person=person, staff=staff, team_id=staff.team_id, start_date=start)
+        )
         if p.assessment:
             rows[Assessment].append(Assessment(person=person, **p.assessment))
         rows[Contact] += [Contact(person=person, staff=staff, **c) for c in p.contacts]
     for model, objs in rows.items():
         bulk_create_with_history(objs, model, batch_size=2000)
-    events = {e.person.crn: e for e in Event.objects.filter(person__crn__in=by_crn).select_related("person")}
+    events = {
+        e.person.crn: e
+        for e in Event.objects.filter(person__crn__in=by_crn).select_related("person")
+    }
     bulk_create_with_history([Sentence(event=events[p.crn], **p.sentence) for p in batch], Sentence)
-    by_event = {s.event.person.crn: s for s in Sentence.objects.filter(event__person__crn__in=by_crn).select_related("event__person")}
-    bulk_create_with_history([Requirement(sentence=by_event[p.crn], **r) for p in batch for r in p.requirements], Requirement)
-    bulk_create_with_history([LicenceCondition(sentence=by_event[p.crn], **c) for p in batch for c in p.licence_conditions], LicenceCondition)
+    by_event = {
+        s.event.person.crn: s
+        for s in Sentence.objects.filter(event__person__crn__in=by_crn).select_related(
+            "event__person"
+        )
+    }
+    bulk_create_with_history(
+        [Requirement(sentence=by_event[p.crn], **r) for p in batch for r in p.requirements],
+        Requirement,
+    )
+    bulk_create_with_history(
+        [
+            LicenceCondition(sentence=by_event[p.crn], **c)
+            for p in batch
+            for c in p.licence_conditions
+        ],
+        LicenceCondition,
+    )
     return sum(len(p.contacts) for p in batch)
 
 
 def seed_delivery_unit(
-    *, people: int, seed: int, password: str | None = None, demo_users: bool = False,
-    progress: Callable[[int], None] = lambda n: None, batch_size: int = 500,
+    *,
+    people: int,
+    seed: int,
+    password: str | None = None,
+    demo_users: bool = False,
+    progress: Callable[[int], None] = lambda n: None,
+    batch_size: int = 500,
 ) -> SeedSummary:
     rng = random.Random(seed)
     today = timezone.localdate()
     letter = chr(ord("A") + seed % 26)
     with transaction.atomic():
-        pdu, staff, users = _organisation(rng, seed, max(6, round(people / 37)), password, demo_users)
-        targets = _allocation_targets(rng, staff, people)
+        pdu, staff, users = _organisation(
+            rng, seed, max(6, round(people / 37)), password, demo_users
+        )
         if demo_users:
+            # The demo practitioner holds a full caseload of 45 (fewer in a tiny unit).
             practitioner = next(s for s in staff if s.user.username == "practitioner")
             quota = min(45, max(1, people // 30))
-            targets = [practitioner] * quota + [t for t in targets if t is not practitioner][: people - quota]
+            others = _allocation_targets(
+                rng, [s for s in staff if s is not practitioner], people - quota
+            )
+            targets = [practitioner] * quota + others
+            rng.shuffle(targets)
+        else:
+            targets = _allocation_targets(rng, staff, people)
         contacts = 0
         base = (seed // 26) * 100_000
         for offset in range(0, people, batch_size):
             count = min(batch_size, people - offset)
-            batch = [synthetic_person(rng, f"{letter}{(base + offset + i + 1) % 1_000_000:06d}", today) for i in range(count)]
+            batch = [
+                synthetic_person(rng, f"{letter}{(base + offset + i + 1) % 1_000_000:06d}", today)
+                for i in range(count)
+            ]
             if Person.objects.filter(crn__in=[p.crn for p in batch]).exists():
                 raise SeedError(f"--seed {seed} would reuse existing CRNs; choose another seed")
-            contacts += _write_people(batch, targets[offset: offset + count], today.replace(day=1))
+            contacts += _write_people(batch, targets[offset : offset + count], today.replace(day=1))
             progress(count)
     return SeedSummary(pdu.name, people, len(staff), contacts, users)

@@ -14,22 +14,31 @@ from caseload.organisation.models import Allocation, Staff
 CASE_HOLDING_GRADES = {Grade.PO, Grade.PSO, Grade.TRAINEE}
 
 
-def allocate_case(crn: str, *, acting_user: Any, staff_id: int | None, start_date: date | None) -> Allocation:
+def allocate_case(
+    crn: str, *, acting_user: Any, staff_id: int | None, start_date: date | None
+) -> Allocation:
     """Allocate a case to a practitioner; the current allocation ends on the same day."""
     with transaction.atomic():
         person = get_case_for_user(acting_user, crn, write=True)
         staff = Staff.objects.select_related("team").filter(pk=staff_id).first()
         problems = []
         if staff is None or staff.grade not in CASE_HOLDING_GRADES or staff.team is None:
-            problems.append(FieldProblem("staff", "not_case_holding", "Select a practitioner who holds cases"))
+            problems.append(
+                FieldProblem("staff", "not_case_holding", "Select a practitioner who holds cases")
+            )
         if start_date is None:
-            problems.append(FieldProblem("start_date", "required", "Enter the date the allocation starts"))
+            problems.append(
+                FieldProblem("start_date", "required", "Enter the date the allocation starts")
+            )
         current = person.allocations.current().first()
         if current and start_date and start_date < current.start_date:
-            problems.append(FieldProblem(
-                "start_date", "before_current",
-                f"The allocation must start on or after {current.start_date:%d %B %Y}",
-            ))
+            problems.append(
+                FieldProblem(
+                    "start_date",
+                    "before_current",
+                    f"The allocation must start on or after {current.start_date:%d %B %Y}",
+                )
+            )
         if problems:
             raise ActionInvalid(problems)
         assert staff is not None and staff.team is not None
@@ -37,7 +46,11 @@ def allocate_case(crn: str, *, acting_user: Any, staff_id: int | None, start_dat
             current.end_date = start_date
             current.save(update_fields=["end_date"])
         allocation = Allocation.objects.create(
-            person=person, staff=staff, team=staff.team, start_date=start_date, allocated_by=acting_user
+            person=person,
+            staff=staff,
+            team=staff.team,
+            start_date=start_date,
+            allocated_by=acting_user,
         )
         record_audit(
             acting_user, "ALLOCATE_CASE", crn=person.crn, detail={"staff": staff.officer_code}

@@ -1,5 +1,7 @@
-"""Administration of the organisation. Case records are deliberately not editable here: every
-change to a case goes through an action, so it is validated, audited and refreshes derived values."""
+"""Administration of the organisation.
+
+Case records are deliberately not editable here: every change to a case goes through an action,
+so it is validated, audited and refreshes derived values."""
 
 from typing import Any
 
@@ -14,7 +16,8 @@ class AuditedAdmin(SimpleHistoryAdmin):
     def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
         record_audit(
-            request.user, "ADMIN_CHANGE" if change else "ADMIN_ADD",
+            request.user,
+            "ADMIN_CHANGE" if change else "ADMIN_ADD",
             detail={"model": obj._meta.label, "id": obj.pk, "fields": list(form.changed_data)},
         )
 

@@ -37,7 +37,7 @@ class DeliveryUnit(models.Model):
 
 class Team(models.Model):
     delivery_unit = models.ForeignKey(DeliveryUnit, on_delete=models.PROTECT, related_name="teams")
-    code = models.CharField(max_length=6, unique=True)
+    code = models.CharField(max_length=12, unique=True)
     name = models.CharField(max_length=100)
 
     class Meta:
@@ -53,7 +53,7 @@ class Staff(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="staff"
     )
-    officer_code = models.CharField(max_length=7, unique=True)
+    officer_code = models.CharField(max_length=12, unique=True)
     grade = models.CharField(max_length=5, choices=Grade.choices)
     role = models.CharField(max_length=12, choices=Role.choices)
     team = models.ForeignKey(
@@ -87,7 +87,9 @@ class AllocationQuerySet(models.QuerySet["Allocation"]):
 class Allocation(models.Model):
     """Who manages a case, from start_date until end_date (exclusive; null = now)."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="allocations")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="allocations"
+    )
     staff = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="allocations")
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="allocations")
     start_date = models.DateField()

@@ -19,17 +19,23 @@ STATUSES = {
 }
 
 
-def _circumstance_problems(kind: str | None, status: str | None, start_date: date | None) -> list[FieldProblem]:
+def _circumstance_problems(
+    kind: str | None, status: str | None, start_date: date | None
+) -> list[FieldProblem]:
     problems = []
     if kind not in STATUSES:
         problems.append(FieldProblem("kind", "unknown_code", "Select accommodation or employment"))
     elif status not in STATUSES[CircumstanceKind(kind)]:
         problems.append(FieldProblem("status", "unknown_code", "Select a status from the list"))
     if start_date is None:
-        problems.append(FieldProblem("start_date", "required", "Enter the date the change happened"))
+        problems.append(
+            FieldProblem("start_date", "required", "Enter the date the change happened")
+        )
     elif start_date > timezone.localdate():
         problems.append(
-            FieldProblem("start_date", "not_in_future", "Date of the change must be today or in the past")
+            FieldProblem(
+                "start_date", "not_in_future", "Date of the change must be today or in the past"
+            )
         )
     return problems
 
@@ -54,19 +60,31 @@ def record_circumstance_change(
         previous = person.circumstances.filter(kind=kind, end_date__isnull=True)
         for old in previous:
             if old.start_date > start_date:
-                raise ActionInvalid([FieldProblem(
-                    "start_date", "after_current",
-                    f"Date of the change must be on or after {old.start_date:%d %B %Y}, "
-                    "when the current status began",
-                )])
+                raise ActionInvalid(
+                    [
+                        FieldProblem(
+                            "start_date",
+                            "after_current",
+                            f"Date of the change must be on or after {old.start_date:%d %B %Y}, "
+                            "when the current status began",
+                        )
+                    ]
+                )
             old.end_date = start_date
             old.save(update_fields=["end_date"])
         circumstance = Circumstance.objects.create(
-            person=person, kind=kind, status=status, start_date=start_date,
-            verified=verified, notes=notes, recorded_by=acting_user,
+            person=person,
+            kind=kind,
+            status=status,
+            start_date=start_date,
+            verified=verified,
+            notes=notes,
+            recorded_by=acting_user,
         )
         record_audit(
-            acting_user, "RECORD_CIRCUMSTANCE", crn=person.crn,
+            acting_user,
+            "RECORD_CIRCUMSTANCE",
+            crn=person.crn,
             detail={"kind": kind, "status": status},
         )
         refresh_derived(person, cause=f"{kind.lower()} changed")

@@ -45,9 +45,14 @@ class CaseListQuery(Schema):
 def _summary(p: Any) -> CaseSummary:
     tier = getattr(p, "tier", None)
     return CaseSummary(
-        crn=p.crn, name=p.full_name, date_of_birth=p.date_of_birth,
-        tier=tier.v2_tier if tier else None, tier_v3=tier.v3_tier if tier else None,
-        rosh=p.rosh, sentence_type=p.sentence_type, last_contact=p.last_contact,
+        crn=p.crn,
+        name=p.full_name,
+        date_of_birth=p.date_of_birth,
+        tier=tier.v2_tier if tier else None,
+        tier_v3=tier.v3_tier if tier else None,
+        rosh=p.rosh,
+        sentence_type=p.sentence_type,
+        last_contact=p.last_contact,
     )
 
 
@@ -55,12 +60,16 @@ def _summary(p: Any) -> CaseSummary:
 def list_cases(request: HttpRequest, filters: Query[CaseListQuery]) -> CaseList:
     cases = visible_cases(request.user)
     if filters.mine:
-        cases = cases.filter(allocations__staff__user=request.user, allocations__end_date__isnull=True)
+        cases = cases.filter(
+            allocations__staff__user=request.user, allocations__end_date__isnull=True
+        )
     rows = case_rows(cases, tier=filters.tier.upper(), search=filters.q)
     count = rows.count()
     page = rows[filters.offset : filters.offset + filters.limit]
     record_audit(request.user, "VIEW_CASELOAD", detail={"api": True, "mine": filters.mine})
-    return CaseList(items=[_summary(p) for p in page], count=count, limit=filters.limit, offset=filters.offset)
+    return CaseList(
+        items=[_summary(p) for p in page], count=count, limit=filters.limit, offset=filters.offset
+    )
 
 
 @router.get("/{crn}", summary="The whole case record", response=dict[str, Any])

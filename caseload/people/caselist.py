@@ -22,20 +22,19 @@ def tier_field() -> str:
     return "tier__v3_tier" if settings.PRIMARY_TIER_FRAMEWORK == "v3" else "tier__v2_tier"
 
 
-def case_rows(cases: QuerySet[Person], *, sort: str = "name", tier: str = "", search: str = "") -> QuerySet[Person]:
+def case_rows(
+    cases: QuerySet[Person], *, sort: str = "name", tier: str = "", search: str = ""
+) -> QuerySet[Person]:
     rosh = Registration.objects.filter(
         person=OuterRef("pk"), register__in=ROSH_CODES, deregistered_on__isnull=True
     ).order_by("-registered_on", "-id")
     sentence = Sentence.objects.filter(
         event__person=OuterRef("pk"), termination_date__isnull=True
     ).order_by("-sentence_date")
-    rows = (
-        cases.select_related("tier")
-        .annotate(
-            last_contact=Max("contacts__happened_at"),
-            rosh=Subquery(rosh.values("register")[:1]),
-            sentence_type=Subquery(sentence.values("sentence_type")[:1]),
-        )
+    rows = cases.select_related("tier").annotate(
+        last_contact=Max("contacts__happened_at"),
+        rosh=Subquery(rosh.values("register")[:1]),
+        sentence_type=Subquery(sentence.values("sentence_type")[:1]),
     )
     if tier:
         rows = rows.filter(**{f"{tier_field()}__startswith": tier})

@@ -17,9 +17,14 @@ class CircumstanceForm(GovUKForm):
     )
     status = forms.ChoiceField(
         label="New status",
-        choices=[("Accommodation", AccommodationStatus.choices), ("Employment, education or training", EmploymentStatus.choices)],
+        choices=[
+            ("Accommodation", AccommodationStatus.choices),
+            ("Employment, education or training", EmploymentStatus.choices),
+        ],
         help_text="Choose a status of the kind you selected above",
     )
     start_date = GovUKDateField(label="Date of the change", help_text="For example, 27 3 2026")
-    verified = forms.BooleanField(label="Verified (for example, seen a tenancy agreement or payslip)", required=False)
+    verified = forms.BooleanField(
+        label="Verified (for example, seen a tenancy agreement or payslip)", required=False
+    )
     notes = forms.CharField(label="Notes", widget=forms.Textarea(attrs={"rows": 3}), required=False)

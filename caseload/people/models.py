@@ -208,7 +208,8 @@ class Circumstance(models.Model):
 
     def get_status_display(self) -> str:
         choices = (
-            c.AccommodationStatus if self.kind == c.CircumstanceKind.ACCOMMODATION
+            c.AccommodationStatus
+            if self.kind == c.CircumstanceKind.ACCOMMODATION
             else c.EmploymentStatus
         )
         return str(dict(choices.choices).get(self.status, self.status))

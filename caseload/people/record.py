@@ -6,16 +6,18 @@ from django.db.models import Prefetch
 
 from caseload.people.models import Person
 from caseload.people.timeline import case_timeline
+from caseload.risk.predictors import PREDICTOR_NAMES
 
 
 def case_record(person: Person) -> dict[str, Any]:
     events = person.events.select_related("sentence").prefetch_related(
         "sentence__requirements", "sentence__licence_conditions"
     )
-    registrations = person.registrations.prefetch_related(
-        Prefetch("reviews")
-    ).select_related("registered_by")
-    scores = {s.predictor: s for s in person.predictor_scores.all()}
+    registrations = person.registrations.prefetch_related(Prefetch("reviews")).select_related(
+        "registered_by"
+    )
+    by_name = {s.predictor: s for s in person.predictor_scores.all()}
+    scores = {name: by_name[name] for name in PREDICTOR_NAMES if name in by_name}
     tier = getattr(person, "tier", None)
     return {
         "person": person,
@@ -34,4 +36,3 @@ def case_record(person: Person) -> dict[str, Any]:
         "tier_changes": list(person.tier_changes.all()[:20]),
         "timeline": case_timeline(person),
     }
-

@@ -32,24 +32,60 @@ def case_timeline(person: Any, limit: int = 200) -> list[TimelineItem]:
     items: list[TimelineItem] = []
     for c in person.contacts.select_related("recorded_by").all()[:limit]:
         outcome = f" – {c.get_outcome_display()}" if c.outcome else ""
-        action = f". Enforcement: {c.get_enforcement_action_display()}" if c.enforcement_action else ""
+        action = (
+            f". Enforcement: {c.get_enforcement_action_display()}" if c.enforcement_action else ""
+        )
         notes = "" if c.sensitive else c.notes
-        items.append(TimelineItem(c.happened_at, f"{c.get_contact_type_display()}{outcome}",
-                                  (notes + action).strip(), _name(c.recorded_by), "contact"))
+        items.append(
+            TimelineItem(
+                c.happened_at,
+                f"{c.get_contact_type_display()}{outcome}",
+                (notes + action).strip(),
+                _name(c.recorded_by),
+                "contact",
+            )
+        )
     for r in person.registrations.select_related("registered_by").all():
-        items.append(TimelineItem(r.registered_on, f"Registered: {r.get_register_display()}",
-                                  r.notes, _name(r.registered_by), "registration"))
+        items.append(
+            TimelineItem(
+                r.registered_on,
+                f"Registered: {r.get_register_display()}",
+                r.notes,
+                _name(r.registered_by),
+                "registration",
+            )
+        )
         if r.deregistered_on:
-            items.append(TimelineItem(r.deregistered_on, f"Ended: {r.get_register_display()}",
-                                      "", "", "registration"))
+            items.append(
+                TimelineItem(
+                    r.deregistered_on, f"Ended: {r.get_register_display()}", "", "", "registration"
+                )
+            )
     for ci in person.circumstances.select_related("recorded_by").all():
-        items.append(TimelineItem(ci.start_date, f"{ci.get_kind_display()}: {ci.get_status_display()}",
-                                  ci.notes, _name(ci.recorded_by), "circumstance"))
+        items.append(
+            TimelineItem(
+                ci.start_date,
+                f"{ci.get_kind_display()}: {ci.get_status_display()}",
+                ci.notes,
+                _name(ci.recorded_by),
+                "circumstance",
+            )
+        )
     for a in person.allocations.select_related("staff__user", "allocated_by").all():
-        items.append(TimelineItem(a.start_date, f"Allocated to {a.staff}", "",
-                                  _name(a.allocated_by), "allocation"))
+        items.append(
+            TimelineItem(
+                a.start_date, f"Allocated to {a.staff}", "", _name(a.allocated_by), "allocation"
+            )
+        )
     for t in person.tier_changes.all():
-        items.append(TimelineItem(t.changed_at, f"Tier ({t.framework}) {t.previous_tier or 'none'} → {t.new_tier}",
-                                  t.cause, "caseload", "tier"))
+        items.append(
+            TimelineItem(
+                t.changed_at,
+                f"Tier ({t.framework}) {t.previous_tier or 'none'} → {t.new_tier}",
+                t.cause,
+                "caseload",
+                "tier",
+            )
+        )
     items.sort(key=lambda i: i.sort_key, reverse=True)
     return items[:limit]

@@ -10,10 +10,10 @@ from django.shortcuts import redirect, render
 
 from caseload.access.audit import record_audit
 from caseload.access.cases import get_case_for_user, may_change_cases, visible_cases
-from caseload.organisation.constants import Role
-from caseload.people.caselist import case_rows
 from caseload.core.views import case_action_page
+from caseload.organisation.constants import Role
 from caseload.people.actions import record_circumstance_change
+from caseload.people.caselist import case_rows
 from caseload.people.forms import CaseFilterForm, CircumstanceForm
 from caseload.people.record import case_record
 
@@ -40,10 +40,18 @@ def _case_list(request: HttpRequest, *, mine: bool, title: str) -> HttpResponse:
     rows = case_rows(cases, sort=sort, tier=filters.get("tier", ""), search=filters.get("q", ""))
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     record_audit(request.user, "VIEW_CASELOAD", detail={"mine": mine, "page": page.number})
-    return render(request, "people/case_list.html", {
-        "title": title, "page": page, "filter_form": form, "sort": sort, "mine": mine,
-        "primary_tier": settings.PRIMARY_TIER_FRAMEWORK,
-    })
+    return render(
+        request,
+        "people/case_list.html",
+        {
+            "title": title,
+            "page": page,
+            "filter_form": form,
+            "sort": sort,
+            "mine": mine,
+            "primary_tier": settings.PRIMARY_TIER_FRAMEWORK,
+        },
+    )
 
 
 @login_required
@@ -71,11 +79,20 @@ def case_detail(request: HttpRequest, crn: str) -> HttpResponse:
 def new_circumstance(request: HttpRequest, crn: str) -> HttpResponse:
     def perform(person: Any, data: dict[str, Any]) -> object:
         return record_circumstance_change(
-            person.crn, acting_user=request.user, kind=data["kind"], status=data["status"],
-            start_date=data["start_date"], verified=data["verified"], notes=data["notes"],
+            person.crn,
+            acting_user=request.user,
+            kind=data["kind"],
+            status=data["status"],
+            start_date=data["start_date"],
+            verified=data["verified"],
+            notes=data["notes"],
         )
 
     return case_action_page(
-        request, crn, form_class=CircumstanceForm, title="Record a change of circumstances",
-        perform=perform, success="Change of circumstances recorded",
+        request,
+        crn,
+        form_class=CircumstanceForm,
+        title="Record a change of circumstances",
+        perform=perform,
+        success="Change of circumstances recorded",
     )

@@ -10,8 +10,9 @@ from caseload.access.audit import record_audit
 from caseload.access.cases import get_case_for_user
 from caseload.core.errors import ActionInvalid, FieldProblem
 from caseload.core.refresh import refresh_derived
+from caseload.risk.assessment import QUESTIONS_BY_KEY, validate_answers
 from caseload.risk.constants import MAPPA_CATEGORIES, MAPPA_LEVELS, REGISTERS, ROSH_CODES
-from caseload.risk.models import Registration, RegistrationReview
+from caseload.risk.models import Assessment, Registration, RegistrationReview
 
 
 def _date_problems(field: str, value: date | None, label: str) -> list[FieldProblem]:
@@ -30,12 +31,16 @@ def _registration_problems(
         problems.append(FieldProblem("register", "unknown_code", "Select a register from the list"))
     if register == "MAPP":
         if category not in MAPPA_CATEGORIES:
-            problems.append(FieldProblem("category", "mappa_category", "Select a MAPPA category, M1 to M4"))
+            problems.append(
+                FieldProblem("category", "mappa_category", "Select a MAPPA category, M1 to M4")
+            )
         if level not in MAPPA_LEVELS:
             problems.append(FieldProblem("level", "mappa_level", "Select a MAPPA level, M1 to M3"))
     elif category or level:
         problems.append(
-            FieldProblem("category", "not_allowed", "Only MAPPA registrations have a category and level")
+            FieldProblem(
+                "category", "not_allowed", "Only MAPPA registrations have a category and level"
+            )
         )
     problems += _date_problems("registered_on", registered_on, "date of registration")
     return problems
@@ -63,8 +68,13 @@ def register_flag(
             old.deregistered_on = registered_on
             old.save(update_fields=["deregistered_on"])
         registration = Registration.objects.create(
-            person=person, register=register, category=category, level=level,
-            registered_on=registered_on, notes=notes, registered_by=acting_user,
+            person=person,
+            register=register,
+            category=category,
+            level=level,
+            registered_on=registered_on,
+            notes=notes,
+            registered_by=acting_user,
         )
         record_audit(acting_user, "REGISTER_FLAG", crn=person.crn, detail={"register": register})
         refresh_derived(person, cause=f"{REGISTERS[str(register)].label} registered")
@@ -72,19 +82,29 @@ def register_flag(
 
 
 def deregister_flag(
-    crn: str, registration_id: int, *, acting_user: Any, deregistered_on: date | None, notes: str = ""
+    crn: str,
+    registration_id: int,
+    *,
+    acting_user: Any,
+    deregistered_on: date | None,
+    notes: str = "",
 ) -> Registration:
     with transaction.atomic():
         person = get_case_for_user(acting_user, crn, write=True)
         registration = person.registrations.active().filter(pk=registration_id).first()
         if registration is None:
-            raise ActionInvalid([FieldProblem("registration", "not_active", "That registration is not active")])
+            raise ActionInvalid(
+                [FieldProblem("registration", "not_active", "That registration is not active")]
+            )
         problems = _date_problems("deregistered_on", deregistered_on, "date of de-registration")
         if not problems and deregistered_on and deregistered_on < registration.registered_on:
-            problems.append(FieldProblem(
-                "deregistered_on", "before_registration",
-                "The date of de-registration must be on or after the date of registration",
-            ))
+            problems.append(
+                FieldProblem(
+                    "deregistered_on",
+                    "before_registration",
+                    "The date of de-registration must be on or after the date of registration",
+                )
+            )
         if problems:
             raise ActionInvalid(problems)
         registration.deregistered_on = deregistered_on
@@ -92,7 +112,9 @@ def deregister_flag(
             registration.notes = (registration.notes + "\n" + notes).strip()
         registration.save(update_fields=["deregistered_on", "notes"])
         record_audit(
-            acting_user, "DEREGISTER_FLAG", crn=person.crn,
+            acting_user,
+            "DEREGISTER_FLAG",
+            crn=person.crn,
             detail={"register": registration.register, "registration_id": registration.pk},
         )
         refresh_derived(person, cause=f"{REGISTERS[registration.register].label} ended")
@@ -106,7 +128,9 @@ def review_registration(
         person = get_case_for_user(acting_user, crn, write=True)
         registration = person.registrations.active().filter(pk=registration_id).first()
         if registration is None:
-            raise ActionInvalid([FieldProblem("registration", "not_active", "That registration is not active")])
+            raise ActionInvalid(
+                [FieldProblem("registration", "not_active", "That registration is not active")]
+            )
         problems = _date_problems("reviewed_on", reviewed_on, "date of review")
         if problems:
             raise ActionInvalid(problems)
@@ -114,8 +138,43 @@ def review_registration(
             registration=registration, reviewed_on=reviewed_on, notes=notes, reviewed_by=acting_user
         )
         record_audit(
-            acting_user, "REVIEW_REGISTRATION", crn=person.crn,
+            acting_user,
+            "REVIEW_REGISTRATION",
+            crn=person.crn,
             detail={"register": registration.register, "registration_id": registration.pk},
         )
         refresh_derived(person, cause=f"{REGISTERS[registration.register].label} reviewed")
     return review
+
+
+def record_assessment(
+    crn: str, *, acting_user: Any, completed_on: date | None, answers: dict[str, object]
+) -> Assessment:
+    """Record a completed structured assessment; scores and tiers are recomputed from it."""
+    with transaction.atomic():
+        person = get_case_for_user(acting_user, crn, write=True)
+        problems = _date_problems("completed_on", completed_on, "date the assessment was completed")
+        problems += [
+            FieldProblem(
+                key,
+                "answer",
+                f"{QUESTIONS_BY_KEY[key].label if key in QUESTIONS_BY_KEY else key} {msg}",
+            )
+            for key, msg in validate_answers(answers)
+        ]
+        if problems:
+            raise ActionInvalid(problems)
+        assessment = Assessment.objects.create(
+            person=person,
+            completed_on=completed_on,
+            answers={k: v for k, v in answers.items() if v is not None},
+            assessor=acting_user,
+        )
+        record_audit(
+            acting_user,
+            "RECORD_ASSESSMENT",
+            crn=person.crn,
+            detail={"assessment_id": assessment.pk},
+        )
+        refresh_derived(person, cause="assessment completed")
+    return assessment

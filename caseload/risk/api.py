@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router
+from ninja import Router, Status
 
 from caseload.risk.predictors import PREDICTOR_NAMES, calculate
 from caseload.risk.predictors.errors import ErrorType, error
@@ -25,7 +25,7 @@ _REQUEST_BODY = {
                 "schema": {
                     "type": "object",
                     "additionalProperties": True,
-                    "description": "Predictor inputs by their camelCase names (predictors.md §3.1).",
+                    "description": "Predictor inputs by camelCase name (predictors.md §3.1).",
                 }
             }
         },
@@ -39,12 +39,12 @@ _REQUEST_BODY = {
     openapi_extra=_REQUEST_BODY,
     summary="Score one actuarial predictor",
 )
-def predict(request: HttpRequest, name: str) -> tuple[int, dict[str, Any]]:
+def predict(request: HttpRequest, name: str) -> Status[dict[str, Any]]:
     """Errors the reference defines come back with status 200 in `errors`; an unknown predictor
     is 404 and a body that is not a JSON object is 400."""
     if name not in PREDICTOR_NAMES:
         message = f"Unknown predictor {name!r}; expected one of {', '.join(PREDICTOR_NAMES)}"
-        return 404, {"detail": message}
+        return Status(404, {"detail": message})
     try:
         payload = json.loads(request.body)
     except (ValueError, UnicodeDecodeError):
@@ -52,5 +52,5 @@ def predict(request: HttpRequest, name: str) -> tuple[int, dict[str, Any]]:
     if not isinstance(payload, dict):
         body = empty_output(name)
         body["errors"] = [error(ErrorType.INVALID_REQUEST).to_json()]
-        return 400, body
-    return 200, calculate(name, payload)
+        return Status(400, body)
+    return Status(200, calculate(name, payload))

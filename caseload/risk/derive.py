@@ -107,7 +107,8 @@ def full_request(facts: CaseFacts) -> dict[str, object]:
 def _missing(errors: list[Mapping[str, object]]) -> tuple[str, ...]:
     labels: list[str] = []
     for error in errors:
-        for f in error.get("fields") or []:  # type: ignore[union-attr]
+        fields = error.get("fields")
+        for f in fields if isinstance(fields, list) else []:
             label = FACT_LABELS.get(str(f)) or ASSESSMENT_FIELDS.get(str(f)) or str(f)
             if label not in labels:
                 labels.append(label)
@@ -120,7 +121,9 @@ def _term(term: Term) -> tuple[str, str, str]:
     return (term.name, str(term.value), shown)
 
 
-def score_one(name: str, request: Mapping[str, object]) -> tuple[dict[str, object], tuple[Term, ...]]:
+def score_one(
+    name: str, request: Mapping[str, object]
+) -> tuple[dict[str, object], tuple[Term, ...]]:
     """The predictor's JSON output and the terms that made it."""
     parsed = parse_request(request)
     if parsed.invalid_fields:
@@ -146,7 +149,9 @@ def derive_scores(facts: CaseFacts) -> dict[str, ScoreOutcome]:
             points=result.get("points"),  # type: ignore[arg-type]
             band=result.get("band"),  # type: ignore[arg-type]
             score_type=result.get("type"),  # type: ignore[arg-type]
-            terms=tuple(_term(t) for t in terms) if score is not None or result.get("twoYear") is not None else (),
+            terms=tuple(_term(t) for t in terms)
+            if score is not None or result.get("twoYear") is not None
+            else (),
             missing=_missing(errors),
             errors=tuple(str(e.get("type")) for e in errors),
         )

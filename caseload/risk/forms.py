@@ -1,23 +1,89 @@
+from typing import Any
+
 from django import forms
 
-from caseload.core.forms import GovUKDateField, GovUKForm
+from caseload.core.forms import (
+    GovUKCheckboxSelectMultiple,
+    GovUKDateField,
+    GovUKForm,
+    GovUKRadioSelect,
+)
+from caseload.risk.assessment import QUESTIONS
 from caseload.risk.constants import MAPPA_CATEGORIES, MAPPA_LEVELS, REGISTER_CHOICES
 
 
 class RegistrationForm(GovUKForm):
-    register = forms.ChoiceField(label="Register", choices=[("", "Select a register"), *REGISTER_CHOICES])
+    register = forms.ChoiceField(
+        label="Register", choices=[("", "Select a register"), *REGISTER_CHOICES]
+    )
     category = forms.ChoiceField(
-        label="MAPPA category", required=False, choices=[("", "Not MAPPA"), *[(c, c) for c in MAPPA_CATEGORIES]],
+        label="MAPPA category",
+        required=False,
+        choices=[("", "Not MAPPA"), *[(c, c) for c in MAPPA_CATEGORIES]],
         help_text="Only for MAPPA registrations",
     )
     level = forms.ChoiceField(
-        label="MAPPA level", required=False, choices=[("", "Not MAPPA"), *[(c, c) for c in MAPPA_LEVELS]],
+        label="MAPPA level",
+        required=False,
+        choices=[("", "Not MAPPA"), *[(c, c) for c in MAPPA_LEVELS]],
         help_text="Only for MAPPA registrations",
     )
-    registered_on = GovUKDateField(label="Date of registration", help_text="For example, 17 11 2026")
+    registered_on = GovUKDateField(
+        label="Date of registration", help_text="For example, 17 11 2026"
+    )
     notes = forms.CharField(label="Notes", widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
 class EndRegistrationForm(GovUKForm):
     deregistered_on = GovUKDateField(label="Date the registration ends")
-    notes = forms.CharField(label="Reason", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    notes = forms.CharField(
+        label="Reason", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+def _choice_value(raw: str) -> object:
+    return {"True": True, "False": False}.get(raw, raw)
+
+
+class AssessmentForm(GovUKForm):
+    """One optional question per assessment item (`caseload.risk.assessment.QUESTIONS`)."""
+
+    completed_on = GovUKDateField(label="Date the assessment was completed")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for q in QUESTIONS:
+            choices = [(str(value), label) for value, label in q.answers]
+            if q.many:
+                self.fields[q.key] = forms.MultipleChoiceField(
+                    label=q.label,
+                    choices=choices,
+                    required=False,
+                    widget=GovUKCheckboxSelectMultiple,
+                )
+            else:
+                self.fields[q.key] = forms.ChoiceField(
+                    label=q.label, choices=choices, required=False, widget=GovUKRadioSelect
+                )
+
+    def sections(self) -> list[tuple[str, list[forms.BoundField]]]:
+        grouped: dict[str, list[forms.BoundField]] = {}
+        for q in QUESTIONS:
+            grouped.setdefault(q.section, []).append(self[q.key])
+        return list(grouped.items())
+
+
+def answers_from(data: dict[str, Any]) -> dict[str, object]:
+    """The assessment answers in a cleaned AssessmentForm, as stored (predictor enum names)."""
+    result: dict[str, object] = {}
+    for q in QUESTIONS:
+        value = data.get(q.key)
+        if q.many:
+            result[q.key] = list(value or [])
+        elif value not in (None, ""):
+            result[q.key] = _choice_value(value)
+    return result
+
+
+def initial_from(answers: dict[str, object]) -> dict[str, object]:
+    return {k: (v if isinstance(v, list) else str(v)) for k, v in answers.items()}

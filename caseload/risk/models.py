@@ -61,7 +61,9 @@ class Assessment(models.Model):
     questions and their allowed answers are validated by the pure domain before saving.
     """
 
-    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="assessments")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="assessments"
+    )
     completed_on = models.DateField()
     answers = models.JSONField(default=dict)
     assessor = models.ForeignKey(

@@ -6,12 +6,24 @@ from caseload.core.facts import CaseFacts
 from caseload.risk.derive import ScoreOutcome, derive_scores
 from caseload.risk.models import PredictorScore
 
-_FIELDS = ("score", "one_year", "two_year", "points", "band", "score_type", "terms", "missing", "errors")
+_FIELDS = (
+    "score",
+    "one_year",
+    "two_year",
+    "points",
+    "band",
+    "score_type",
+    "terms",
+    "missing",
+    "errors",
+)
 
 
 def _row_values(outcome: ScoreOutcome, facts: CaseFacts) -> dict[str, object]:
     return {
-        "score": None if outcome.score is None else Decimal(str(outcome.score)).quantize(Decimal("0.01")),
+        "score": None
+        if outcome.score is None
+        else Decimal(str(outcome.score)).quantize(Decimal("0.01")),
         "one_year": outcome.one_year,
         "two_year": outcome.two_year,
         "points": outcome.points,

@@ -63,7 +63,8 @@ def _convictions(facts: CaseFacts) -> tuple[Conviction, ...]:
             sentence_type=CUSTODIAL.get(s.sentence_type, s.sentence_type),
             terminated=not s.active_on(facts.as_at),
             requirements=tuple(
-                Requirement(r.category, r.category in RESTRICTIVE_REQUIREMENTS) for r in s.requirements
+                Requirement(r.category, r.category in RESTRICTIVE_REQUIREMENTS)
+                for r in s.requirements
                 if r.end_date is None or r.end_date > facts.as_at
             ),
         )
@@ -118,7 +119,9 @@ def previous_enforcement_activity(facts: CaseFacts) -> bool:
     """A breach or recall during a sentence that is current or ended within the last year
     (tiering.md §2.1; Delius's exact query is not public, case_model.md §12.10)."""
     year_ago = facts.as_at - timedelta(days=365)
-    relevant = [s for s in facts.sentences if s.termination_date is None or s.termination_date > year_ago]
+    relevant = [
+        s for s in facts.sentences if s.termination_date is None or s.termination_date > year_ago
+    ]
     if not relevant:
         return False
     since = min(s.sentence_date for s in relevant)
@@ -145,14 +148,22 @@ def v2_inputs(facts: CaseFacts, scores: Mapping[str, ScoreOutcome]) -> TierV2Inp
 def _predictor(outcome: ScoreOutcome | None) -> PredictorScore | None:
     if outcome is None or outcome.score is None:
         return None
-    kind = PredictorType(outcome.score_type) if outcome.score_type in ("STATIC", "DYNAMIC") else None
+    kind = (
+        PredictorType(outcome.score_type) if outcome.score_type in ("STATIC", "DYNAMIC") else None
+    )
     return PredictorScore(Decimal(str(outcome.score)), kind)
+
+
+def _dc_srp_band(band: str | None) -> DcSrpBand | None:
+    return DcSrpBand(band) if band is not None and band in DcSrpBand.__members__ else None
 
 
 def v3_inputs(facts: CaseFacts, scores: Mapping[str, ScoreOutcome]) -> TierV3Inputs:
     flags = read_registrations(_registrations(facts))
     dc = scores.get("dc-srp")
-    releases = [s.release_date for s in facts.sentences if s.release_date and s.release_date <= facts.as_at]
+    releases = [
+        s.release_date for s in facts.sentences if s.release_date and s.release_date <= facts.as_at
+    ]
     history = facts.criminal_history
     return TierV3Inputs(
         has_active_event=facts.current_sentence() is not None,
@@ -165,14 +176,16 @@ def v3_inputs(facts: CaseFacts, scores: Mapping[str, ScoreOutcome]) -> TierV3Inp
         child_protection=flags.child_protection,
         arp=_predictor(scores.get("arp")),
         csrp=_predictor(scores.get("csrp")),
-        dc_srp=None if dc is None or dc.score is None else DcSrpScore(
-            Decimal(str(dc.score)), DcSrpBand(dc.band) if dc.band in DcSrpBand.__members__ else None
-        ),
+        dc_srp=None
+        if dc is None or dc.score is None
+        else DcSrpScore(Decimal(str(dc.score)), _dc_srp_band(dc.band)),
         ever_committed_sexual_offence=bool(history and history.sexual_offence_history),
     )
 
 
-def derive_tiers(facts: CaseFacts, scores: Mapping[str, ScoreOutcome], *, today: date | None = None) -> TierOutcome:
+def derive_tiers(
+    facts: CaseFacts, scores: Mapping[str, ScoreOutcome], *, today: date | None = None
+) -> TierOutcome:
     return TierOutcome(
         v2=tier_v2(v2_inputs(facts, scores)),
         v3=tier_v3(v3_inputs(facts, scores), today=today or facts.as_at),

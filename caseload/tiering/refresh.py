@@ -28,7 +28,12 @@ def _values(outcome: TierOutcome) -> dict[str, object]:
 
 
 def store_tiers(
-    person_id: int, facts: CaseFacts, scores: Mapping[str, ScoreOutcome], *, cause: str, now: datetime
+    person_id: int,
+    facts: CaseFacts,
+    scores: Mapping[str, ScoreOutcome],
+    *,
+    cause: str,
+    now: datetime,
 ) -> bool:
     """Write the person's tiers; record a TierChange per framework whose tier moved."""
     values = _values(derive_tiers(facts, scores))
@@ -40,8 +45,15 @@ def store_tiers(
         after = values[f"{framework}_tier"]
         if before != after:
             TierChange.objects.create(
-                person_id=person_id, changed_at=now, framework=framework, previous_tier=before,
-                new_tier=after, cause=cause, reasons=values["reasons"][framework],  # type: ignore[index]
+                person_id=person_id,
+                changed_at=now,
+                framework=framework,
+                previous_tier=before,
+                new_tier=after,
+                cause=cause,
+                reasons=values["reasons"][framework],  # type: ignore[index]
             )
-    CaseTier.objects.update_or_create(person_id=person_id, defaults={**values, "calculated_at": now})
+    CaseTier.objects.update_or_create(
+        person_id=person_id, defaults={**values, "calculated_at": now}
+    )
     return True

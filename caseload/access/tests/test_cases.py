@@ -38,7 +38,9 @@ def test_a_refusal_is_audited_as_a_failure(outsider, case):
 
 def test_a_read_is_audited(practitioner, case):
     get_case_for_user(practitioner.user, case.crn)
-    assert AuditEvent.objects.filter(action="VIEW_CASE", crn=case.crn, outcome="SUCCESS").count() == 1
+    assert (
+        AuditEvent.objects.filter(action="VIEW_CASE", crn=case.crn, outcome="SUCCESS").count() == 1
+    )
 
 
 def test_a_staff_representative_sees_no_case(rep, case):
@@ -48,7 +50,9 @@ def test_a_staff_representative_sees_no_case(rep, case):
 
 
 def test_an_analyst_sees_cases_in_the_delivery_unit_but_may_not_change_them(case, team):
-    analyst = StaffFactory(team=TeamFactory(delivery_unit=team.delivery_unit), role=Role.ANALYST, grade=Grade.OTHER)
+    analyst = StaffFactory(
+        team=TeamFactory(delivery_unit=team.delivery_unit), role=Role.ANALYST, grade=Grade.OTHER
+    )
     assert get_case_for_user(analyst.user, case.crn) == case
     assert not may_change_cases(analyst.user)
     with pytest.raises(Http404):
@@ -56,7 +60,9 @@ def test_an_analyst_sees_cases_in_the_delivery_unit_but_may_not_change_them(case
 
 
 def test_a_head_of_unit_sees_every_team_in_the_unit(case, team):
-    head = StaffFactory(team=TeamFactory(delivery_unit=team.delivery_unit), role=Role.HEAD_OF_PDU, grade=Grade.OTHER)
+    head = StaffFactory(
+        team=TeamFactory(delivery_unit=team.delivery_unit), role=Role.HEAD_OF_PDU, grade=Grade.OTHER
+    )
     assert list(visible_cases(head.user)) == [case]
 
 

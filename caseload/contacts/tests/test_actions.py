@@ -14,8 +14,14 @@ from caseload.core.errors import ActionInvalid
 
 def test_it_records_a_contact_with_its_audit_entry(practitioner, case):
     when = timezone.now() - timedelta(hours=1)
-    contact = record_contact(case.crn, acting_user=practitioner.user, contact_type="COAP",
-                             happened_at=when, outcome="ATTC", notes="Discussed work search.")
+    contact = record_contact(
+        case.crn,
+        acting_user=practitioner.user,
+        contact_type="COAP",
+        happened_at=when,
+        outcome="ATTC",
+        notes="Discussed work search.",
+    )
     assert contact.person == case and contact.staff == practitioner
     assert contact.history.count() == 1
     audit = AuditEvent.objects.get(action="RECORD_CONTACT")
@@ -31,7 +37,11 @@ def test_it_records_a_contact_with_its_audit_entry(practitioner, case):
     ],
 )
 def test_bad_input_is_refused_and_nothing_is_saved(practitioner, case, changes, field):
-    fields = {"contact_type": "COAP", "happened_at": timezone.now() - timedelta(hours=1), "outcome": "ATTC"}
+    fields = {
+        "contact_type": "COAP",
+        "happened_at": timezone.now() - timedelta(hours=1),
+        "outcome": "ATTC",
+    }
     with pytest.raises(ActionInvalid) as refused:
         record_contact(case.crn, acting_user=practitioner.user, **{**fields, **changes})
     assert field in {p.field for p in refused.value.problems}
@@ -41,12 +51,22 @@ def test_bad_input_is_refused_and_nothing_is_saved(practitioner, case, changes, 
 
 def test_it_refuses_a_practitioner_from_another_unit(outsider, case):
     with pytest.raises(Http404):
-        record_contact(case.crn, acting_user=outsider.user, contact_type="COAP",
-                       happened_at=timezone.now(), outcome="ATTC")
+        record_contact(
+            case.crn,
+            acting_user=outsider.user,
+            contact_type="COAP",
+            happened_at=timezone.now(),
+            outcome="ATTC",
+        )
     assert Contact.objects.count() == 0
 
 
 def test_an_analyst_may_not_record_contacts(analyst, case):
     with pytest.raises(Http404):
-        record_contact(case.crn, acting_user=analyst.user, contact_type="COAP",
-                       happened_at=timezone.now(), outcome="ATTC")
+        record_contact(
+            case.crn,
+            acting_user=analyst.user,
+            contact_type="COAP",
+            happened_at=timezone.now(),
+            outcome="ATTC",
+        )

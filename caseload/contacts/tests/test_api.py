@@ -17,8 +17,13 @@ def auth(practitioner):  # type: ignore[no-untyped-def]
 
 
 def body(**overrides):  # type: ignore[no-untyped-def]
-    return {"contact_type": "COAP", "happened_at": (timezone.now() - timedelta(hours=3)).isoformat(),
-            "outcome": "ATTC", "notes": "Reviewed the sentence plan.", **overrides}
+    return {
+        "contact_type": "COAP",
+        "happened_at": (timezone.now() - timedelta(hours=3)).isoformat(),
+        "outcome": "ATTC",
+        "notes": "Reviewed the sentence plan.",
+        **overrides,
+    }
 
 
 def test_it_records_a_contact(client, auth, case):
@@ -31,7 +36,11 @@ def test_it_records_a_contact(client, auth, case):
 @pytest.mark.parametrize(
     ("payload", "field", "rule"),
     [
-        (body(happened_at=(timezone.now() + timedelta(days=3)).isoformat()), "happened_at", "not_in_future"),
+        (
+            body(happened_at=(timezone.now() + timedelta(days=3)).isoformat()),
+            "happened_at",
+            "not_in_future",
+        ),
         (body(outcome="MAYB"), "outcome", "unknown_code"),
         ({k: v for k, v in body().items() if k != "contact_type"}, "contact_type", "missing"),
         (body(happened_at="31/02/2026"), "happened_at", "datetime_from_date_parsing"),
@@ -41,22 +50,33 @@ def test_bad_input_gets_a_422_naming_the_field_and_rule(client, auth, case, payl
     response = client.post(URL.format(case.crn), payload, content_type="application/json", **auth)
     assert response.status_code == 422
     problems = response.json()["detail"]
-    assert any(p["loc"][-1] == field and p["type"].startswith(rule.split("_from")[0]) for p in problems), problems
+    assert any(
+        p["loc"][-1] == field and p["type"].startswith(rule.split("_from")[0]) for p in problems
+    ), problems
     assert Contact.objects.count() == 0
 
 
 def test_a_body_that_is_not_json_is_a_4xx_not_a_500(client, auth, case):
-    response = client.post(URL.format(case.crn), "not json", content_type="application/json", **auth)
+    response = client.post(
+        URL.format(case.crn), "not json", content_type="application/json", **auth
+    )
     assert 400 <= response.status_code < 500
 
 
 def test_it_refuses_a_practitioner_from_another_unit(client, outsider, case):
     token = create_token(outsider.user)
-    response = client.post(URL.format(case.crn), body(), content_type="application/json",
-                           HTTP_AUTHORIZATION=f"Bearer {token}")
+    response = client.post(
+        URL.format(case.crn),
+        body(),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
     assert response.status_code == 404
     assert Contact.objects.count() == 0
 
 
 def test_without_credentials_it_is_401(client, case):
-    assert client.post(URL.format(case.crn), body(), content_type="application/json").status_code == 401
+    assert (
+        client.post(URL.format(case.crn), body(), content_type="application/json").status_code
+        == 401
+    )

@@ -18,8 +18,13 @@ NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 
 
 def contact(**overrides):  # type: ignore[no-untyped-def]
-    fields = {"contact_type": "COAP", "happened_at": NOW - timedelta(hours=2), "outcome": "ATTC",
-              "enforcement_action": None, "notes": ""}
+    fields = {
+        "contact_type": "COAP",
+        "happened_at": NOW - timedelta(hours=2),
+        "outcome": "ATTC",
+        "enforcement_action": None,
+        "notes": "",
+    }
     return ContactInput(**{**fields, **overrides})
 
 
@@ -83,16 +88,25 @@ def test_unacceptable_absences_count_distinct_days_on_national_standard_contacts
     st.text(max_size=50),
 )
 def test_validation_never_raises_and_names_real_fields(ctype, outcome, when, notes):
-    errors = validate_contact(
-        ContactInput(ctype or None, when, outcome, None, notes), now=NOW
-    )
+    errors = validate_contact(ContactInput(ctype or None, when, outcome, None, notes), now=NOW)
     assert {e.field for e in errors} <= {"contact_type", "happened_at", "outcome", "notes"}
 
 
-@given(st.lists(st.tuples(st.sampled_from(list(CONTACT_TYPES)), st.integers(0, 60),
-                          st.sampled_from(list(OUTCOMES))), max_size=30))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(list(CONTACT_TYPES)),
+            st.integers(0, 60),
+            st.sampled_from(list(OUTCOMES)),
+        ),
+        max_size=30,
+    )
+)
 def test_more_failures_never_lower_the_count(rows):
     day = date(2026, 1, 1)
     facts = [ContactFact(t, day + timedelta(days=d), o) for t, d, o in rows]
     extra = ContactFact("COAP", day + timedelta(days=90), "AFTA")
-    assert unacceptable_absences([*facts, extra], since=day) == unacceptable_absences(facts, since=day) + 1
+    assert (
+        unacceptable_absences([*facts, extra], since=day)
+        == unacceptable_absences(facts, since=day) + 1
+    )

@@ -9,15 +9,26 @@ from caseload.contacts.models import Contact
 
 
 def form_data(day, **overrides):  # type: ignore[no-untyped-def]
-    data = {"contact_type": "COAP", "happened_on_day": day.day, "happened_on_month": day.month,
-            "happened_on_year": day.year, "happened_at_time": "10:30", "outcome": "ATTC", "notes": "Fine."}
+    data = {
+        "contact_type": "COAP",
+        "happened_on_day": day.day,
+        "happened_on_month": day.month,
+        "happened_on_year": day.year,
+        "happened_at_time": "10:30",
+        "outcome": "ATTC",
+        "notes": "Fine.",
+    }
     return {**data, **overrides}
 
 
-def test_recording_a_contact_returns_to_the_case_with_it_on_the_timeline(client, practitioner, case):
+def test_recording_a_contact_returns_to_the_case_with_it_on_the_timeline(
+    client, practitioner, case
+):
     client.force_login(practitioner.user)
     yesterday = timezone.localdate() - timedelta(days=1)
-    response = client.post(reverse("new_contact", args=[case.crn]), form_data(yesterday), follow=True)
+    response = client.post(
+        reverse("new_contact", args=[case.crn]), form_data(yesterday), follow=True
+    )
     assert response.status_code == 200
     assert Contact.objects.filter(person=case).count() == 1
     assert "Contact recorded" in response.content.decode()
@@ -39,7 +50,9 @@ def test_a_future_date_shows_the_error_summary_and_saves_nothing(client, practit
 def test_an_impossible_date_names_the_field(client, practitioner, case):
     client.force_login(practitioner.user)
     day = timezone.localdate()
-    response = client.post(reverse("new_contact", args=[case.crn]), form_data(day, happened_on_month="13"))
+    response = client.post(
+        reverse("new_contact", args=[case.crn]), form_data(day, happened_on_month="13")
+    )
     assert response.status_code == 400
     assert 'href="#id_happened_on' in response.content.decode()
 

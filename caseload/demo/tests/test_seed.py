@@ -42,5 +42,7 @@ def test_demo_info_lists_the_demo_users():
     out = StringIO()
     call_command("demo", info=True, stdout=out)
     info = json.loads(out.getvalue())
-    assert {"practitioner", "manager", "analyst", "rep", "admin"} <= {u["username"] for u in info["users"]}
+    assert {"practitioner", "manager", "analyst", "rep", "admin"} <= {
+        u["username"] for u in info["users"]
+    }
     assert info["lao"] == []

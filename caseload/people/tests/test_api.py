@@ -3,7 +3,6 @@
 from django.utils import timezone
 
 from caseload.access.models import ApiToken
-
 from caseload.access.tokens import create_token, revoke_token
 from caseload.contacts.actions import record_contact
 from caseload.risk.actions import register_flag
@@ -40,9 +39,16 @@ def test_a_bad_query_parameter_is_a_422(client, practitioner):
 
 
 def test_the_record_holds_contacts_registrations_and_sentence(client, practitioner, case):
-    record_contact(case.crn, acting_user=practitioner.user, contact_type="COAP",
-                   happened_at=timezone.now(), outcome="ATTC")
-    register_flag(case.crn, acting_user=practitioner.user, register="RMRH", registered_on=timezone.localdate())
+    record_contact(
+        case.crn,
+        acting_user=practitioner.user,
+        contact_type="COAP",
+        happened_at=timezone.now(),
+        outcome="ATTC",
+    )
+    register_flag(
+        case.crn, acting_user=practitioner.user, register="RMRH", registered_on=timezone.localdate()
+    )
     record = client.get(f"/api/v1/cases/{case.crn}", **bearer(practitioner.user)).json()
     assert record["crn"] == case.crn
     assert len(record["contacts"]) == 1

@@ -46,23 +46,50 @@ def test_the_list_can_be_filtered_and_sorted_by_tier(client, practitioner):
 
 
 def test_the_case_page_shows_every_recorded_fact(client, practitioner, case):
-    record_contact(case.crn, acting_user=practitioner.user, contact_type="CHVS",
-                   happened_at=timezone.now() - timedelta(days=1), outcome="ATTC", notes="Home is settled.")
+    record_contact(
+        case.crn,
+        acting_user=practitioner.user,
+        contact_type="CHVS",
+        happened_at=timezone.now() - timedelta(days=1),
+        outcome="ATTC",
+        notes="Home is settled.",
+    )
     client.force_login(practitioner.user)
     page = client.get(reverse("case_detail", args=[case.crn])).content.decode()
-    for text in (case.full_name, case.crn, "Common assault", "Community order",
-                 "Rehabilitation activity requirement", "Home visit", "Home is settled.", "Tier", "ARP"):
+    for text in (
+        case.full_name,
+        case.crn,
+        "Common assault",
+        "Community order",
+        "Rehabilitation activity requirement",
+        "Home visit",
+        "Home is settled.",
+        "Tier",
+        "ARP",
+    ):
         assert text in page, text
 
 
 def test_sensitive_notes_are_not_on_the_timeline(client, practitioner, case):
-    record_contact(case.crn, acting_user=practitioner.user, contact_type="COAP", happened_at=timezone.now(),
-                   outcome="ATTC", notes="Disclosed a private matter.", sensitive=True)
+    record_contact(
+        case.crn,
+        acting_user=practitioner.user,
+        contact_type="COAP",
+        happened_at=timezone.now(),
+        outcome="ATTC",
+        notes="Disclosed a private matter.",
+        sensitive=True,
+    )
     client.force_login(practitioner.user)
-    assert "Disclosed a private matter." not in client.get(reverse("case_detail", args=[case.crn])).content.decode()
+    assert (
+        "Disclosed a private matter."
+        not in client.get(reverse("case_detail", args=[case.crn])).content.decode()
+    )
 
 
-@pytest.mark.parametrize("name", ["case_detail", "new_contact", "new_circumstance", "new_registration"])
+@pytest.mark.parametrize(
+    "name", ["case_detail", "new_contact", "new_circumstance", "new_registration"]
+)
 def test_every_case_page_refuses_a_practitioner_from_another_unit(client, outsider, case, name):
     client.force_login(outsider.user)
     assert client.get(reverse(name, args=[case.crn])).status_code == 404
@@ -77,10 +104,16 @@ def test_recording_a_change_of_accommodation_ends_the_previous_status(client, pr
     client.force_login(practitioner.user)
     today = timezone.localdate()
     for status, day in (("TEMPORARY", today - timedelta(days=10)), ("SETTLED", today)):
-        response = client.post(reverse("new_circumstance", args=[case.crn]), {
-            "kind": "ACCOMMODATION", "status": status,
-            "start_date_day": day.day, "start_date_month": day.month, "start_date_year": day.year,
-        })
+        response = client.post(
+            reverse("new_circumstance", args=[case.crn]),
+            {
+                "kind": "ACCOMMODATION",
+                "status": status,
+                "start_date_day": day.day,
+                "start_date_month": day.month,
+                "start_date_year": day.year,
+            },
+        )
         assert response.status_code == 302, response.content.decode()
     current = case.circumstances.filter(end_date__isnull=True).get()
     assert current.status == "SETTLED"
@@ -90,9 +123,15 @@ def test_recording_a_change_of_accommodation_ends_the_previous_status(client, pr
 def test_a_status_of_the_wrong_kind_is_refused(client, practitioner, case):
     client.force_login(practitioner.user)
     today = timezone.localdate()
-    response = client.post(reverse("new_circumstance", args=[case.crn]), {
-        "kind": "ACCOMMODATION", "status": "UNEMPLOYED",
-        "start_date_day": today.day, "start_date_month": today.month, "start_date_year": today.year,
-    })
+    response = client.post(
+        reverse("new_circumstance", args=[case.crn]),
+        {
+            "kind": "ACCOMMODATION",
+            "status": "UNEMPLOYED",
+            "start_date_day": today.day,
+            "start_date_month": today.month,
+            "start_date_year": today.year,
+        },
+    )
     assert response.status_code == 400
     assert "Select a status from the list" in response.content.decode()

@@ -15,7 +15,8 @@ Public API
 ``parse_request(mapping) -> ParsedRequest``
     JSON object → typed ``PredictorRequest`` (frozen dataclass, snake_case attributes) plus the
     fields rejected as ``INVALID_INPUT``.
-Typed predictors, ``PredictorRequest`` → frozen result dataclass:
+Typed predictors, one module each, ``PredictorRequest`` → frozen result dataclass
+(``from caseload.risk.predictors import arp; arp.arp(request)``):
     ``ogrs3`` → ``Ogrs3Result``; ``ogp``, ``ovp`` → ``PointsResult``; ``arp``, ``vrp``, ``svrp`` →
     ``ScoreResult``; ``dc_srp``, ``iic_srp`` → ``SexualResult``; ``csrp`` → ``CombinedResult``.
     Every result has ``errors`` (``PredictorError``: type, fields, message) and ``terms``: a tuple
@@ -25,9 +26,6 @@ The behaviour is the anchor's (hmpps-arns-risk-actuarial-api at the pinned commi
 documented quirks; see the module docstrings for the sections each part implements.
 """
 
-from caseload.risk.predictors.arp import arp
-from caseload.risk.predictors.csrp import csrp
-from caseload.risk.predictors.dc_srp import dc_srp
 from caseload.risk.predictors.errors import ErrorType, PredictorError
 from caseload.risk.predictors.fields import (
     PREDICTOR_FIELDS,
@@ -35,10 +33,6 @@ from caseload.risk.predictors.fields import (
     PredictorFields,
     predictor_fields,
 )
-from caseload.risk.predictors.iic_srp import iic_srp
-from caseload.risk.predictors.ogp import ogp
-from caseload.risk.predictors.ogrs3 import ogrs3
-from caseload.risk.predictors.ovp import ovp
 from caseload.risk.predictors.request import ParsedRequest, PredictorRequest, parse_request
 from caseload.risk.predictors.results import (
     CombinedResult,
@@ -50,8 +44,6 @@ from caseload.risk.predictors.results import (
     Term,
 )
 from caseload.risk.predictors.service import calculate, to_output
-from caseload.risk.predictors.svrp import svrp
-from caseload.risk.predictors.vrp import vrp
 
 __all__ = [
     "PREDICTOR_FIELDS",
@@ -68,17 +60,8 @@ __all__ = [
     "ScoreResult",
     "SexualResult",
     "Term",
-    "arp",
     "calculate",
-    "csrp",
-    "dc_srp",
-    "iic_srp",
-    "ogp",
-    "ogrs3",
-    "ovp",
     "parse_request",
     "predictor_fields",
-    "svrp",
     "to_output",
-    "vrp",
 ]

@@ -33,7 +33,7 @@ from caseload.risk.predictors.ogrs4 import (
     percent_band,
     select_and_score,
 )
-from caseload.risk.predictors.request import PredictorRequest
+from caseload.risk.predictors.request import ATTRIBUTE, PredictorRequest
 from caseload.risk.predictors.results import ScoreResult
 
 STATIC_MODEL = Model.build(
@@ -71,7 +71,12 @@ DRUG_FIELDS = (
     "hasHallucinogensUsage",
     "hasSolventsUsage",
 )
-OPTIONAL = ("dateAtStartOfFollowup", "actuarialCategory", "motivationToTackleDrugMisuse", *DRUG_FIELDS)
+OPTIONAL = (
+    "dateAtStartOfFollowup",
+    "actuarialCategory",
+    "motivationToTackleDrugMisuse",
+    *DRUG_FIELDS,
+)
 BANDS = ((90.0, Band.VERY_HIGH), (75.0, Band.HIGH), (50.0, Band.MEDIUM), (0.0, Band.LOW))
 band = percent_band(BANDS)
 
@@ -139,11 +144,19 @@ _DRUG_TERMS = (
     ("otherOpiateUsageWeight", "OTHER_OPIATE", "hasOtherOpiateUsage"),
     ("crackCocaineUsageWeight", "CRACK_COCAINE", "hasCrackCocaineUsage"),
     ("powderCocaineUsageWeight", "POWDER_COCAINE", "hasPowderCocaineUsage"),
-    ("misusedPrescriptionDrugUsageWeight", "PRESCRIPTION_DRUG_MISUSE", "hasMisusedPrescriptionDrugUsage"),
+    (
+        "misusedPrescriptionDrugUsageWeight",
+        "PRESCRIPTION_DRUG_MISUSE",
+        "hasMisusedPrescriptionDrugUsage",
+    ),
     ("benzodiazepinesUsageWeight", "BENZODIAZEPINES", "hasBenzodiazepinesUsage"),
     ("cannabisUsageWeight", "CANNABIS", "hasCannabisUsage"),
     ("steroidUsageWeight", "STEROIDS", "hasSteroidsUsage"),
 )
+
+
+_DRUG_ATTRIBUTES = tuple((name, key, ATTRIBUTE[field]) for name, key, field in _DRUG_TERMS)
+_OTHER_DRUG_ATTRIBUTES = tuple(ATTRIBUTE[field] for field in OTHER_DRUG_FIELDS)
 
 
 def _score(level: ProblemLevel | None) -> int:
@@ -153,41 +166,84 @@ def _score(level: ProblemLevel | None) -> int:
 def needs_parts(model: Model, request: PredictorRequest, variant: NeedsVariant) -> list[Part]:
     """The dynamic terms of ARP and VRP (§9): ordinal items score × coef, flags coef if true."""
     r = request
-    living_together = r.current_relationship_status is RelationshipStatus.IN_RELATIONSHIP_LIVING_TOGETHER
+    living_together = (
+        r.current_relationship_status is RelationshipStatus.IN_RELATIONSHIP_LIVING_TOGETHER
+    )
     partner = _score(r.current_relationship_with_partner)
-    attitude = r.get(variant.attitude_field)
+    attitude = getattr(r, ATTRIBUTE[variant.attitude_field])
     parts: list[Part] = [
-        ("suitableAccommodationWeight", r.suitability_of_accommodation,
-         model.scaled("ACCOMMODATION_SUITABILITY", _score(r.suitability_of_accommodation))),
-        ("unemployedWeight", r.is_unemployed, model.scaled("UNEMPLOYED", 2 if r.is_unemployed else 0)),
-        ("liveInRelationshipWeight", r.current_relationship_status,
-         model.coef("LIVE_IN_RELATIONSHIP") if living_together else ZERO),
-        ("relationshipQualityWeight", r.current_relationship_with_partner,
-         model.scaled("RELATIONSHIP_QUALITY", partner)),
-        ("multiplicativeRelationshipWeight", r.current_relationship_with_partner,
-         model.scaled("QUALITY_OF_LIVE_IN_RELATIONSHIP", partner) if living_together else ZERO),
-        ("domesticViolenceWeight", r.evidence_of_domestic_abuse,
-         model.coef("DOMESTIC_ABUSE") if r.evidence_of_domestic_abuse else ZERO),
-        ("regularOffendingActivitiesWeight", r.regular_offending_activities,
-         model.scaled("ACTIVITIES_ENCOURAGE_OFFENDING", _score(r.regular_offending_activities))),
-        ("drugMotivationWeight", r.motivation_to_tackle_drug_misuse,
-         model.scaled("MOTIVATION_TO_TACKLE_DRUG_MISUSE",
-                      check.motivation_score(r.motivation_to_tackle_drug_misuse))),
-        ("chronicDrinkingProblemsWeight", r.current_alcohol_use_problems,
-         model.scaled("CHRONIC_DRINKING", _score(r.current_alcohol_use_problems))),
-        ("bingeDrinkingProblemsWeight", r.excessive_alcohol_use,
-         model.scaled("BINGE_DRINKING", _score(r.excessive_alcohol_use))),
-        ("impulsivityProblemsWeight", r.impulsivity_problems,
-         model.scaled("IMPULSIVITY", _score(r.impulsivity_problems))),
-        (variant.attitude_name, attitude,
-         model.scaled(variant.attitude_key, _score(attitude) if isinstance(attitude, ProblemLevel) else 0)),
-    ]  # fmt: skip
-    opiate = r.get(variant.opiate_field) is True
+        (
+            "suitableAccommodationWeight",
+            r.suitability_of_accommodation,
+            model.scaled("ACCOMMODATION_SUITABILITY", _score(r.suitability_of_accommodation)),
+        ),
+        (
+            "unemployedWeight",
+            r.is_unemployed,
+            model.scaled("UNEMPLOYED", 2 if r.is_unemployed else 0),
+        ),
+        (
+            "liveInRelationshipWeight",
+            r.current_relationship_status,
+            model.coef("LIVE_IN_RELATIONSHIP") if living_together else ZERO,
+        ),
+        (
+            "relationshipQualityWeight",
+            r.current_relationship_with_partner,
+            model.scaled("RELATIONSHIP_QUALITY", partner),
+        ),
+        (
+            "multiplicativeRelationshipWeight",
+            r.current_relationship_with_partner,
+            model.scaled("QUALITY_OF_LIVE_IN_RELATIONSHIP", partner) if living_together else ZERO,
+        ),
+        (
+            "domesticViolenceWeight",
+            r.evidence_of_domestic_abuse,
+            model.coef("DOMESTIC_ABUSE") if r.evidence_of_domestic_abuse else ZERO,
+        ),
+        (
+            "regularOffendingActivitiesWeight",
+            r.regular_offending_activities,
+            model.scaled("ACTIVITIES_ENCOURAGE_OFFENDING", _score(r.regular_offending_activities)),
+        ),
+        (
+            "drugMotivationWeight",
+            r.motivation_to_tackle_drug_misuse,
+            model.scaled(
+                "MOTIVATION_TO_TACKLE_DRUG_MISUSE",
+                check.motivation_score(r.motivation_to_tackle_drug_misuse),
+            ),
+        ),
+        (
+            "chronicDrinkingProblemsWeight",
+            r.current_alcohol_use_problems,
+            model.scaled("CHRONIC_DRINKING", _score(r.current_alcohol_use_problems)),
+        ),
+        (
+            "bingeDrinkingProblemsWeight",
+            r.excessive_alcohol_use,
+            model.scaled("BINGE_DRINKING", _score(r.excessive_alcohol_use)),
+        ),
+        (
+            "impulsivityProblemsWeight",
+            r.impulsivity_problems,
+            model.scaled("IMPULSIVITY", _score(r.impulsivity_problems)),
+        ),
+        (
+            variant.attitude_name,
+            attitude,
+            model.scaled(
+                variant.attitude_key, _score(attitude) if isinstance(attitude, ProblemLevel) else 0
+            ),
+        ),
+    ]
+    opiate = getattr(r, ATTRIBUTE[variant.opiate_field]) is True
     parts.append((variant.opiate_name, opiate, model.coef(variant.opiate_key) if opiate else ZERO))
-    for name, key, field in _DRUG_TERMS:
-        used = r.get(field) is True
+    for name, key, attribute in _DRUG_ATTRIBUTES:
+        used = getattr(r, attribute) is True
         parts.append((name, used, model.coef(key) if used else ZERO))
-    other = any(r.get(field) is True for field in OTHER_DRUG_FIELDS)
+    other = any(getattr(r, attribute) is True for attribute in _OTHER_DRUG_ATTRIBUTES)
     parts.append(("otherDrugUsageWeight", other, model.coef("OTHER_DRUGS") if other else ZERO))
     return parts
 

@@ -41,7 +41,10 @@ def validate(request: PredictorRequest) -> ErrorCollector:
     counts_present(request, errors)
     n = request.total_number_of_sanctions_for_all_offences
     if counts_apply(request) and n is not None and not 1 <= n <= MAX_SANCTIONS:
-        errors.add(ErrorType.TOTAL_NUMBER_OF_SANCTIONS_OUT_OF_RANGE, ("totalNumberOfSanctionsForAllOffences",))
+        errors.add(
+            ErrorType.TOTAL_NUMBER_OF_SANCTIONS_OUT_OF_RANGE,
+            ("totalNumberOfSanctionsForAllOffences",),
+        )
     count_checks(request, errors)
     dob = request.date_of_birth
     if request.gender is Gender.MALE and request.has_ever_committed_sexual_offence is True:
@@ -59,9 +62,14 @@ def validate(request: PredictorRequest) -> ErrorCollector:
                 ("dateOfMostRecentSexualOffence",),
             )
     follow_up = request.date_at_start_of_followup
-    if counts_apply(request) and follow_up is not None and dob is not None and follow_up > dob:
-        if age_in_years(dob, follow_up) >= MAX_AGE:
-            errors.add(ErrorType.DATE_OF_START_OF_FOLLOWUP_OUT_OF_RANGE, ("dateAtStartOfFollowup",))
+    if (
+        counts_apply(request)
+        and follow_up is not None
+        and dob is not None
+        and follow_up > dob
+        and age_in_years(dob, follow_up) >= MAX_AGE
+    ):
+        errors.add(ErrorType.DATE_OF_START_OF_FOLLOWUP_OUT_OF_RANGE, ("dateAtStartOfFollowup",))
     inconsistency(request, errors)
     return errors
 
@@ -129,14 +137,34 @@ def _terms(request: PredictorRequest) -> tuple[Term, ...]:
     child = r.total_contact_child_sexual_sanctions
     non_contact = r.total_non_contact_sexual_offences
     return (
-        Term("totalContactAdultSexualSanctionsWeight", adult, count_points(adult, k.DC_CONTACT_ADULT)),
-        Term("totalContactChildSexualSanctionsWeight", child, count_points(child, k.DC_CONTACT_CHILD)),
-        Term("totalNonContactSexualOffencesWeight", non_contact, count_points(non_contact, k.DC_NON_CONTACT)),
+        Term(
+            "totalContactAdultSexualSanctionsWeight", adult, count_points(adult, k.DC_CONTACT_ADULT)
+        ),
+        Term(
+            "totalContactChildSexualSanctionsWeight", child, count_points(child, k.DC_CONTACT_CHILD)
+        ),
+        Term(
+            "totalNonContactSexualOffencesWeight",
+            non_contact,
+            count_points(non_contact, k.DC_NON_CONTACT),
+        ),
         Term("ageAtStartOfFollowUpWeight", age, followup_age_points(age)),
-        Term("ageAtLastSanctionForSexualOffenceWeight", recent_age, recent_offence_age_points(recent_age)),
-        Term("totalNumberOfSanctionsForAllOffencesWeight", n, k.DC_TWO_OR_MORE_SANCTIONS if n >= 2 else 0),
-        Term("currentOffenceAgainstVictimStrangerWeight", stranger, k.DC_STRANGER_VICTIM if stranger else 0),
-    )  # fmt: skip
+        Term(
+            "ageAtLastSanctionForSexualOffenceWeight",
+            recent_age,
+            recent_offence_age_points(recent_age),
+        ),
+        Term(
+            "totalNumberOfSanctionsForAllOffencesWeight",
+            n,
+            k.DC_TWO_OR_MORE_SANCTIONS if n >= 2 else 0,
+        ),
+        Term(
+            "currentOffenceAgainstVictimStrangerWeight",
+            stranger,
+            k.DC_STRANGER_VICTIM if stranger else 0,
+        ),
+    )
 
 
 def dc_srp(request: PredictorRequest) -> SexualResult:

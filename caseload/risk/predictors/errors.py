@@ -12,8 +12,12 @@ from typing import Final
 
 
 class ErrorType(StrEnum):
-    DATE_OF_CURRENT_CONVICTION_BEFORE_DATE_OF_BIRTH = "DATE_OF_CURRENT_CONVICTION_BEFORE_DATE_OF_BIRTH"
-    DATE_OF_START_OF_FOLLOWUP_BEFORE_DATE_OF_BIRTH = "DATE_OF_START_OF_FOLLOWUP_BEFORE_DATE_OF_BIRTH"
+    DATE_OF_CURRENT_CONVICTION_BEFORE_DATE_OF_BIRTH = (
+        "DATE_OF_CURRENT_CONVICTION_BEFORE_DATE_OF_BIRTH"
+    )
+    DATE_OF_START_OF_FOLLOWUP_BEFORE_DATE_OF_BIRTH = (
+        "DATE_OF_START_OF_FOLLOWUP_BEFORE_DATE_OF_BIRTH"
+    )
     DATE_OF_MOST_RECENT_SEXUAL_OFFENCE_BEFORE_DATE_OF_BIRTH = (
         "DATE_OF_MOST_RECENT_SEXUAL_OFFENCE_BEFORE_DATE_OF_BIRTH"
     )
@@ -151,7 +155,9 @@ class ErrorCollector:
         self._fields: dict[ErrorType, list[str]] = {}
         self._messages: dict[ErrorType, str] = {}
 
-    def add(self, kind: ErrorType, fields: tuple[str, ...] = (), message: str | None = None) -> None:
+    def add(
+        self, kind: ErrorType, fields: tuple[str, ...] = (), message: str | None = None
+    ) -> None:
         known = self._fields.get(kind)
         if known is None:
             self._order.append(kind)
@@ -176,7 +182,9 @@ class ErrorCollector:
         )
 
 
-def error(kind: ErrorType, fields: tuple[str, ...] = (), message: str | None = None) -> PredictorError:
+def error(
+    kind: ErrorType, fields: tuple[str, ...] = (), message: str | None = None
+) -> PredictorError:
     return PredictorError(kind, fields, MESSAGES[kind] if message is None else message)
 
 

@@ -21,13 +21,13 @@ from caseload.risk.predictors.ogp import REQUIRED as OGP_REQUIRED
 from caseload.risk.predictors.ogrs3 import OPTIONAL as OGRS3_OPTIONAL
 from caseload.risk.predictors.ogrs3 import REQUIRED as OGRS3_REQUIRED
 from caseload.risk.predictors.ovp import REQUIRED as OVP_REQUIRED
+from caseload.risk.predictors.sexual_checks import COUNT_FIELDS
 from caseload.risk.predictors.svrp import DYNAMIC_REQUIRED as SVRP_DYNAMIC
 from caseload.risk.predictors.svrp import OPTIONAL as SVRP_OPTIONAL
 from caseload.risk.predictors.svrp import STATIC_REQUIRED as SVRP_STATIC
 from caseload.risk.predictors.vrp import DYNAMIC_REQUIRED as VRP_DYNAMIC
 from caseload.risk.predictors.vrp import OPTIONAL as VRP_OPTIONAL
 from caseload.risk.predictors.vrp import STATIC_REQUIRED as VRP_STATIC
-from caseload.risk.predictors.sexual_checks import COUNT_FIELDS
 
 PREDICTOR_NAMES: Final = ("ogrs3", "ogp", "ovp", "arp", "vrp", "svrp", "dc-srp", "iic-srp", "csrp")
 
@@ -42,7 +42,9 @@ class PredictorFields:
 
     @property
     def all(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys((*self.static, *self.dynamic, *self.conditional, *self.optional)))
+        return tuple(
+            dict.fromkeys((*self.static, *self.dynamic, *self.conditional, *self.optional))
+        )
 
 
 def _without_assessment(names: tuple[str, ...]) -> tuple[str, ...]:
@@ -55,7 +57,9 @@ _SEXUAL_CONDITION = (
     "hasEverCommittedSexualOffence is false"
 )
 _DC_CONDITIONAL = (*COUNT_FIELDS, "dateOfMostRecentSexualOffence")
-_DC_CONDITION = _SEXUAL_CONDITION + "; dateOfMostRecentSexualOffence is required for a man with history"
+_DC_CONDITION = (
+    _SEXUAL_CONDITION + "; dateOfMostRecentSexualOffence is required for a man with history"
+)
 
 PREDICTOR_FIELDS: Final[dict[str, PredictorFields]] = {
     "ogrs3": PredictorFields(OGRS3_REQUIRED, optional=OGRS3_OPTIONAL),
@@ -91,11 +95,7 @@ PREDICTOR_FIELDS: Final[dict[str, PredictorFields]] = {
         IIC_REQUIRED, conditional=COUNT_FIELDS, conditions=_SEXUAL_CONDITION
     ),
     "csrp": PredictorFields(
-        tuple(
-            dict.fromkeys(
-                (*IIC_REQUIRED, *DC_REQUIRED, *_without_assessment(SVRP_STATIC))
-            )
-        ),
+        tuple(dict.fromkeys((*IIC_REQUIRED, *DC_REQUIRED, *_without_assessment(SVRP_STATIC)))),
         SVRP_DYNAMIC,
         conditional=_DC_CONDITIONAL,
         optional=tuple(dict.fromkeys((_ASSESSMENT, *SVRP_OPTIONAL, *DC_OPTIONAL))),

@@ -18,7 +18,7 @@ from caseload.risk.predictors.enums import (
 from caseload.risk.predictors.errors import ErrorCollector, ErrorType
 from caseload.risk.predictors.offences import OFFENCE_CODE_FORMAT, lookup_offence
 from caseload.risk.predictors.ogrs4 import History
-from caseload.risk.predictors.request import PredictorRequest
+from caseload.risk.predictors.request import ATTRIBUTE, PredictorRequest
 
 E = ErrorType
 MAX_AGE = 110
@@ -42,7 +42,7 @@ STATIC_REQUIRED_WITH_VIOLENCE = (*STATIC_REQUIRED, "totalNumberOfViolentSanction
 def require(
     request: PredictorRequest, names: tuple[str, ...], errors: ErrorCollector, kind: ErrorType
 ) -> None:
-    missing = tuple(name for name in names if request.get(name) is None)
+    missing = tuple(name for name in names if getattr(request, ATTRIBUTE[name]) is None)
     if missing:
         errors.add(kind, missing)
 
@@ -103,11 +103,16 @@ def offence_category(request: PredictorRequest, errors: ErrorCollector) -> Actua
 def sanctions_in_range(request: PredictorRequest, errors: ErrorCollector) -> None:
     n = request.total_number_of_sanctions_for_all_offences
     if n is not None and not 1 <= n <= MAX_SANCTIONS:
-        errors.add(E.TOTAL_NUMBER_OF_SANCTIONS_OUT_OF_RANGE, ("totalNumberOfSanctionsForAllOffences",))
+        errors.add(
+            E.TOTAL_NUMBER_OF_SANCTIONS_OUT_OF_RANGE, ("totalNumberOfSanctionsForAllOffences",)
+        )
 
 
 def violent_in_range(request: PredictorRequest, errors: ErrorCollector) -> None:
-    v, n = request.total_number_of_violent_sanctions, request.total_number_of_sanctions_for_all_offences
+    v, n = (
+        request.total_number_of_violent_sanctions,
+        request.total_number_of_sanctions_for_all_offences,
+    )
     if v is not None and (v < 0 or (n is not None and v > n)):
         errors.add(
             E.VIOLENT_SANCTION_OUT_OF_RANGE,
@@ -134,7 +139,7 @@ def drug_motivation(
     """With no drug-misuse motivation answer, no drug may be marked as used (§3.6)."""
     if request.motivation_to_tackle_drug_misuse is not None:
         return
-    used = tuple(name for name in drug_fields if request.get(name) is True)
+    used = tuple(name for name in drug_fields if getattr(request, ATTRIBUTE[name]) is True)
     if used:
         errors.add(E.MOTIVATION_TO_TACKLE_DRUG_MISUSE_INCONSISTENT, used)
 

@@ -69,7 +69,7 @@ def iic_srp(request: PredictorRequest) -> SexualResult:
         )
     try:
         images, adult, child, non_contact = counts(request)
-        for name, value in zip(COUNT_FIELDS, (images, adult, child, non_contact)):
+        for name, value in zip(COUNT_FIELDS, (images, adult, child, non_contact), strict=True):
             if value is None:
                 raise CalculationError(f"{name} must not be null")
         assert images is not None and adult is not None and child is not None

@@ -13,7 +13,13 @@ from caseload.risk.predictors.enums import (
     YES_SOMETIMES_NO_SCORE,
     Band,
 )
-from caseload.risk.predictors.errors import CalculationError, ErrorCollector, ErrorType, unexpected
+from caseload.risk.predictors.errors import (
+    CalculationError,
+    ErrorCollector,
+    ErrorType,
+    PredictorError,
+    unexpected,
+)
 from caseload.risk.predictors.numeric import half_up_int, legacy_percent, logistic_float
 from caseload.risk.predictors.ogrs3 import ogrs3
 from caseload.risk.predictors.request import PredictorRequest
@@ -47,7 +53,9 @@ def point_terms(request: PredictorRequest, ogrs3_two_year: int) -> tuple[Term, .
     assert r.motivation_to_tackle_drug_misuse and r.problem_solving_skills
     assert r.awareness_of_consequences and r.understands_other_peoples_views
     assert r.pro_criminal_attitudes
-    drugs = PROBLEM_SCORE[r.current_drug_misuse] + MOTIVATION_SCORE[r.motivation_to_tackle_drug_misuse]
+    drugs = (
+        PROBLEM_SCORE[r.current_drug_misuse] + MOTIVATION_SCORE[r.motivation_to_tackle_drug_misuse]
+    )
     thinking = (
         PROBLEM_SCORE[r.problem_solving_skills]
         + YES_SOMETIMES_NO_SCORE[r.awareness_of_consequences]
@@ -55,24 +63,38 @@ def point_terms(request: PredictorRequest, ogrs3_two_year: int) -> tuple[Term, .
     )
     return (
         Term("ogrs3Points", ogrs3_two_year, half_up_int(k.OGP_OGRS3_FACTOR * ogrs3_two_year)),
-        Term("noFixedAbodePoints", r.is_currently_of_no_fixed_abode_or_transient_accommodation,
-             k.OGP_NO_FIXED_ABODE if r.is_currently_of_no_fixed_abode_or_transient_accommodation else 0),
+        Term(
+            "noFixedAbodePoints",
+            r.is_currently_of_no_fixed_abode_or_transient_accommodation,
+            k.OGP_NO_FIXED_ABODE
+            if r.is_currently_of_no_fixed_abode_or_transient_accommodation
+            else 0,
+        ),
         Term("unemployedPoints", r.is_unemployed, k.OGP_UNEMPLOYED if r.is_unemployed else 0),
-        Term("regularOffendingActivitiesPoints", r.regular_offending_activities,
-             k.OGP_THREE_STEP[PROBLEM_SCORE[r.regular_offending_activities]]),
+        Term(
+            "regularOffendingActivitiesPoints",
+            r.regular_offending_activities,
+            k.OGP_THREE_STEP[PROBLEM_SCORE[r.regular_offending_activities]],
+        ),
         Term("drugMisusePoints", drugs, half_up_int(k.OGP_DRUG_FACTOR * drugs)),
-        Term("thinkingAndBehaviourPoints", thinking,
-             half_up_int(thinking * k.OGP_THINKING_NUMERATOR / k.OGP_THINKING_DENOMINATOR)),
-        Term("proCriminalAttitudesPoints", r.pro_criminal_attitudes,
-             k.OGP_THREE_STEP[PROBLEM_SCORE[r.pro_criminal_attitudes]]),
-    )  # fmt: skip
+        Term(
+            "thinkingAndBehaviourPoints",
+            thinking,
+            half_up_int(thinking * k.OGP_THINKING_NUMERATOR / k.OGP_THINKING_DENOMINATOR),
+        ),
+        Term(
+            "proCriminalAttitudesPoints",
+            r.pro_criminal_attitudes,
+            k.OGP_THREE_STEP[PROBLEM_SCORE[r.pro_criminal_attitudes]],
+        ),
+    )
 
 
 def ogp(request: PredictorRequest) -> PointsResult:
     """Score OGP for one request; never raises for a well-typed request."""
     missing = [name for name in REQUIRED if request.get(name) is None]
     two_year = request.ogrs3_two_year
-    ogrs3_errors = ()
+    ogrs3_errors: tuple[PredictorError, ...] = ()
     if two_year is None:
         base = ogrs3(request)
         two_year, ogrs3_errors = base.two_year, base.errors

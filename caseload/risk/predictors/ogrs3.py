@@ -85,7 +85,9 @@ def ogrs3(request: PredictorRequest) -> Ogrs3Result:
     require(request, REQUIRED, errors, E.MISSING_MANDATORY_INPUT)
     n = request.total_number_of_sanctions_for_all_offences
     if n is not None and n < 1:
-        errors.add(E.TOTAL_NUMBER_OF_SANCTIONS_LESS_THAN_ONE, ("totalNumberOfSanctionsForAllOffences",))
+        errors.add(
+            E.TOTAL_NUMBER_OF_SANCTIONS_LESS_THAN_ONE, ("totalNumberOfSanctionsForAllOffences",)
+        )
     code = request.current_offence_code
     if code is not None and len(code) != 5:
         errors.add(E.OFFENCE_CODE_INCORRECT_FORMAT, ("currentOffenceCode",))
@@ -100,7 +102,9 @@ def ogrs3(request: PredictorRequest) -> Ogrs3Result:
     except Exception as exc:  # the anchor reports any exception as UNEXPECTED_ERROR (§3.7)
         return Ogrs3Result(None, None, None, (unexpected(exc),))
     if current < MINIMUM_CONVICTION_AGE:
-        errors.add(E.AGE_AT_CURRENT_CONVICTION_LESS_THAN_TEN, ("dateOfBirth", "dateOfCurrentConviction"))
+        errors.add(
+            E.AGE_AT_CURRENT_CONVICTION_LESS_THAN_TEN, ("dateOfBirth", "dateOfCurrentConviction")
+        )
     if first > current:
         errors.add(
             E.AGE_AT_FIRST_SANCTION_AFTER_AGE_AT_CURRENT_CONVICTION,

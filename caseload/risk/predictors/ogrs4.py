@@ -34,7 +34,7 @@ from caseload.risk.predictors.numeric import (
     logistic_decimal,
     percent_2dp,
 )
-from caseload.risk.predictors.results import ScoreResult, Term
+from caseload.risk.predictors.results import ScoreResult
 
 ZERO = Coef(Decimal(0), 0.0)
 Part = tuple[str, object, Coef]
@@ -182,7 +182,11 @@ def common_parts(model: Model, h: History) -> tuple[Part, ...]:
 
 def gap_part(model: Model, h: History) -> Part:
     key = "YRS_BETWEEN_FIRST_AND_SECOND_SANCTION_" + ("FEMALE" if h.female else "MALE")
-    return ("secondSanctionGapWeight", h.career, model.scaled(key, h.career) if h.sanctions == 2 else ZERO)
+    return (
+        "secondSanctionGapWeight",
+        h.career,
+        model.scaled(key, h.career) if h.sanctions == 2 else ZERO,
+    )
 
 
 def months_part(model: Model, h: History) -> Part:
@@ -216,7 +220,7 @@ def percent_score(parts: Sequence[Part]) -> float:
     total = 0.0
     for part in parts:
         total += part[2].approx
-    if -_FAST_RANGE < total < _FAST_RANGE:
+    if -_FAST_RANGE < total < _FAST_RANGE and total != 0.0:
         hundredths = 10000.0 / (1.0 + math.exp(-total))
         floor = math.floor(hundredths)
         fraction = hundredths - floor
@@ -234,10 +238,6 @@ def exact_percent_score(parts: Sequence[Part]) -> float:
     for part in parts:
         exact_total = EXACT.add(exact_total, part[2].exact)
     return clamp_percent(percent_2dp(logistic_decimal(exact_total)))
-
-
-def as_terms(parts: Sequence[Part]) -> tuple[Term, ...]:
-    return tuple(Term(name, value, coef.exact) for name, value, coef in parts)
 
 
 Calculation = Callable[[], Sequence[Part]]
@@ -267,7 +267,7 @@ def select_and_score(
     except Exception as exc:  # the anchor reports any exception as UNEXPECTED_ERROR (§3.7)
         errors.extend((unexpected(exc),))
         return ScoreResult(score_type, None, None, errors.errors())
-    return ScoreResult(score_type, score, band(score), errors.errors(), as_terms(parts))
+    return ScoreResult(score_type, score, band(score), errors.errors(), tuple(parts))
 
 
 def percent_band(thresholds: tuple[tuple[float, Band], ...]) -> Callable[[float], Band]:

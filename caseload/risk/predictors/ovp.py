@@ -83,16 +83,26 @@ def point_terms(request: PredictorRequest) -> tuple[Term, ...]:
         Term("nonViolentSanctionsPoints", n - v, non_violent_points(n - v)),
         Term("ageAtStartOfFollowupPoints", age, age_points(age)),
         Term("malePoints", r.gender, k.OVP_MALE if r.gender is Gender.MALE else 0),
-        Term("notRecognisingImpactPoints", recognises,
-             k.OVP_NOT_RECOGNISING_IMPACT if recognises is False else 0),
+        Term(
+            "notRecognisingImpactPoints",
+            recognises,
+            k.OVP_NOT_RECOGNISING_IMPACT if recognises is False else 0,
+        ),
         Term("noFixedAbodePoints", no_fixed_abode, k.OVP_NO_FIXED_ABODE if no_fixed_abode else 0),
         Term("unemployedPoints", r.is_unemployed, k.OVP_UNEMPLOYED if r.is_unemployed else 0),
         Term("alcoholPoints", alcohol, math.ceil(k.OVP_ALCOHOL_FACTOR * alcohol)),
-        Term("psychiatricTreatmentPoints", r.has_current_psychiatric_treatment,
-             k.OVP_PSYCHIATRIC_TREATMENT if r.has_current_psychiatric_treatment else 0),
+        Term(
+            "psychiatricTreatmentPoints",
+            r.has_current_psychiatric_treatment,
+            k.OVP_PSYCHIATRIC_TREATMENT if r.has_current_psychiatric_treatment else 0,
+        ),
         Term("temperControlPoints", r.temper_control, k.OVP_TEMPER_FACTOR * temper),
-        Term("proCriminalAttitudesPoints", r.pro_criminal_attitudes, k.OVP_PRO_CRIMINAL_FACTOR * attitudes),
-    )  # fmt: skip
+        Term(
+            "proCriminalAttitudesPoints",
+            r.pro_criminal_attitudes,
+            k.OVP_PRO_CRIMINAL_FACTOR * attitudes,
+        ),
+    )
 
 
 def ovp(request: PredictorRequest) -> PointsResult:
@@ -102,7 +112,8 @@ def ovp(request: PredictorRequest) -> PointsResult:
     n = request.total_number_of_sanctions_for_all_offences
     if n is not None and n < 1:
         errors.add(
-            ErrorType.TOTAL_NUMBER_OF_SANCTIONS_LESS_THAN_ONE, ("totalNumberOfSanctionsForAllOffences",)
+            ErrorType.TOTAL_NUMBER_OF_SANCTIONS_LESS_THAN_ONE,
+            ("totalNumberOfSanctionsForAllOffences",),
         )
     if errors:
         return PointsResult(None, None, None, None, errors.errors())

@@ -196,7 +196,7 @@ class ParsedRequest:
 
 
 def parse_request(
-    payload: Mapping[object, object], only: frozenset[str] | None = None
+    payload: Mapping[str, object] | Mapping[object, object], only: frozenset[str] | None = None
 ) -> ParsedRequest:
     """Build the typed request from a decoded JSON object, collecting `INVALID_INPUT` fields.
 
@@ -218,4 +218,13 @@ def parse_request(
             invalid.append(key)  # type: ignore[arg-type]  # key is a str: checked above
         else:
             values[attribute] = value
-    return ParsedRequest(PredictorRequest(**values), tuple(invalid))  # type: ignore[arg-type]
+    return ParsedRequest(_build(values), tuple(invalid))
+
+
+def _build(values: dict[str, object]) -> PredictorRequest:
+    """`PredictorRequest(**values)` for already-parsed values, without the generated frozen
+    `__init__` (which sets all 62 attributes one by one): absent fields fall back to the class
+    defaults, which are all None. This is the batch hot path."""
+    request = object.__new__(PredictorRequest)
+    request.__dict__.update(values)
+    return request

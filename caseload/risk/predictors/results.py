@@ -1,4 +1,4 @@
-"""Typed predictor results. Each carries its score(s), band, errors and the `terms` explaining it."""
+"""Typed predictor results: score(s), band, errors and the `terms` explaining each score."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from caseload.risk.predictors.enums import Band, ScoreType
 from caseload.risk.predictors.errors import PredictorError
+from caseload.risk.predictors.numeric import Coef
 
 
 class Term(NamedTuple):
@@ -23,13 +24,21 @@ class Term(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class ScoreResult:
-    """ARP, VRP, SVRP: a 2-d.p. percentage, its band and which model (static/dynamic) gave it."""
+    """ARP, VRP, SVRP: a 2-d.p. percentage, its band and which model (static/dynamic) gave it.
+
+    `parts` holds each term's contribution in both exact and double form; `terms` presents them
+    (built on demand, since batch scoring rarely needs them).
+    """
 
     score_type: ScoreType | None
     score: float | None
     band: Band | None
     errors: tuple[PredictorError, ...] = ()
-    terms: tuple[Term, ...] = ()
+    parts: tuple[tuple[str, object, Coef], ...] = ()
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        return tuple(Term(name, value, coef.exact) for name, value, coef in self.parts)
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,14 +60,22 @@ def empty_output(name: str) -> dict[str, object]:
         return {"oneYear": None, "twoYear": None, "band": None}
     if name in ("ogp", "ovp"):
         return {"points": None, "oneYear": None, "twoYear": None, "band": None}
-    return {"type": ScoreType.STATIC.value if name in _ALWAYS_STATIC else None, "score": None, "band": None}
+    return {
+        "type": ScoreType.STATIC.value if name in _ALWAYS_STATIC else None,
+        "score": None,
+        "band": None,
+    }
 
 
 def to_output(name: str, result: PredictorResult) -> dict[str, object]:
     """The JSON shape of a typed result."""
     output: dict[str, object]
     if isinstance(result, Ogrs3Result):
-        output = {"oneYear": result.one_year, "twoYear": result.two_year, "band": _value(result.band)}
+        output = {
+            "oneYear": result.one_year,
+            "twoYear": result.two_year,
+            "band": _value(result.band),
+        }
     elif isinstance(result, PointsResult):
         output = {
             "points": result.points,
@@ -96,7 +104,9 @@ def _with_errors(name: str, errors: list[PredictorError]) -> dict[str, object]:
     return output
 
 
-def _invalid_input(name: str, request: PredictorRequest, invalid: tuple[str, ...]) -> dict[str, object]:
+def _invalid_input(
+    name: str, request: PredictorRequest, invalid: tuple[str, ...]
+) -> dict[str, object]:
     """§14.1: INVALID_INPUT first, then the predictor's own findings; no score."""
     errors = [error(ErrorType.INVALID_INPUT, invalid)]
     for found in PREDICTORS[name](request).errors:

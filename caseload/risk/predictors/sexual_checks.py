@@ -37,7 +37,9 @@ def counts(request: PredictorRequest) -> tuple[int | None, int | None, int | Non
 
 def counts_present(request: PredictorRequest, errors: ErrorCollector) -> None:
     if counts_apply(request):
-        missing = tuple(name for name, value in zip(COUNT_FIELDS, counts(request)) if value is None)
+        missing = tuple(
+            name for name, value in zip(COUNT_FIELDS, counts(request), strict=True) if value is None
+        )
         if missing:
             errors.add(ErrorType.MISSING_MANDATORY_INPUT, missing)
 
@@ -59,7 +61,9 @@ def inconsistency(request: PredictorRequest, errors: ErrorCollector) -> None:
     if request.gender is Gender.FEMALE or request.has_ever_committed_sexual_offence is True:
         return
     offending = tuple(
-        name for name, value in zip(COUNT_FIELDS, counts(request)) if value is not None and value != 0
+        name
+        for name, value in zip(COUNT_FIELDS, counts(request), strict=True)
+        if value is not None and value != 0
     )
     if offending:
         errors.add(

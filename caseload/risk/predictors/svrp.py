@@ -13,7 +13,13 @@ from caseload.risk.predictors import history_checks as check
 from caseload.risk.predictors.coefficients import svrp as coefficients
 from caseload.risk.predictors.coefficients.offence_groups import OFFENCE_GROUPS
 from caseload.risk.predictors.dates import today_london
-from caseload.risk.predictors.enums import PROBLEM_SCORE, ActuarialCategory, Band, PreviousConviction
+from caseload.risk.predictors.enums import (
+    PROBLEM_SCORE,
+    ActuarialCategory,
+    Band,
+    PreviousConviction,
+    ProblemLevel,
+)
 from caseload.risk.predictors.errors import ErrorCollector, ErrorType
 from caseload.risk.predictors.ogrs4 import (
     ZERO,
@@ -35,7 +41,11 @@ STATIC_MODEL = Model.build(
     "SVRP static", coefficients.STATIC, {k: v[4] for k, v in OFFENCE_GROUPS.items()}, "COPAS_V", 12
 )
 DYNAMIC_MODEL = Model.build(
-    "SVRP dynamic", coefficients.DYNAMIC, {k: v[5] for k, v in OFFENCE_GROUPS.items()}, "COPAS_V", 12
+    "SVRP dynamic",
+    coefficients.DYNAMIC,
+    {k: v[5] for k, v in OFFENCE_GROUPS.items()},
+    "COPAS_V",
+    12,
 )
 
 STATIC_REQUIRED = check.STATIC_REQUIRED_WITH_VIOLENCE
@@ -59,16 +69,27 @@ VIOLENT_NAMES = (
 )
 PAST_OFFENCES = (
     ("pastHomicideOffenceWeight", "PAST_HOMICIDE_OFFENCE", PreviousConviction.HOMICIDE),
-    ("pastWoundingGrievousBodilyHarmOffenceWeight", "PAST_GBH_OFFENCE", PreviousConviction.WOUNDING_GBH),
+    (
+        "pastWoundingGrievousBodilyHarmOffenceWeight",
+        "PAST_GBH_OFFENCE",
+        PreviousConviction.WOUNDING_GBH,
+    ),
     ("pastKidnappingOffenceWeight", "PAST_KIDNAPPING_OFFENCE", PreviousConviction.KIDNAPPING),
     ("pastFirearmsOffenceWeight", "PAST_FIREARMS_OFFENCE", PreviousConviction.FIREARMS),
     ("pastRobberyOffenceWeight", "PAST_ROBBERY_OFFENCE", PreviousConviction.ROBBERY),
-    ("pastAggravatedBurglaryOffenceWeight", "PAST_AGGRAVATED_BURGLARY_OFFENCE",
-     PreviousConviction.AGGRAVATED_BURGLARY),
+    (
+        "pastAggravatedBurglaryOffenceWeight",
+        "PAST_AGGRAVATED_BURGLARY_OFFENCE",
+        PreviousConviction.AGGRAVATED_BURGLARY,
+    ),
     ("pastNonFirearmWeaponOffenceWeight", "PAST_WEAPON_OFFENCE", PreviousConviction.WEAPON),
-    ("pastCriminalDamageOffenceWeight", "PAST_CRIMINAL_DAMAGE_OFFENCE", PreviousConviction.CRIMINAL_DAMAGE),
+    (
+        "pastCriminalDamageOffenceWeight",
+        "PAST_CRIMINAL_DAMAGE_OFFENCE",
+        PreviousConviction.CRIMINAL_DAMAGE,
+    ),
     ("pastArsonOffenceWeight", "PAST_ARSON_OFFENCE", PreviousConviction.ARSON),
-)  # fmt: skip
+)
 
 
 def validate_static(
@@ -108,21 +129,37 @@ def dynamic_parts(model: Model, request: PredictorRequest) -> list[Part]:
 
     def score(field: str) -> int:
         level = r.get(field)
-        return PROBLEM_SCORE[level] if level in PROBLEM_SCORE else 0  # type: ignore[index]
+        return PROBLEM_SCORE.get(level, 0) if isinstance(level, ProblemLevel) else 0
 
     weapon = r.did_offence_involve_carrying_or_using_weapon is True
     parts: list[Part] = [
-        ("offenceInvolveCarryingOrUsingWeaponsWeight", weapon,
-         model.coef("CARRY_OR_USE_WEAPON") if weapon else ZERO),
-        ("suitableAccommodationWeight", r.suitability_of_accommodation,
-         model.scaled("ACCOMMODATION_SUITABILITY", score("suitabilityOfAccommodation"))),
-        ("unemployedWeight", r.is_unemployed, model.scaled("UNEMPLOYED", 2 if r.is_unemployed else 0)),
-        ("chronicDrinkingProblemsWeight", r.current_alcohol_use_problems,
-         model.scaled("CHRONIC_DRINKING", score("currentAlcoholUseProblems"))),
+        (
+            "offenceInvolveCarryingOrUsingWeaponsWeight",
+            weapon,
+            model.coef("CARRY_OR_USE_WEAPON") if weapon else ZERO,
+        ),
+        (
+            "suitableAccommodationWeight",
+            r.suitability_of_accommodation,
+            model.scaled("ACCOMMODATION_SUITABILITY", score("suitabilityOfAccommodation")),
+        ),
+        (
+            "unemployedWeight",
+            r.is_unemployed,
+            model.scaled("UNEMPLOYED", 2 if r.is_unemployed else 0),
+        ),
+        (
+            "chronicDrinkingProblemsWeight",
+            r.current_alcohol_use_problems,
+            model.scaled("CHRONIC_DRINKING", score("currentAlcoholUseProblems")),
+        ),
         ("temperControlWeight", r.temper_control, model.scaled("TEMPER", score("temperControl"))),
-        ("proCriminalAttitudesWeight", r.pro_criminal_attitudes,
-         model.scaled("PRO_CRIMINAL_ATTITUDE", score("proCriminalAttitudes"))),
-    ]  # fmt: skip
+        (
+            "proCriminalAttitudesWeight",
+            r.pro_criminal_attitudes,
+            model.scaled("PRO_CRIMINAL_ATTITUDE", score("proCriminalAttitudes")),
+        ),
+    ]
     previous = frozenset(r.previous_convictions or ())
     for name, key, conviction in PAST_OFFENCES:
         present = conviction in previous

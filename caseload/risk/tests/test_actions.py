@@ -6,14 +6,25 @@ import pytest
 from django.utils import timezone
 
 from caseload.core.errors import ActionInvalid
-from caseload.risk.actions import deregister_flag, register_flag, review_registration
-from caseload.risk.models import Registration
+from caseload.people.actions import record_circumstance_change
+from caseload.risk.actions import (
+    deregister_flag,
+    record_assessment,
+    register_flag,
+    review_registration,
+)
+from caseload.risk.models import PredictorScore, Registration
 
 TODAY = timezone.localdate
 
 
 def test_a_new_rosh_level_ends_the_previous_one(practitioner, case):
-    first = register_flag(case.crn, acting_user=practitioner.user, register="RMRH", registered_on=TODAY() - timedelta(days=30))
+    first = register_flag(
+        case.crn,
+        acting_user=practitioner.user,
+        register="RMRH",
+        registered_on=TODAY() - timedelta(days=30),
+    )
     register_flag(case.crn, acting_user=practitioner.user, register="RHRH", registered_on=TODAY())
     first.refresh_from_db()
     assert first.deregistered_on == TODAY()
@@ -22,24 +33,42 @@ def test_a_new_rosh_level_ends_the_previous_one(practitioner, case):
 
 def test_mappa_needs_a_category_and_level(practitioner, case):
     with pytest.raises(ActionInvalid) as refused:
-        register_flag(case.crn, acting_user=practitioner.user, register="MAPP", registered_on=TODAY())
+        register_flag(
+            case.crn, acting_user=practitioner.user, register="MAPP", registered_on=TODAY()
+        )
     assert {p.field for p in refused.value.problems} == {"category", "level"}
     assert not Registration.objects.exists()
 
 
 def test_only_mappa_has_a_category(practitioner, case):
     with pytest.raises(ActionInvalid):
-        register_flag(case.crn, acting_user=practitioner.user, register="ADVP", category="M1", registered_on=TODAY())
+        register_flag(
+            case.crn,
+            acting_user=practitioner.user,
+            register="ADVP",
+            category="M1",
+            registered_on=TODAY(),
+        )
 
 
 def test_an_unknown_register_or_future_date_is_refused(practitioner, case):
     with pytest.raises(ActionInvalid) as refused:
-        register_flag(case.crn, acting_user=practitioner.user, register="NOPE", registered_on=TODAY() + timedelta(days=1))
+        register_flag(
+            case.crn,
+            acting_user=practitioner.user,
+            register="NOPE",
+            registered_on=TODAY() + timedelta(days=1),
+        )
     assert {p.rule for p in refused.value.problems} == {"unknown_code", "not_in_future"}
 
 
 def test_ending_and_reviewing_a_registration(practitioner, case):
-    reg = register_flag(case.crn, acting_user=practitioner.user, register="ADVP", registered_on=TODAY() - timedelta(days=90))
+    reg = register_flag(
+        case.crn,
+        acting_user=practitioner.user,
+        register="ADVP",
+        registered_on=TODAY() - timedelta(days=90),
+    )
     review_registration(case.crn, reg.pk, acting_user=practitioner.user, reviewed_on=TODAY())
     deregister_flag(case.crn, reg.pk, acting_user=practitioner.user, deregistered_on=TODAY())
     reg.refresh_from_db()
@@ -48,6 +77,66 @@ def test_ending_and_reviewing_a_registration(practitioner, case):
 
 
 def test_a_registration_cannot_end_before_it_began(practitioner, case):
-    reg = register_flag(case.crn, acting_user=practitioner.user, register="ADVP", registered_on=TODAY())
+    reg = register_flag(
+        case.crn, acting_user=practitioner.user, register="ADVP", registered_on=TODAY()
+    )
     with pytest.raises(ActionInvalid):
-        deregister_flag(case.crn, reg.pk, acting_user=practitioner.user, deregistered_on=TODAY() - timedelta(days=1))
+        deregister_flag(
+            case.crn,
+            reg.pk,
+            acting_user=practitioner.user,
+            deregistered_on=TODAY() - timedelta(days=1),
+        )
+
+
+def test_an_assessment_makes_the_arp_dynamic(practitioner, case):
+    record_circumstance_change(
+        case.crn,
+        acting_user=practitioner.user,
+        kind="EMPLOYMENT",
+        status="UNEMPLOYED",
+        start_date=TODAY(),
+    )
+    record_circumstance_change(
+        case.crn,
+        acting_user=practitioner.user,
+        kind="ACCOMMODATION",
+        status="SETTLED",
+        start_date=TODAY(),
+    )
+    assert PredictorScore.objects.get(person=case, predictor="arp").score_type == "STATIC"
+    answers = dict.fromkeys(
+        (
+            "suitabilityOfAccommodation",
+            "currentRelationshipWithPartner",
+            "regularOffendingActivities",
+            "currentAlcoholUseProblems",
+            "excessiveAlcoholUse",
+            "impulsivityProblems",
+            "proCriminalAttitudes",
+            "temperControl",
+        ),
+        "SOME_PROBLEMS",
+    )
+    answers |= {
+        "evidenceOfDomesticAbuse": False,
+        "currentRelationshipStatus": "NOT_IN_RELATIONSHIP",
+        "motivationToTackleDrugMisuse": "FULL_MOTIVATION",
+    }
+    record_assessment(
+        case.crn, acting_user=practitioner.user, completed_on=TODAY(), answers=answers
+    )
+    arp = PredictorScore.objects.get(person=case, predictor="arp")
+    assert arp.score_type == "DYNAMIC", arp.errors
+    assert any(term[0] for term in arp.terms)
+
+
+def test_an_assessment_answer_must_be_allowed(practitioner, case):
+    with pytest.raises(ActionInvalid) as refused:
+        record_assessment(
+            case.crn,
+            acting_user=practitioner.user,
+            completed_on=TODAY(),
+            answers={"temperControl": "FURIOUS", "shoeSize": "NINE"},
+        )
+    assert {p.field for p in refused.value.problems} == {"temperControl", "shoeSize"}

@@ -14,12 +14,18 @@ class Command(BaseCommand):
         create = sub.add_parser("create", help="print a new token for USERNAME (shown once)")
         create.add_argument("username")
         create.add_argument("--name", default="", help="what the token is for")
-        revoke = sub.add_parser("revoke", help="revoke tokens starting with PREFIX (first 8 characters)")
+        revoke = sub.add_parser(
+            "revoke", help="revoke tokens starting with PREFIX (first 8 characters)"
+        )
         revoke.add_argument("prefix")
 
     def handle(self, *args: Any, verb: str, **options: Any) -> None:
         if verb == "create":
-            user = get_user_model().objects.filter(username=options["username"], is_active=True).first()
+            user = (
+                get_user_model()
+                .objects.filter(username=options["username"], is_active=True)
+                .first()
+            )
             if user is None:
                 raise CommandError(f"username: no active user called {options['username']!r}")
             self.stdout.write(create_token(user, name=options["name"]))

@@ -88,6 +88,7 @@ def plausible_request(rng: random.Random) -> dict[str, object]:
             "totalNonContactSexualOffences",
         ),
         counts,
+        strict=True,
     ):
         request[field] = count
     request["totalNumberOfSanctionsForAllOffences"] = max(n, sum(counts))

@@ -14,7 +14,12 @@ class Command(BaseCommand):
         parser.add_argument("--batch-size", type=int, default=500, help="people per transaction")
 
     def handle(self, *args: Any, batch_size: int, **options: Any) -> None:
-        with tqdm(total=Person.objects.count(), unit="people", desc="recompute", disable=options["verbosity"] == 0) as bar:
+        with tqdm(
+            total=Person.objects.count(),
+            unit="people",
+            desc="recompute",
+            disable=options["verbosity"] == 0,
+        ) as bar:
             counts = recompute_all(batch_size=batch_size, progress=bar.update)
         self.stdout.write(
             f"Recomputed {counts.people} people: {counts.scores_changed} predictor scores and "

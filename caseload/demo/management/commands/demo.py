@@ -16,27 +16,43 @@ DEMO_SEED = 2026
 
 
 class Command(BaseCommand):
-    help = "Seed the demo delivery unit (about 1,500 people and 40 staff) if the database is empty, and serve it."
+    help = (
+        "Seed the demo delivery unit (about 1,500 people and 40 staff) if the database is "
+        "empty, and serve it."
+    )
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("--info", action="store_true", help="print the demo users as JSON and exit")
-        parser.add_argument("--no-serve", action="store_true", help="seed only; do not start the server")
+        parser.add_argument(
+            "--info", action="store_true", help="print the demo users as JSON and exit"
+        )
+        parser.add_argument(
+            "--no-serve", action="store_true", help="seed only; do not start the server"
+        )
         parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
 
     def handle(self, *args: Any, info: bool, no_serve: bool, port: int, **options: Any) -> None:
         if info:
-            self.stdout.write(json.dumps({
-                "users": [{"username": u, "role": str(r)} for u, r, _ in DEMO_ROLES],
-                "lao": [],
-            }))
+            self.stdout.write(
+                json.dumps(
+                    {
+                        "users": [{"username": u, "role": str(r)} for u, r, _ in DEMO_ROLES],
+                        "lao": [],
+                    }
+                )
+            )
             return
         call_command("migrate", interactive=False, verbosity=0)
         password = os.environ.get("CASELOAD_DEMO_PASSWORD")
         if not Person.objects.exists():
             shown = password or secrets.token_urlsafe(12)
             with tqdm(total=DEMO_PEOPLE, unit="people", desc="seed demo") as bar:
-                seed_delivery_unit(people=DEMO_PEOPLE, seed=DEMO_SEED, password=shown, demo_users=True,
-                                   progress=bar.update)
+                seed_delivery_unit(
+                    people=DEMO_PEOPLE,
+                    seed=DEMO_SEED,
+                    password=shown,
+                    demo_users=True,
+                    progress=bar.update,
+                )
             with tqdm(total=DEMO_PEOPLE, unit="people", desc="scores and tiers") as bar:
                 recompute_all(progress=bar.update)
             password_note = shown

@@ -11,11 +11,19 @@ class Command(BaseCommand):
     help = "Generate a deterministic synthetic delivery unit (people, staff, sentences, contacts)."
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("--people", type=int, required=True, help="how many people on probation")
-        parser.add_argument("--seed", type=int, default=1, help="random seed; the same seed gives the same data")
-        parser.add_argument("--no-recompute", action="store_true", help="skip computing scores and tiers")
+        parser.add_argument(
+            "--people", type=int, required=True, help="how many people on probation"
+        )
+        parser.add_argument(
+            "--seed", type=int, default=1, help="random seed; the same seed gives the same data"
+        )
+        parser.add_argument(
+            "--no-recompute", action="store_true", help="skip computing scores and tiers"
+        )
 
-    def handle(self, *args: Any, people: int, seed: int, no_recompute: bool, **options: Any) -> None:
+    def handle(
+        self, *args: Any, people: int, seed: int, no_recompute: bool, **options: Any
+    ) -> None:
         if people < 1:
             raise CommandError("--people must be at least 1")
         if seed < 0:

@@ -13,7 +13,6 @@ from caseload.risk.predictors import PREDICTOR_NAMES, calculate
 from caseload.risk.predictors.errors import ErrorType, error
 from caseload.risk.predictors.service import empty_output
 
-
 _BATCH = 512
 
 

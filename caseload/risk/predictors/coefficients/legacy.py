@@ -84,8 +84,26 @@ OGP_BANDS: Final[tuple[tuple[int, str], ...]] = (
 OVP_ANY_SANCTIONS: Final = 5
 OVP_VIOLENT_SANCTIONS: Final[tuple[int, ...]] = (
     # points for v = 0, 1, 2, ... 18; 18 or more score the last value
-    0, 4, 7, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
-)  # fmt: skip
+    0,
+    4,
+    7,
+    9,
+    11,
+    12,
+    13,
+    14,
+    15,
+    16,
+    17,
+    18,
+    19,
+    20,
+    21,
+    22,
+    23,
+    24,
+    25,
+)
 OVP_NON_VIOLENT_SANCTIONS: Final[tuple[tuple[int, int], ...]] = (
     # (lowest n − v of the band, points)
     (21, 5),

@@ -1,7 +1,8 @@
 """Offence-group coefficients for ARP, VRP and SVRP (predictors.md §12).
 
-Source: `anchor@016919c:K/service/coefficients/{AllReoffendingPredictor,ViolentReoffendingPredictor,
-SeriousViolentReoffendingPredictor}{Static,Dynamic}.kt` (the `get…OffenceCodeCoefficient` functions).
+Source: `anchor@016919c:K/service/coefficients/{AllReoffendingPredictor,
+ViolentReoffendingPredictor,SeriousViolentReoffendingPredictor}{Static,Dynamic}.kt`
+(the `get…OffenceCodeCoefficient` functions).
 These are exact decimal strings, not binary doubles (§3.5). The SVRP violence, weapons and
 firearms values are the exact sums "group-specific extra + sub-ABH value" (ACT-609, `c642f09`).
 `UNKNOWN` has no coefficient: it is rejected in validation.
