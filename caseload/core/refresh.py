@@ -1,10 +1,12 @@
 """The refresh step: recompute what depends on a person's facts, inside the writing transaction.
 
 predictors → tiers (→ essentials → workload, as those parts arrive). The same `refresh_people`
-serves one person after an action and many people in `caseload recompute`, so the incremental
-path and a full rebuild cannot disagree.
+serves one person after an action and a batch of people in `caseload recompute`, so the
+incremental path and a full rebuild cannot disagree. It reads the batch's facts and current
+caches in a fixed number of queries and writes only what changed, in bulk.
 """
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -13,8 +15,10 @@ from django.utils import timezone
 
 from caseload.core.snapshot import load_case_facts
 from caseload.people.models import Person
-from caseload.risk.refresh import store_predictor_scores
-from caseload.tiering.refresh import store_tiers
+from caseload.risk.models import PredictorScore
+from caseload.risk.refresh import ScoreWrites, plan_predictor_scores
+from caseload.tiering.models import CaseTier
+from caseload.tiering.refresh import TierWrites, plan_tiers
 
 
 @dataclass
@@ -27,15 +31,22 @@ class RefreshCounts:
 def refresh_people(
     person_ids: Iterable[int], *, cause: str, as_at: date | None = None
 ) -> RefreshCounts:
-    counts = RefreshCounts()
+    ids = list(person_ids)
     now = timezone.now()
-    for person_id, facts in load_case_facts(person_ids, as_at=as_at).items():
-        scores, scores_changed = store_predictor_scores(person_id, facts)
-        tiers_changed = store_tiers(person_id, facts, scores, cause=cause, now=now)
-        counts.people += 1
-        counts.scores_changed += scores_changed
-        counts.tiers_changed += int(tiers_changed)
-    return counts
+    facts_by_person = load_case_facts(ids, as_at=as_at)
+    scores: dict[int, dict[str, PredictorScore]] = defaultdict(dict)
+    for row in PredictorScore.objects.filter(person_id__in=ids):
+        scores[row.person_id][row.predictor] = row
+    tiers = {t.person_id: t for t in CaseTier.objects.filter(person_id__in=ids)}
+    score_writes, tier_writes = ScoreWrites(), TierWrites()
+    for person_id, facts in facts_by_person.items():
+        outcomes = plan_predictor_scores(person_id, facts, scores[person_id], score_writes)
+        plan_tiers(
+            person_id, facts, outcomes, tiers.get(person_id), tier_writes, cause=cause, now=now
+        )
+    score_writes.apply()
+    tier_writes.apply()
+    return RefreshCounts(len(facts_by_person), score_writes.changed, tier_writes.changed)
 
 
 def refresh_derived(person: Person, *, cause: str) -> None:

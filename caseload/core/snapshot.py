@@ -1,5 +1,6 @@
 """Builds `CaseFacts` snapshots from the database, one person or many (bulk, fixed query count)."""
 
+from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
@@ -7,6 +8,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from caseload.contacts.domain import ContactFact
+from caseload.contacts.models import Contact
 from caseload.core.facts import (
     AssessmentFacts,
     CaseFacts,
@@ -34,12 +36,26 @@ def _people_with_facts(person_ids: Iterable[int]):  # type: ignore[no-untyped-de
             "registrations",
             "circumstances",
             Prefetch("assessments", queryset=Assessment.objects.order_by("-completed_on", "-id")),
-            "contacts",
         )
     )
 
 
-def _facts(person: Person, as_at: date) -> CaseFacts:
+def _contact_facts(person_ids: list[int]) -> dict[int, list[ContactFact]]:
+    """Contacts as plain tuples: the largest table, so no model instances are built."""
+    found: dict[int, list[ContactFact]] = defaultdict(list)
+    rows = Contact.objects.filter(person_id__in=person_ids).values_list(
+        "person_id", "contact_type", "happened_at", "outcome", "enforcement_action"
+    )
+    for person_id, contact_type, happened_at, outcome, action in rows:
+        found[person_id].append(
+            ContactFact(
+                contact_type, timezone.localdate(happened_at), outcome or None, action or None
+            )
+        )
+    return found
+
+
+def _facts(person: Person, as_at: date, contacts: list[ContactFact]) -> CaseFacts:
     history = getattr(person, "criminal_history", None)
     sentences = []
     for event in person.events.all():
@@ -101,15 +117,7 @@ def _facts(person: Person, as_at: date) -> CaseFacts:
             if assessments
             else None
         ),
-        contacts=tuple(
-            ContactFact(
-                c.contact_type,
-                timezone.localdate(c.happened_at),
-                c.outcome or None,
-                c.enforcement_action or None,
-            )
-            for c in person.contacts.all()
-        ),
+        contacts=tuple(contacts),
     )
 
 
@@ -117,4 +125,6 @@ def load_case_facts(
     person_ids: Iterable[int], *, as_at: date | None = None
 ) -> dict[int, CaseFacts]:
     day = as_at or timezone.localdate()
-    return {p.pk: _facts(p, day) for p in _people_with_facts(person_ids)}
+    ids = list(person_ids)
+    contacts = _contact_facts(ids)
+    return {p.pk: _facts(p, day, contacts.get(p.pk, [])) for p in _people_with_facts(ids)}
