@@ -35,7 +35,7 @@ def _print_help() -> None:
     print("Commands (caseload COMMAND --help for each):")
     for name, app in _our_commands().items():
         help_text = load_command_class(app, name).help.strip().splitlines()[0]
-        print(f"  {name:<12} {help_text}")
+        print(f"  {name:<15} {help_text}")
     print("\nDjango's own commands (migrate, createsuperuser, shell, ...) work too.")
 
 

@@ -12,7 +12,7 @@ from caseload.risk.models import Registration
 SORTS = {
     "name": ("last_name", "first_name"),
     "crn": ("crn",),
-    "tier": ("tier__v2_tier", "last_name"),
+    "tier_v2": ("tier__v2_tier", "last_name"),
     "tier_v3": ("tier__v3_tier", "last_name"),
     "last_contact": ("last_contact", "last_name"),
 }
@@ -43,7 +43,10 @@ def case_rows(
         rows = rows.filter(
             Q(crn__iexact=term) | Q(last_name__icontains=term) | Q(first_name__icontains=term)
         )
-    order: Any = SORTS.get(sort.lstrip("-"), SORTS["name"])
+    key = sort.lstrip("-")
+    if key == "tier":
+        key = "tier_v3" if settings.PRIMARY_TIER_FRAMEWORK == "v3" else "tier_v2"
+    order: Any = SORTS.get(key, SORTS["name"])
     if sort.startswith("-"):
         order = [f"-{f}" for f in order]
     return rows.order_by(*order)

@@ -132,7 +132,7 @@ def serialise_record(record: dict[str, Any], *, primary_tier: str) -> dict[str, 
         ],
         "predictors": {
             name: {
-                "score": s.score,
+                "score": None if s.score is None else float(s.score),
                 "one_year": s.one_year,
                 "two_year": s.two_year,
                 "points": s.points,

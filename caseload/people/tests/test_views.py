@@ -135,3 +135,14 @@ def test_a_status_of_the_wrong_kind_is_refused(client, practitioner, case):
     )
     assert response.status_code == 400
     assert "Select a status from the list" in response.content.decode()
+
+
+def test_the_primary_framework_decides_the_tier_filter(client, practitioner, settings):
+    cases = [case_held_by(practitioner) for _ in range(3)]
+    recompute_all()
+    settings.PRIMARY_TIER_FRAMEWORK = "v3"
+    client.force_login(practitioner.user)
+    letter = cases[0].tier.v3_tier[0]
+    page = client.get(reverse("my_cases"), {"tier": letter, "sort": "tier"}).content.decode()
+    assert cases[0].crn in page
+    assert all(c.crn not in page for c in cases if not c.tier.v3_tier.startswith(letter))
