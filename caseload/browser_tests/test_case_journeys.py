@@ -12,6 +12,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from caseload.browser_tests.conftest import assert_accessible, sign_in
 from caseload.core.recompute import recompute_all
+from caseload.people.actions import record_circumstance_change
 from caseload.risk.actions import register_flag
 from caseload.testing.factories import case_held_by
 
@@ -134,4 +135,44 @@ def test_a_change_of_employment_changes_the_scores_at_once(
     assert "Current employment" not in ogp_after
     page.locator("[data-predictor=arp] summary").click()
     expect(page.locator("[data-predictor=arp] .govuk-details__text")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_recording_an_assessment_makes_the_scores_dynamic(
+    live_server: LiveServer, page: Page, practitioner, case
+) -> None:
+    for kind, status in (("EMPLOYMENT", "UNEMPLOYED"), ("ACCOMMODATION", "SETTLED")):
+        record_circumstance_change(
+            case.crn,
+            acting_user=practitioner.user,
+            kind=kind,
+            status=status,
+            start_date=timezone.localdate(),
+        )
+    sign_in(page, live_server.url, practitioner.user)
+    page.goto(f"{live_server.url}/cases/{case.crn}/")
+    expect(page.locator("[data-predictor=arp]")).to_contain_text("STATIC")
+
+    page.get_by_role("link", name="Record an assessment").click()
+    assert_accessible(page)
+    today = timezone.localdate()
+    page.get_by_label("Day", exact=True).fill(str(today.day))
+    page.get_by_label("Month", exact=True).fill(str(today.month))
+    page.get_by_label("Year", exact=True).fill(str(today.year))
+    for question in (
+        "suitabilityOfAccommodation",
+        "currentRelationshipWithPartner",
+        "regularOffendingActivities",
+        "currentAlcoholUseProblems",
+        "excessiveAlcoholUse",
+        "impulsivityProblems",
+        "proCriminalAttitudes",
+    ):
+        page.locator(f"input[name={question}][value=SOME_PROBLEMS]").check()
+    page.locator("input[name=evidenceOfDomesticAbuse][value=False]").check()
+    page.locator("input[name=currentRelationshipStatus][value=NOT_IN_RELATIONSHIP]").check()
+    page.get_by_role("button", name="Save assessment").click()
+
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Assessment recorded")
+    expect(page.locator("[data-predictor=arp]")).to_contain_text("DYNAMIC")
     assert_accessible(page)

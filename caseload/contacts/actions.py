@@ -27,8 +27,9 @@ def record_contact(
     sensitive: bool = False,
     rar_activity: bool = False,
 ) -> Contact:
+    # Outside the transaction, so that a refusal's audit entry is kept.
+    person = get_case_for_user(acting_user, crn, write=True)
     with transaction.atomic():
-        person = get_case_for_user(acting_user, crn, write=True)
         data = ContactInput(
             contact_type, happened_at, outcome or None, enforcement_action or None, notes
         )

@@ -18,8 +18,9 @@ def allocate_case(
     crn: str, *, acting_user: Any, staff_id: int | None, start_date: date | None
 ) -> Allocation:
     """Allocate a case to a practitioner; the current allocation ends on the same day."""
+    # Outside the transaction, so that a refusal's audit entry is kept.
+    person = get_case_for_user(acting_user, crn, write=True)
     with transaction.atomic():
-        person = get_case_for_user(acting_user, crn, write=True)
         staff = Staff.objects.select_related("team").filter(pk=staff_id).first()
         problems = []
         if staff is None or staff.grade not in CASE_HOLDING_GRADES or staff.team is None:

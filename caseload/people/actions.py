@@ -51,8 +51,9 @@ def record_circumstance_change(
     notes: str = "",
 ) -> Circumstance:
     """Record a new accommodation or ETE status; the previous one of that kind ends that day."""
+    # Outside the transaction, so that a refusal's audit entry is kept.
+    person = get_case_for_user(acting_user, crn, write=True)
     with transaction.atomic():
-        person = get_case_for_user(acting_user, crn, write=True)
         problems = _circumstance_problems(kind, status, start_date)
         if problems:
             raise ActionInvalid(problems)

@@ -58,8 +58,9 @@ def register_flag(
 ) -> Registration:
     """Add a registration. RoSH registers form one duplicate group, and a person has one MAPPA
     registration at a time: registering a new one ends the one it replaces that day."""
+    # Outside the transaction, so that a refusal's audit entry is kept.
+    person = get_case_for_user(acting_user, crn, write=True)
     with transaction.atomic():
-        person = get_case_for_user(acting_user, crn, write=True)
         problems = _registration_problems(register, category, level, registered_on)
         if problems:
             raise ActionInvalid(problems)
@@ -89,8 +90,9 @@ def deregister_flag(
     deregistered_on: date | None,
     notes: str = "",
 ) -> Registration:
+    # Outside the transaction, so that a refusal's audit entry is kept.
+    person = get_case_for_user(acting_user, crn, write=True)
     with transaction.atomic():
-        person = get_case_for_user(acting_user, crn, write=True)
         registration = person.registrations.active().filter(pk=registration_id).first()
         if registration is None:
             raise ActionInvalid(
@@ -124,8 +126,9 @@ def deregister_flag(
 def review_registration(
     crn: str, registration_id: int, *, acting_user: Any, reviewed_on: date | None, notes: str = ""
 ) -> RegistrationReview:
+    # Outside the transaction, so that a refusal's audit entry is kept.
+    person = get_case_for_user(acting_user, crn, write=True)
     with transaction.atomic():
-        person = get_case_for_user(acting_user, crn, write=True)
         registration = person.registrations.active().filter(pk=registration_id).first()
         if registration is None:
             raise ActionInvalid(
@@ -151,8 +154,9 @@ def record_assessment(
     crn: str, *, acting_user: Any, completed_on: date | None, answers: dict[str, object]
 ) -> Assessment:
     """Record a completed structured assessment; scores and tiers are recomputed from it."""
+    # Outside the transaction, so that a refusal's audit entry is kept.
+    person = get_case_for_user(acting_user, crn, write=True)
     with transaction.atomic():
-        person = get_case_for_user(acting_user, crn, write=True)
         problems = _date_problems("completed_on", completed_on, "date the assessment was completed")
         problems += [
             FieldProblem(

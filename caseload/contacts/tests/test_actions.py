@@ -70,3 +70,16 @@ def test_an_analyst_may_not_record_contacts(analyst, case):
             happened_at=timezone.now(),
             outcome="ATTC",
         )
+
+
+def test_a_refused_write_is_audited(outsider, case):
+    with pytest.raises(Http404):
+        record_contact(
+            case.crn,
+            acting_user=outsider.user,
+            contact_type="COAP",
+            happened_at=timezone.now(),
+            outcome="ATTC",
+        )
+    refusal = AuditEvent.objects.get(user=outsider.user)
+    assert (refusal.action, refusal.crn, refusal.outcome) == ("CHANGE_CASE", case.crn, "FAIL")
