@@ -4,6 +4,7 @@ SQLite is the embedded default; `DB=postgres` switches to PostgreSQL (PGHOST, PG
 PGPASSWORD or PGPASSWORD_FILE, PGDATABASE).
 """
 
+import os
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -15,12 +16,25 @@ BASE_DIR = Path(__file__).resolve().parent
 REPO_DIR = BASE_DIR.parent
 
 DEBUG = env_bool("DEBUG", False)
+
+
+def _local_secret_key() -> str:
+    """A key generated once into var/secret_key (mode 0600), shared by every worker process."""
+    path = REPO_DIR / "var" / "secret_key"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as f:
+            f.write(get_random_secret_key())
+    except FileExistsError:
+        pass  # another process made it first
+    return path.read_text().strip()
+
+
 SECRET_KEY = env_secret("SECRET_KEY") or ""
 if not SECRET_KEY:
-    if not DEBUG and env_bool("REQUIRE_SECRET_KEY", False):
+    if env_bool("REQUIRE_SECRET_KEY", False):
         raise ImproperlyConfigured("SECRET_KEY (or SECRET_KEY_FILE) must be set")
-    # A per-process key: sessions do not survive a restart, which is safe for the demo.
-    SECRET_KEY = get_random_secret_key()
+    SECRET_KEY = _local_secret_key()
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
