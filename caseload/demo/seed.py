@@ -271,3 +271,11 @@ def seed_delivery_unit(
             contacts += _write_people(batch, targets[offset : offset + count], today.replace(day=1))
             progress(count)
     return SeedSummary(pdu.name, people, len(staff), contacts, users)
+
+
+def set_demo_passwords(password: str) -> None:
+    """CASELOAD_DEMO_PASSWORD also applies to an existing demo, so the README's logins work."""
+    User = get_user_model()
+    for user in User.objects.filter(username__in=[u for u, _, _ in DEMO_ROLES]):
+        user.set_password(password)
+        user.save(update_fields=["password"])

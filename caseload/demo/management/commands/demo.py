@@ -1,6 +1,8 @@
 import json
 import os
 import secrets
+import sys
+from pathlib import Path
 from typing import Any
 
 from django.core.management import call_command
@@ -8,7 +10,7 @@ from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
 from caseload.core.recompute import recompute_all
-from caseload.demo.seed import DEMO_ROLES, seed_delivery_unit
+from caseload.demo.seed import DEMO_ROLES, seed_delivery_unit, set_demo_passwords
 from caseload.people.models import Person
 
 DEMO_PEOPLE = 1500
@@ -56,11 +58,29 @@ class Command(BaseCommand):
             with tqdm(total=DEMO_PEOPLE, unit="people", desc="scores and tiers") as bar:
                 recompute_all(progress=bar.update)
             password_note = shown
+        elif password:
+            set_demo_passwords(password)
+            password_note = password
         else:
-            password_note = password or "(as printed when the demo was first seeded)"
+            password_note = "(as printed when the demo was first seeded)"
         url = f"http://127.0.0.1:{port}/"
         self.stdout.write(f"\ncaseload demo: {url}")
         self.stdout.write(f"Sign in as any of: {', '.join(u for u, _, _ in DEMO_ROLES)}")
         self.stdout.write(f"Password: {password_note}\n")
         if not no_serve:
-            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+            self.stdout.flush()
+            gunicorn = str(Path(sys.executable).with_name("gunicorn"))
+            # The production server (gunicorn + whitenoise), bound to loopback only.
+            os.execv(
+                gunicorn,
+                [
+                    gunicorn,
+                    "caseload.wsgi",
+                    "--bind",
+                    f"127.0.0.1:{port}",
+                    "--workers",
+                    "2",
+                    "--access-logfile",
+                    "-",
+                ],
+            )
