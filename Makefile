@@ -12,7 +12,8 @@ PORT ?= 8000
 # Pure domain code, type-checked with mypy --strict; paths that don't exist yet are skipped.
 MYPY_PATHS := $(wildcard caseload/risk/predictors caseload/tiering/domain caseload/*/domain.py) \
 	caseload/core/facts.py caseload/risk/assessment.py caseload/risk/derive.py \
-	caseload/tiering/derive.py caseload/demo/generator.py
+	caseload/tiering/derive.py caseload/demo/generator.py \
+	caseload/demo/supervision.py caseload/demo/choice.py
 
 PY_STAMP := $(VENV)/.requirements-installed
 FRONTEND_STAMP := caseload/static/caseload/.built
