@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from operator import attrgetter
 
 from caseload.risk.predictors import history_checks as check
 from caseload.risk.predictors.coefficients import arp as coefficients
@@ -17,10 +19,12 @@ from caseload.risk.predictors.enums import (
     PROBLEM_SCORE,
     ActuarialCategory,
     Band,
+    MotivationLevel,
     ProblemLevel,
     RelationshipStatus,
 )
 from caseload.risk.predictors.errors import ErrorCollector, ErrorType
+from caseload.risk.predictors.numeric import Coef
 from caseload.risk.predictors.ogrs4 import (
     ZERO,
     History,
@@ -155,8 +159,61 @@ _DRUG_TERMS = (
 )
 
 
-_DRUG_ATTRIBUTES = tuple((name, key, ATTRIBUTE[field]) for name, key, field in _DRUG_TERMS)
-_OTHER_DRUG_ATTRIBUTES = tuple(ATTRIBUTE[field] for field in OTHER_DRUG_FIELDS)
+_read_drugs = attrgetter(*(ATTRIBUTE[field] for _, _, field in _DRUG_TERMS))
+_read_other_drugs = attrgetter(*(ATTRIBUTE[field] for field in OTHER_DRUG_FIELDS))
+_LEVELS = (None, *PROBLEM_SCORE)
+_MOTIVATIONS = (None, *MotivationLevel)
+
+
+@dataclass(frozen=True, slots=True)
+class NeedsCoefs:
+    """One model's dynamic-term contributions for every possible input, computed once, so that
+    scoring a request is table look-ups (each entry is exactly what `Model.scaled` gives)."""
+
+    accommodation: dict[ProblemLevel | None, Coef]
+    unemployed: tuple[Coef, Coef]
+    live_in: Coef
+    quality: dict[ProblemLevel | None, Coef]
+    live_in_quality: dict[ProblemLevel | None, Coef]
+    domestic_abuse: Coef
+    activities: dict[ProblemLevel | None, Coef]
+    motivation: dict[MotivationLevel | None, Coef]
+    chronic_drinking: dict[ProblemLevel | None, Coef]
+    binge_drinking: dict[ProblemLevel | None, Coef]
+    impulsivity: dict[ProblemLevel | None, Coef]
+    attitude: dict[ProblemLevel | None, Coef]
+    opiate: Coef
+    drugs: tuple[tuple[str, Coef], ...]
+    """(term name, coefficient) in `_DRUG_TERMS` order."""
+    other_drugs: Coef
+
+
+def _levels(model: Model, key: str) -> dict[ProblemLevel | None, Coef]:
+    return {level: model.scaled(key, _score(level)) for level in _LEVELS}
+
+
+@cache
+def needs_coefs(model: Model, variant: NeedsVariant) -> NeedsCoefs:
+    return NeedsCoefs(
+        accommodation=_levels(model, "ACCOMMODATION_SUITABILITY"),
+        unemployed=(model.scaled("UNEMPLOYED", 0), model.scaled("UNEMPLOYED", 2)),
+        live_in=model.coef("LIVE_IN_RELATIONSHIP"),
+        quality=_levels(model, "RELATIONSHIP_QUALITY"),
+        live_in_quality=_levels(model, "QUALITY_OF_LIVE_IN_RELATIONSHIP"),
+        domestic_abuse=model.coef("DOMESTIC_ABUSE"),
+        activities=_levels(model, "ACTIVITIES_ENCOURAGE_OFFENDING"),
+        motivation={
+            level: model.scaled("MOTIVATION_TO_TACKLE_DRUG_MISUSE", check.motivation_score(level))
+            for level in _MOTIVATIONS
+        },
+        chronic_drinking=_levels(model, "CHRONIC_DRINKING"),
+        binge_drinking=_levels(model, "BINGE_DRINKING"),
+        impulsivity=_levels(model, "IMPULSIVITY"),
+        attitude=_levels(model, variant.attitude_key),
+        opiate=model.coef(variant.opiate_key),
+        drugs=tuple((name, model.coef(key)) for name, key, _ in _DRUG_TERMS),
+        other_drugs=model.coef("OTHER_DRUGS"),
+    )
 
 
 def _score(level: ProblemLevel | None) -> int:
@@ -166,85 +223,74 @@ def _score(level: ProblemLevel | None) -> int:
 def needs_parts(model: Model, request: PredictorRequest, variant: NeedsVariant) -> list[Part]:
     """The dynamic terms of ARP and VRP (§9): ordinal items score × coef, flags coef if true."""
     r = request
+    c = needs_coefs(model, variant)
     living_together = (
         r.current_relationship_status is RelationshipStatus.IN_RELATIONSHIP_LIVING_TOGETHER
     )
-    partner = _score(r.current_relationship_with_partner)
+    partner = r.current_relationship_with_partner
     attitude = getattr(r, ATTRIBUTE[variant.attitude_field])
+    motivation = r.motivation_to_tackle_drug_misuse
     parts: list[Part] = [
         (
             "suitableAccommodationWeight",
             r.suitability_of_accommodation,
-            model.scaled("ACCOMMODATION_SUITABILITY", _score(r.suitability_of_accommodation)),
+            c.accommodation[r.suitability_of_accommodation],
         ),
-        (
-            "unemployedWeight",
-            r.is_unemployed,
-            model.scaled("UNEMPLOYED", 2 if r.is_unemployed else 0),
-        ),
+        ("unemployedWeight", r.is_unemployed, c.unemployed[1 if r.is_unemployed else 0]),
         (
             "liveInRelationshipWeight",
             r.current_relationship_status,
-            model.coef("LIVE_IN_RELATIONSHIP") if living_together else ZERO,
+            c.live_in if living_together else ZERO,
         ),
-        (
-            "relationshipQualityWeight",
-            r.current_relationship_with_partner,
-            model.scaled("RELATIONSHIP_QUALITY", partner),
-        ),
+        ("relationshipQualityWeight", partner, c.quality[partner]),
         (
             "multiplicativeRelationshipWeight",
-            r.current_relationship_with_partner,
-            model.scaled("QUALITY_OF_LIVE_IN_RELATIONSHIP", partner) if living_together else ZERO,
+            partner,
+            c.live_in_quality[partner] if living_together else ZERO,
         ),
         (
             "domesticViolenceWeight",
             r.evidence_of_domestic_abuse,
-            model.coef("DOMESTIC_ABUSE") if r.evidence_of_domestic_abuse else ZERO,
+            c.domestic_abuse if r.evidence_of_domestic_abuse else ZERO,
         ),
         (
             "regularOffendingActivitiesWeight",
             r.regular_offending_activities,
-            model.scaled("ACTIVITIES_ENCOURAGE_OFFENDING", _score(r.regular_offending_activities)),
+            c.activities[r.regular_offending_activities],
         ),
-        (
-            "drugMotivationWeight",
-            r.motivation_to_tackle_drug_misuse,
-            model.scaled(
-                "MOTIVATION_TO_TACKLE_DRUG_MISUSE",
-                check.motivation_score(r.motivation_to_tackle_drug_misuse),
-            ),
-        ),
+        ("drugMotivationWeight", motivation, c.motivation[motivation]),
         (
             "chronicDrinkingProblemsWeight",
             r.current_alcohol_use_problems,
-            model.scaled("CHRONIC_DRINKING", _score(r.current_alcohol_use_problems)),
+            c.chronic_drinking[r.current_alcohol_use_problems],
         ),
         (
             "bingeDrinkingProblemsWeight",
             r.excessive_alcohol_use,
-            model.scaled("BINGE_DRINKING", _score(r.excessive_alcohol_use)),
+            c.binge_drinking[r.excessive_alcohol_use],
         ),
         (
             "impulsivityProblemsWeight",
             r.impulsivity_problems,
-            model.scaled("IMPULSIVITY", _score(r.impulsivity_problems)),
+            c.impulsivity[r.impulsivity_problems],
         ),
         (
             variant.attitude_name,
             attitude,
-            model.scaled(
-                variant.attitude_key, _score(attitude) if isinstance(attitude, ProblemLevel) else 0
-            ),
+            c.attitude[attitude if isinstance(attitude, ProblemLevel) else None],
         ),
     ]
     opiate = getattr(r, ATTRIBUTE[variant.opiate_field]) is True
-    parts.append((variant.opiate_name, opiate, model.coef(variant.opiate_key) if opiate else ZERO))
-    for name, key, attribute in _DRUG_ATTRIBUTES:
-        used = getattr(r, attribute) is True
-        parts.append((name, used, model.coef(key) if used else ZERO))
-    other = any(getattr(r, attribute) is True for attribute in _OTHER_DRUG_ATTRIBUTES)
-    parts.append(("otherDrugUsageWeight", other, model.coef("OTHER_DRUGS") if other else ZERO))
+    parts.append((variant.opiate_name, opiate, c.opiate if opiate else ZERO))
+    for (name, coef), value in zip(c.drugs, _read_drugs(r), strict=True):
+        used = value is True
+        parts.append((name, used, coef if used else ZERO))
+    other = False
+    for value in _read_other_drugs(r):
+        if value is True:
+            other = True
+            break
+    parts.append(("otherDrugUsageWeight", other, c.other_drugs if other else ZERO))
     return parts
 
 

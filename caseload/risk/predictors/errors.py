@@ -148,11 +148,11 @@ class CalculationError(Exception):
 class ErrorCollector:
     """Accumulates errors in order, merging repeated types into one object (§14.1)."""
 
-    __slots__ = ("_order", "_fields", "_messages")
+    __slots__ = ("_fields", "_messages")
 
     def __init__(self) -> None:
-        self._order: list[ErrorType] = []
         self._fields: dict[ErrorType, list[str]] = {}
+        """By type, in the order first added (dicts keep insertion order)."""
         self._messages: dict[ErrorType, str] = {}
 
     def add(
@@ -160,7 +160,6 @@ class ErrorCollector:
     ) -> None:
         known = self._fields.get(kind)
         if known is None:
-            self._order.append(kind)
             self._fields[kind] = list(dict.fromkeys(fields))
             self._messages[kind] = MESSAGES[kind] if message is None else message
             return
@@ -173,12 +172,14 @@ class ErrorCollector:
             self.add(error.type, error.fields, error.message)
 
     def __bool__(self) -> bool:
-        return bool(self._order)
+        return bool(self._fields)
 
     def errors(self) -> tuple[PredictorError, ...]:
+        if not self._fields:
+            return ()
         return tuple(
-            PredictorError(kind, tuple(self._fields[kind]), self._messages[kind])
-            for kind in self._order
+            PredictorError(kind, tuple(fields), self._messages[kind])
+            for kind, fields in self._fields.items()
         )
 
 

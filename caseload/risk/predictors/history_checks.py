@@ -6,7 +6,9 @@ compare are absent (the missing fields are reported by `MISSING_MANDATORY_INPUT`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from operator import attrgetter
 
 from caseload.risk.predictors.dates import age_at, age_in_years, months_between, plus_months
 from caseload.risk.predictors.enums import (
@@ -39,9 +41,24 @@ STATIC_REQUIRED = (
 STATIC_REQUIRED_WITH_VIOLENCE = (*STATIC_REQUIRED, "totalNumberOfViolentSanctions")
 
 
+_GETTERS: dict[tuple[str, ...], Callable[[PredictorRequest], tuple[object, ...]]] = {}
+
+
+def _getter(names: tuple[str, ...]) -> Callable[[PredictorRequest], tuple[object, ...]]:
+    """One C-level call reading all of `names` as a tuple (memoised per name tuple)."""
+    getter = _GETTERS.get(names)
+    if getter is None:
+        attributes = [ATTRIBUTE[name] for name in names]
+        # attrgetter returns a bare value for one name; repeat it so it always gives a tuple.
+        getter = _GETTERS[names] = attrgetter(*attributes, *attributes[:1])
+    return getter
+
+
 def require(
     request: PredictorRequest, names: tuple[str, ...], errors: ErrorCollector, kind: ErrorType
 ) -> None:
+    if None not in _getter(names)(request):
+        return
     missing = tuple(name for name in names if getattr(request, ATTRIBUTE[name]) is None)
     if missing:
         errors.add(kind, missing)
@@ -160,14 +177,14 @@ def derive_history(
     months = 0
     if assessment >= follow_up:
         months = min(MAX_OFFENCE_FREE_MONTHS, months_between(follow_up, assessment))
-    return History(
-        female=request.gender is Gender.FEMALE,
-        age=age,
-        sanctions=n,
-        career=current - first,
-        months=months,
-        category=category,
-        violent=request.total_number_of_violent_sanctions,
+    return History(  # positional (female, age, sanctions, career, months, category, violent)
+        request.gender is Gender.FEMALE,
+        age,
+        n,
+        current - first,
+        months,
+        category,
+        request.total_number_of_violent_sanctions,
     )
 
 

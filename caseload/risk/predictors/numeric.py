@@ -22,6 +22,7 @@ from decimal import (
     Context,
     Decimal,
 )
+from functools import lru_cache
 from typing import NamedTuple
 
 EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN, rounding=ROUND_HALF_EVEN)
@@ -54,8 +55,12 @@ def decimal_coef(literal: str) -> Coef:
     return Coef(exact, float(exact))
 
 
+@lru_cache(maxsize=1 << 16)
 def ln_ratio(numerator: int, denominator: int) -> Decimal:
-    """`ln(numerator / denominator)`, the division and the log each at 34 digits, half-even."""
+    """`ln(numerator / denominator)`, the division and the log each at 34 digits, half-even.
+
+    Memoised: the 34-digit `ln` is the costliest step of any model, and the same small ratios
+    recur across models (static and dynamic, squared and not) and requests."""
     return DECIMAL128.ln(DECIMAL128.divide(Decimal(numerator), Decimal(denominator)))
 
 

@@ -17,6 +17,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from caseload.risk.predictors.enums import ActuarialCategory, Band, ScoreType
 from caseload.risk.predictors.errors import (
@@ -153,9 +154,8 @@ VIOLENT_CAREER_OFFSET = 30
 """`K/service/constants/ViolentReoffendingPredictorConstant.kt`."""
 
 
-@dataclass(frozen=True, slots=True)
-class History:
-    """The derived quantities of §3.4 used by the static terms."""
+class History(NamedTuple):
+    """The derived quantities of §3.4 used by the static terms (a tuple: cheap to build)."""
 
     female: bool
     age: int
@@ -168,14 +168,14 @@ class History:
 
 def common_parts(model: Model, h: History) -> tuple[Part, ...]:
     """Intercept through sanction occasions, the order all three predictors start with."""
-    n = h.sanctions
+    n, female, table = h.sanctions, h.female, model.table
     return (
-        ("twoYearInterceptWeight", None, model.coef("TWO_YEAR_CONSTANT")),
-        ("ageGenderPolynomialWeight", h.age, model.age_polynomial(h.female, h.age)),
-        ("genderWeight", h.female, model.coef("FEMALE") if h.female else ZERO),
+        ("twoYearInterceptWeight", None, table["TWO_YEAR_CONSTANT"]),
+        ("ageGenderPolynomialWeight", h.age, model.age_polynomial(female, h.age)),
+        ("genderWeight", female, table["FEMALE"] if female else ZERO),
         ("offenceGroupWeight", h.category.value, model.offence[h.category]),
-        ("firstSanctionWeight", n, model.coef("FIRST_SANCTION") if n == 1 else ZERO),
-        ("secondSanctionWeight", n, model.coef("SECOND_SANCTION") if n == 2 else ZERO),
+        ("firstSanctionWeight", n, table["FIRST_SANCTION"] if n == 1 else ZERO),
+        ("secondSanctionWeight", n, table["SECOND_SANCTION"] if n == 2 else ZERO),
         ("totalNumberOfSanctionsForAllOffencesWeight", n, model.scaled("SANCTION_OCCASIONS", n)),
     )
 

@@ -12,11 +12,11 @@ treated as absent. Booleans must be JSON booleans and integers JSON integers (no
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date
 from enum import StrEnum
-from typing import Final, TypeVar
+from typing import Any, Final
 
 from caseload.risk.predictors.enums import (
     ActuarialCategory,
@@ -112,61 +112,32 @@ def json_name(attribute: str) -> str:
 ATTRIBUTE: Final[dict[str, str]] = {json_name(f.name): f.name for f in fields(PredictorRequest)}
 """JSON (camelCase) field name → attribute name."""
 
-_INVALID: Final = object()
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-E = TypeVar("E", bound=StrEnum)
-Parser = Callable[[object], object]
+Converter = Callable[[Any], object]
 
 
-def _date(value: object) -> object:
-    if type(value) is str and _DATE.fullmatch(value):
+def _date(value: str) -> date | None:
+    if _DATE.fullmatch(value):
         try:
             return date.fromisoformat(value)
         except ValueError:
-            return _INVALID
-    return _INVALID
+            return None
+    return None
 
 
-def _int(value: object) -> object:
-    return value if type(value) is int else _INVALID
-
-
-def _bool(value: object) -> object:
-    return value if type(value) is bool else _INVALID
-
-
-def _str(value: object) -> object:
-    return value if type(value) is str else _INVALID
-
-
-def _enum(kind: type[E]) -> Parser:
-    members: dict[str, E] = {member.value: member for member in kind}
-
-    def parse(value: object) -> object:
-        if type(value) is str:
-            return members.get(value, _INVALID)
-        return _INVALID
-
-    return parse
+def _convictions(value: list[object]) -> tuple[PreviousConviction, ...] | None:
+    members = _CONVICTIONS
+    parsed = tuple(members.get(item) if type(item) is str else None for item in value)
+    return None if None in parsed else parsed  # type: ignore[return-value]  # None excluded
 
 
 _CONVICTIONS: Final[dict[str, PreviousConviction]] = {m.value: m for m in PreviousConviction}
-
-
-def _convictions(value: object) -> object:
-    if type(value) is not list:
-        return _INVALID
-    members = _CONVICTIONS
-    parsed = tuple(members.get(item) if type(item) is str else None for item in value)
-    return _INVALID if None in parsed else parsed
-
-
-_KIND_PARSERS: Final[dict[object, Parser]] = {
-    "date | None": _date,
-    "int | None": _int,
-    "bool | None": _bool,
-    "str | None": _str,
-    "tuple[PreviousConviction, ...] | None": _convictions,
+_KINDS: Final[dict[object, tuple[type, Converter | None]]] = {
+    "date | None": (str, _date),
+    "int | None": (int, None),
+    "bool | None": (bool, None),
+    "str | None": (str, None),
+    "tuple[PreviousConviction, ...] | None": (list, _convictions),
 }
 _ENUMS: Final[tuple[type[StrEnum], ...]] = (
     Version,
@@ -181,18 +152,32 @@ _ENUMS: Final[tuple[type[StrEnum], ...]] = (
     StaticOrDynamic,
 )
 for _kind in _ENUMS:
-    _KIND_PARSERS[f"{_kind.__name__} | None"] = _enum(_kind)
+    _KINDS[f"{_kind.__name__} | None"] = (str, {m.value: m for m in _kind}.get)
 
-PARSERS: Final[dict[str, tuple[str, Parser]]] = {
-    json_name(f.name): (f.name, _KIND_PARSERS[f.type]) for f in fields(PredictorRequest)
+Spec = tuple[str, type, Converter | None]
+"""(attribute, the exact JSON type the value must have, converter or None for as-is). A
+converter returns None for a value it rejects (an unknown enum name, an impossible date)."""
+
+SPECS: Final[dict[str, Spec]] = {
+    json_name(f.name): (f.name, *_KINDS[f.type]) for f in fields(PredictorRequest)
 }
-"""JSON name → (attribute, parser) for every field of the contract."""
+"""JSON name → parsing spec for every field of the contract."""
+_SPECS_FOR: dict[frozenset[str] | None, dict[str, Spec]] = {None: SPECS}
 
 
 @dataclass(frozen=True, slots=True)
 class ParsedRequest:
     request: PredictorRequest
     invalid_fields: tuple[str, ...]
+
+
+def specs_for(only: frozenset[str] | None) -> dict[str, Spec]:
+    """The specs of the fields in `only` (all fields for None), memoised."""
+    specs = _SPECS_FOR.get(only)
+    if specs is None:
+        assert only is not None
+        specs = _SPECS_FOR[only] = {k: v for k, v in SPECS.items() if k in only}
+    return specs
 
 
 def parse_request(
@@ -203,22 +188,35 @@ def parse_request(
     With `only`, fields outside that set are ignored like unknown ones: a predictor judges only
     the fields it reads, so a request may carry other predictors' fields (§14.1).
     """
+    return ParsedRequest(*parse_with(payload, specs_for(only)))
+
+
+def parse_with(
+    payload: Mapping[str, object] | Mapping[object, object], specs: Mapping[str, Spec]
+) -> tuple[PredictorRequest, tuple[str, ...]]:
+    """`parse_request` with the field specs already chosen (see `specs_for`): the hot path."""
     values: dict[str, object] = {}
     invalid: list[str] = []
-    parsers = PARSERS
-    for key, raw in payload.items():
-        if raw is None or (only is not None and key not in only):
+    # Only str keys name fields (a dict's keys are hashable; other mappings' may not be).
+    items: Iterable[tuple[Any, object]] = (
+        payload.items() if type(payload) is dict else _str_items(payload)
+    )
+    for key, raw in items:
+        spec = specs.get(key)
+        if spec is None or raw is None or type(key) is not str:
             continue
-        spec = parsers.get(key) if type(key) is str else None
-        if spec is None:
-            continue
-        attribute, parse = spec
-        value = parse(raw)
-        if value is _INVALID:
-            invalid.append(key)  # type: ignore[arg-type]  # key is a str: checked above
-        else:
-            values[attribute] = value
-    return ParsedRequest(_build(values), tuple(invalid))
+        attribute, kind, convert = spec
+        if type(raw) is kind:
+            value = raw if convert is None else convert(raw)
+            if value is not None:
+                values[attribute] = value
+                continue
+        invalid.append(key)
+    return _build(values), tuple(invalid)
+
+
+def _str_items(payload: Mapping[Any, object]) -> list[tuple[str, object]]:
+    return [(key, raw) for key, raw in payload.items() if type(key) is str]
 
 
 def _build(values: dict[str, object]) -> PredictorRequest:

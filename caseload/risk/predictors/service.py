@@ -25,7 +25,7 @@ from caseload.risk.predictors.iic_srp import iic_srp
 from caseload.risk.predictors.ogp import ogp
 from caseload.risk.predictors.ogrs3 import ogrs3
 from caseload.risk.predictors.ovp import ovp
-from caseload.risk.predictors.request import PredictorRequest, parse_request
+from caseload.risk.predictors.request import PredictorRequest, Spec, parse_with, specs_for
 from caseload.risk.predictors.results import (
     Ogrs3Result,
     PointsResult,
@@ -51,6 +51,7 @@ READS: Final[dict[str, frozenset[str]]] = {
     name: frozenset(("version", *fields.all)) for name, fields in PREDICTOR_FIELDS.items()
 }
 """The request fields each predictor reads (and so validates the JSON type of)."""
+SPECS: Final[dict[str, dict[str, Spec]]] = {name: specs_for(READS[name]) for name in READS}
 _MISSING = frozenset({ErrorType.MISSING_MANDATORY_INPUT, ErrorType.MISSING_DYNAMIC_INPUT})
 
 
@@ -128,12 +129,12 @@ def calculate(name: str, request: Mapping[str, object]) -> dict[str, object]:
         if name not in PREDICTORS:
             message = f"Unknown predictor {name!r}; expected one of {', '.join(PREDICTOR_NAMES)}"
             return {"errors": [error(ErrorType.INVALID_REQUEST, (), message).to_json()]}
-        if not isinstance(request, Mapping):
+        if type(request) is not dict and not isinstance(request, Mapping):
             return _with_errors(name, [error(ErrorType.INVALID_REQUEST)])
-        parsed = parse_request(request, READS[name])
-        if parsed.invalid_fields:
-            return _invalid_input(name, parsed.request, parsed.invalid_fields)
-        return to_output(name, PREDICTORS[name](parsed.request))
+        parsed, invalid = parse_with(request, SPECS[name])
+        if invalid:
+            return _invalid_input(name, parsed, invalid)
+        return to_output(name, PREDICTORS[name](parsed))
     except Exception as exc:  # last line of defence: report, never raise
         safe_name = name if isinstance(name, str) and name in PREDICTORS else "arp"
         return _with_errors(safe_name, [unexpected(exc)])
