@@ -6,15 +6,17 @@ model (a separate coefficient set) adds OASys need items and drug types. Selecti
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from operator import attrgetter
+from typing import Any
 
 from caseload.risk.predictors import history_checks as check
 from caseload.risk.predictors.coefficients import arp as coefficients
 from caseload.risk.predictors.coefficients.offence_groups import OFFENCE_GROUPS
-from caseload.risk.predictors.dates import today_london
+from caseload.risk.predictors.dates import age_in_years, plus_months, today_london
 from caseload.risk.predictors.enums import (
     PROBLEM_SCORE,
     ActuarialCategory,
@@ -22,8 +24,14 @@ from caseload.risk.predictors.enums import (
     MotivationLevel,
     ProblemLevel,
     RelationshipStatus,
+    ScoreType,
 )
-from caseload.risk.predictors.errors import ErrorCollector, ErrorType
+from caseload.risk.predictors.errors import (
+    CalculationError,
+    ErrorCollector,
+    ErrorType,
+    unexpected,
+)
 from caseload.risk.predictors.numeric import Coef
 from caseload.risk.predictors.ogrs4 import (
     ZERO,
@@ -35,7 +43,7 @@ from caseload.risk.predictors.ogrs4 import (
     gap_part,
     months_part,
     percent_band,
-    select_and_score,
+    percent_score,
 )
 from caseload.risk.predictors.request import ATTRIBUTE, PredictorRequest
 from caseload.risk.predictors.results import ScoreResult
@@ -89,6 +97,10 @@ def validate_static(
     request: PredictorRequest, assessment: date
 ) -> tuple[ErrorCollector, ActuarialCategory | None]:
     errors = ErrorCollector()
+    if _static_inputs_pass(request, assessment):
+        # Every check below but the offence lookup is known to pass, so this adds exactly what
+        # the full sequence would.
+        return errors, check.offence_category(request, errors)
     check.require(request, STATIC_REQUIRED, errors, ErrorType.MISSING_MANDATORY_INPUT)
     check.conviction_after_birth(request, errors)
     check.first_sanction_not_after_conviction(request, errors)
@@ -98,6 +110,34 @@ def validate_static(
     check.sanctions_in_range(request, errors)
     check.followup_checks(request, errors)
     return errors, category
+
+
+def _static_inputs_pass(request: PredictorRequest, assessment: date) -> bool:
+    """One pass over the inputs: True when every `validate_static` check except the offence
+    lookup would pass (all required fields present, conviction after birth, first sanction in
+    range and not after the conviction, conviction within three months of the assessment,
+    sanctions in range, follow-up after birth and under age 110). False means "run the checks
+    one by one"; it never decides an error itself."""
+    dob = request.date_of_birth
+    conviction = request.date_of_current_conviction
+    first = request.age_at_first_sanction
+    n = request.total_number_of_sanctions_for_all_offences
+    if (
+        dob is None
+        or conviction is None
+        or first is None
+        or n is None
+        or request.gender is None
+        or request.current_offence_code is None
+        or not conviction > dob
+        or not 0 <= first < check.MAX_AGE
+        or not 1 <= n <= check.MAX_SANCTIONS
+        or not age_in_years(dob, conviction) >= first
+        or not conviction <= plus_months(assessment, check.CONVICTION_GRACE_MONTHS)
+    ):
+        return False
+    follow_up = request.date_at_start_of_followup
+    return follow_up is None or (follow_up > dob and age_in_years(dob, follow_up) < check.MAX_AGE)
 
 
 def validate_dynamic(request: PredictorRequest) -> ErrorCollector:
@@ -220,98 +260,192 @@ def _score(level: ProblemLevel | None) -> int:
     return 0 if level is None else PROBLEM_SCORE[level]
 
 
-def needs_parts(model: Model, request: PredictorRequest, variant: NeedsVariant) -> list[Part]:
-    """The dynamic terms of ARP and VRP (§9): ordinal items score × coef, flags coef if true."""
-    r = request
+PartTable = dict[int, Part]
+"""Prebuilt parts keyed by `id(input value)`, for the singleton inputs (None, True, False, enum
+members). Each part holds its value, so that object stays alive and no other object can have
+its id: a hit means the input *is* that object, and the part is exactly the one that would be
+built. Any other input (a miss) builds its part as usual."""
+_BOOLS = (None, False, True)
+_STATUSES = (None, *RelationshipStatus)
+
+
+def _table(values: tuple[object, ...], build: Callable[[Any], Part]) -> PartTable:
+    return {id(value): build(value) for value in values}
+
+
+@dataclass(frozen=True, slots=True)
+class NeedsParts:
+    """`needs_parts` output for every singleton input, computed once from `NeedsCoefs`."""
+
+    accommodation: PartTable
+    unemployed: PartTable
+    live_in: PartTable
+    quality: PartTable
+    live_in_quality: PartTable
+    not_live_in_quality: PartTable
+    domestic_abuse: PartTable
+    activities: PartTable
+    motivation: PartTable
+    chronic_drinking: PartTable
+    binge_drinking: PartTable
+    impulsivity: PartTable
+    attitude: PartTable
+    opiate: tuple[Part, Part]
+    drugs: tuple[tuple[Part, Part], ...]
+    """(unused, used) parts in `_DRUG_TERMS` order."""
+    other_drugs: tuple[Part, Part]
+
+
+@cache
+def needs_part_tables(model: Model, variant: NeedsVariant) -> NeedsParts:
     c = needs_coefs(model, variant)
+    living = RelationshipStatus.IN_RELATIONSHIP_LIVING_TOGETHER
+    return NeedsParts(
+        accommodation=_table(
+            _LEVELS, lambda v: ("suitableAccommodationWeight", v, c.accommodation[v])
+        ),
+        unemployed=_table(_BOOLS, lambda v: ("unemployedWeight", v, c.unemployed[1 if v else 0])),
+        live_in=_table(
+            _STATUSES,
+            lambda v: ("liveInRelationshipWeight", v, c.live_in if v is living else ZERO),
+        ),
+        quality=_table(_LEVELS, lambda v: ("relationshipQualityWeight", v, c.quality[v])),
+        live_in_quality=_table(
+            _LEVELS, lambda v: ("multiplicativeRelationshipWeight", v, c.live_in_quality[v])
+        ),
+        not_live_in_quality=_table(
+            _LEVELS, lambda v: ("multiplicativeRelationshipWeight", v, ZERO)
+        ),
+        domestic_abuse=_table(
+            _BOOLS, lambda v: ("domesticViolenceWeight", v, c.domestic_abuse if v else ZERO)
+        ),
+        activities=_table(
+            _LEVELS, lambda v: ("regularOffendingActivitiesWeight", v, c.activities[v])
+        ),
+        motivation=_table(_MOTIVATIONS, lambda v: ("drugMotivationWeight", v, c.motivation[v])),
+        chronic_drinking=_table(
+            _LEVELS, lambda v: ("chronicDrinkingProblemsWeight", v, c.chronic_drinking[v])
+        ),
+        binge_drinking=_table(
+            _LEVELS, lambda v: ("bingeDrinkingProblemsWeight", v, c.binge_drinking[v])
+        ),
+        impulsivity=_table(_LEVELS, lambda v: ("impulsivityProblemsWeight", v, c.impulsivity[v])),
+        attitude=_table(_LEVELS, lambda v: (variant.attitude_name, v, c.attitude[v])),
+        opiate=((variant.opiate_name, False, ZERO), (variant.opiate_name, True, c.opiate)),
+        drugs=tuple(((name, False, ZERO), (name, True, coef)) for name, coef in c.drugs),
+        other_drugs=(
+            ("otherDrugUsageWeight", False, ZERO),
+            ("otherDrugUsageWeight", True, c.other_drugs),
+        ),
+    )
+
+
+_TABLES: dict[tuple[int, int], tuple[Model, NeedsVariant, NeedsCoefs, NeedsParts]] = {}
+"""`needs_coefs` and `needs_part_tables` by object identity (hashing the frozen `NeedsVariant`
+on every request costs more than the look-up; the entry keeps both objects, and so their ids,
+alive)."""
+
+
+def needs_parts(model: Model, request: PredictorRequest, variant: NeedsVariant) -> list[Part]:
+    """The dynamic terms of ARP and VRP (§9): ordinal items score × coef, flags coef if true.
+
+    Each term is a table look-up for singleton inputs (see `PartTable`); the expression after
+    each `or` builds it for any other input, as the tables were built.
+    """
+    r = request
+    found = _TABLES.get((id(model), id(variant)))
+    if found is None:
+        found = _TABLES[id(model), id(variant)] = (
+            model,
+            variant,
+            needs_coefs(model, variant),
+            needs_part_tables(model, variant),
+        )
+    c, t = found[2], found[3]
     living_together = (
         r.current_relationship_status is RelationshipStatus.IN_RELATIONSHIP_LIVING_TOGETHER
     )
+    accommodation = r.suitability_of_accommodation
+    unemployed = r.is_unemployed
+    status = r.current_relationship_status
     partner = r.current_relationship_with_partner
-    attitude = getattr(r, ATTRIBUTE[variant.attitude_field])
+    abuse = r.evidence_of_domestic_abuse
+    activities = r.regular_offending_activities
     motivation = r.motivation_to_tackle_drug_misuse
+    chronic = r.current_alcohol_use_problems
+    binge = r.excessive_alcohol_use
+    impulsivity = r.impulsivity_problems
+    attitude = getattr(r, ATTRIBUTE[variant.attitude_field])
     parts: list[Part] = [
-        (
-            "suitableAccommodationWeight",
-            r.suitability_of_accommodation,
-            c.accommodation[r.suitability_of_accommodation],
-        ),
-        ("unemployedWeight", r.is_unemployed, c.unemployed[1 if r.is_unemployed else 0]),
-        (
-            "liveInRelationshipWeight",
-            r.current_relationship_status,
-            c.live_in if living_together else ZERO,
-        ),
-        ("relationshipQualityWeight", partner, c.quality[partner]),
-        (
+        t.accommodation.get(id(accommodation))
+        or ("suitableAccommodationWeight", accommodation, c.accommodation[accommodation]),
+        t.unemployed.get(id(unemployed))
+        or ("unemployedWeight", unemployed, c.unemployed[1 if unemployed else 0]),
+        t.live_in.get(id(status))
+        or ("liveInRelationshipWeight", status, c.live_in if living_together else ZERO),
+        t.quality.get(id(partner)) or ("relationshipQualityWeight", partner, c.quality[partner]),
+        (t.live_in_quality if living_together else t.not_live_in_quality).get(id(partner))
+        or (
             "multiplicativeRelationshipWeight",
             partner,
             c.live_in_quality[partner] if living_together else ZERO,
         ),
-        (
-            "domesticViolenceWeight",
-            r.evidence_of_domestic_abuse,
-            c.domestic_abuse if r.evidence_of_domestic_abuse else ZERO,
-        ),
-        (
-            "regularOffendingActivitiesWeight",
-            r.regular_offending_activities,
-            c.activities[r.regular_offending_activities],
-        ),
-        ("drugMotivationWeight", motivation, c.motivation[motivation]),
-        (
-            "chronicDrinkingProblemsWeight",
-            r.current_alcohol_use_problems,
-            c.chronic_drinking[r.current_alcohol_use_problems],
-        ),
-        (
-            "bingeDrinkingProblemsWeight",
-            r.excessive_alcohol_use,
-            c.binge_drinking[r.excessive_alcohol_use],
-        ),
-        (
-            "impulsivityProblemsWeight",
-            r.impulsivity_problems,
-            c.impulsivity[r.impulsivity_problems],
-        ),
-        (
+        t.domestic_abuse.get(id(abuse))
+        or ("domesticViolenceWeight", abuse, c.domestic_abuse if abuse else ZERO),
+        t.activities.get(id(activities))
+        or ("regularOffendingActivitiesWeight", activities, c.activities[activities]),
+        t.motivation.get(id(motivation))
+        or ("drugMotivationWeight", motivation, c.motivation[motivation]),
+        t.chronic_drinking.get(id(chronic))
+        or ("chronicDrinkingProblemsWeight", chronic, c.chronic_drinking[chronic]),
+        t.binge_drinking.get(id(binge))
+        or ("bingeDrinkingProblemsWeight", binge, c.binge_drinking[binge]),
+        t.impulsivity.get(id(impulsivity))
+        or ("impulsivityProblemsWeight", impulsivity, c.impulsivity[impulsivity]),
+        t.attitude.get(id(attitude))
+        or (
             variant.attitude_name,
             attitude,
             c.attitude[attitude if isinstance(attitude, ProblemLevel) else None],
         ),
+        t.opiate[getattr(r, ATTRIBUTE[variant.opiate_field]) is True],
     ]
-    opiate = getattr(r, ATTRIBUTE[variant.opiate_field]) is True
-    parts.append((variant.opiate_name, opiate, c.opiate if opiate else ZERO))
-    for (name, coef), value in zip(c.drugs, _read_drugs(r), strict=True):
-        used = value is True
-        parts.append((name, used, coef if used else ZERO))
+    for pair, value in zip(t.drugs, _read_drugs(r), strict=True):
+        parts.append(pair[value is True])
     other = False
     for value in _read_other_drugs(r):
         if value is True:
             other = True
             break
-    parts.append(("otherDrugUsageWeight", other, c.other_drugs if other else ZERO))
+    parts.append(t.other_drugs[other])
     return parts
 
 
 def arp(request: PredictorRequest) -> ScoreResult:
-    """Score ARP for one request; never raises for a well-typed request."""
+    """Score ARP for one request; never raises for a well-typed request.
+
+    `select_and_score` inlined (no closures): §3.6 selection, then the chosen model's terms.
+    """
     assessment = request.assessment_date or today_london()
     static_errors, category = validate_static(request, assessment)
-    dynamic_errors = validate_dynamic(request)
-
-    def history() -> History:
+    errors = validate_dynamic(request)
+    if static_errors:
+        static_errors.extend(errors.errors())
+        return ScoreResult(None, None, None, static_errors.errors())
+    dynamic = not errors
+    score_type = ScoreType.DYNAMIC if dynamic else ScoreType.STATIC
+    try:
         assert category is not None
-        return check.derive_history(request, category, assessment)
-
-    return select_and_score(
-        static_errors,
-        dynamic_errors,
-        lambda: static_parts(STATIC_MODEL, history()),
-        lambda: (
-            *static_parts(DYNAMIC_MODEL, history()),
-            *needs_parts(DYNAMIC_MODEL, request, ARP_NEEDS),
-        ),
-        band,
-        zero_is_error=True,
-    )
+        h = check.derive_history(request, category, assessment)
+        parts: tuple[Part, ...] = (
+            (*static_parts(DYNAMIC_MODEL, h), *needs_parts(DYNAMIC_MODEL, request, ARP_NEEDS))
+            if dynamic
+            else static_parts(STATIC_MODEL, h)
+        )
+        score = percent_score(parts)
+        if score <= 0.0:
+            raise CalculationError(f"Percentage score cannot be less than 0%: {score}")
+    except Exception as exc:  # the anchor reports any exception as UNEXPECTED_ERROR (§3.7)
+        errors.extend((unexpected(exc),))
+        return ScoreResult(score_type, None, None, errors.errors())
+    return ScoreResult(score_type, score, band(score), errors.errors(), parts)

@@ -177,15 +177,23 @@ def derive_history(
     months = 0
     if assessment >= follow_up:
         months = min(MAX_OFFENCE_FREE_MONTHS, months_between(follow_up, assessment))
-    return History(  # positional (female, age, sanctions, career, months, category, violent)
-        request.gender is Gender.FEMALE,
-        age,
-        n,
-        current - first,
-        months,
-        category,
-        request.total_number_of_violent_sanctions,
+    # `History(...)` without the NamedTuple's Python-level `__new__` (all seven fields given):
+    # (female, age, sanctions, career, months, category, violent).
+    return _new_tuple(
+        History,
+        (
+            request.gender is Gender.FEMALE,
+            age,
+            n,
+            current - first,
+            months,
+            category,
+            request.total_number_of_violent_sanctions,
+        ),
     )
+
+
+_new_tuple = tuple.__new__
 
 
 def motivation_score(level: MotivationLevel | None) -> int:

@@ -11,7 +11,6 @@ treated as absent. Booleans must be JSON booleans and integers JSON integers (no
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date
@@ -112,14 +111,23 @@ def json_name(attribute: str) -> str:
 ATTRIBUTE: Final[dict[str, str]] = {json_name(f.name): f.name for f in fields(PredictorRequest)}
 """JSON (camelCase) field name → attribute name."""
 
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 Converter = Callable[[Any], object]
+_FROM_ISO = date.fromisoformat
 
 
 def _date(value: str) -> date | None:
-    if _DATE.fullmatch(value):
+    """A `YYYY-MM-DD` date (ASCII digits), or None.
+
+    Python 3.11's `date.fromisoformat` also accepts other ISO forms (`20260101`, `2026-W01-1`),
+    so it is only called on strings of exactly that shape: ten ASCII characters with dashes at
+    positions 4 and 7. For such a string fromisoformat parses the remaining eight characters as
+    the digits of year, month and day, rejecting any non-digit, so this accepts exactly what
+    `[0-9]{4}-[0-9]{2}-[0-9]{2}` plus a successful fromisoformat accepted (tested against that
+    definition in test_predictor_properties.py).
+    """
+    if len(value) == 10 and value[4] == "-" and value[7] == "-" and value.isascii():
         try:
-            return date.fromisoformat(value)
+            return _FROM_ISO(value)
         except ValueError:
             return None
     return None
@@ -194,35 +202,39 @@ def parse_request(
 def parse_with(
     payload: Mapping[str, object] | Mapping[object, object], specs: Mapping[str, Spec]
 ) -> tuple[PredictorRequest, tuple[str, ...]]:
-    """`parse_request` with the field specs already chosen (see `specs_for`): the hot path."""
-    values: dict[str, object] = {}
+    """`parse_request` with the field specs already chosen (see `specs_for`): the hot path.
+
+    The request is built without the generated frozen `__init__` (which sets all 62 attributes
+    one by one): parsed values go straight into the new instance's `__dict__`, and absent fields
+    fall back to the class defaults, which are all None.
+    """
+    request = _new(PredictorRequest)
+    values: dict[str, object] = request.__dict__
     invalid: list[str] = []
     # Only str keys name fields (a dict's keys are hashable; other mappings' may not be).
     items: Iterable[tuple[Any, object]] = (
         payload.items() if type(payload) is dict else _str_items(payload)
     )
+    spec_for = specs.get
     for key, raw in items:
-        spec = specs.get(key)
+        spec = spec_for(key)
         if spec is None or raw is None or type(key) is not str:
             continue
         attribute, kind, convert = spec
         if type(raw) is kind:
-            value = raw if convert is None else convert(raw)
+            if convert is None:
+                values[attribute] = raw
+                continue
+            value = convert(raw)
             if value is not None:
                 values[attribute] = value
                 continue
         invalid.append(key)
-    return _build(values), tuple(invalid)
+    return request, tuple(invalid)
+
+
+_new = object.__new__
 
 
 def _str_items(payload: Mapping[Any, object]) -> list[tuple[str, object]]:
     return [(key, raw) for key, raw in payload.items() if type(key) is str]
-
-
-def _build(values: dict[str, object]) -> PredictorRequest:
-    """`PredictorRequest(**values)` for already-parsed values, without the generated frozen
-    `__init__` (which sets all 62 attributes one by one): absent fields fall back to the class
-    defaults, which are all None. This is the batch hot path."""
-    request = object.__new__(PredictorRequest)
-    request.__dict__.update(values)
-    return request

@@ -1,5 +1,6 @@
 """Properties the models imply, and the never-raise contract of `calculate`."""
 
+import re
 from datetime import date
 from typing import Any
 
@@ -10,6 +11,7 @@ from caseload.risk.predictors import PREDICTOR_NAMES, calculate
 from caseload.risk.predictors import arp as arp_module
 from caseload.risk.predictors.dates import age_in_years, months_between, plus_months
 from caseload.risk.predictors.ogrs4 import exact_percent_score, percent_score
+from caseload.risk.predictors.request import _date as parse_date
 
 BASE: dict[str, object] = {
     "assessmentDate": "2025-10-03",
@@ -163,3 +165,58 @@ def test_calendar_months_and_plus_months_clamp_like_java() -> None:
     assert months_between(date(2025, 1, 31), date(2025, 3, 31)) == 2
     assert months_between(date(2025, 3, 15), date(2025, 4, 14)) == 0
     assert plus_months(date(2025, 11, 30), 3) == date(2026, 2, 28)
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _regex_date(value: str) -> date | None:
+    """The date parser's original definition: the regex, then `date.fromisoformat`."""
+    if _ISO_DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _mutate(case: tuple[str, int, str, str]) -> str:
+    text, at, char, how = case
+    if how == "replace":
+        return text[:at] + char + text[at + 1 :]
+    if how == "insert":
+        return text[:at] + char + text[at:]
+    if how == "delete":
+        return text[:at] + text[at + 1 :]
+    return char + text if how == "prefix" else text + char
+
+
+NEAR_ISO_CHARS = "0123456789-W T:+.Z\n\x00٣２𝟎é"
+NEAR_ISO = (
+    st.text(alphabet=NEAR_ISO_CHARS, min_size=6, max_size=12)
+    | st.dates().map(date.isoformat)
+    | st.tuples(
+        st.dates().map(date.isoformat),
+        st.integers(0, 9),
+        st.sampled_from(NEAR_ISO_CHARS),
+        st.sampled_from(["replace", "insert", "delete", "prefix", "suffix"]),
+    ).map(_mutate)
+    | st.builds(
+        "{}-{}-{}".format,
+        st.text("0123456789٣２", min_size=4, max_size=4),
+        st.text("0123456789W", min_size=2, max_size=2),
+        st.text("0123456789-", min_size=2, max_size=2),
+    )
+    | st.sampled_from(
+        ["20260101", "2026-W01-1", "2026W011", "2026-001", "2026-02-29", "2024-02-29", "0000-01-01"]
+    )
+)
+
+
+@settings(max_examples=2000)
+@given(value=st.text() | NEAR_ISO)
+def test_date_parsing_accepts_exactly_what_the_regex_definition_accepts(value: str) -> None:
+    assert parse_date(value) == _regex_date(value)
+    assert calculate("arp", {"dateOfBirth": value})["errors"][0]["type"] == (  # type: ignore[index]
+        "MISSING_MANDATORY_INPUT" if _regex_date(value) else "INVALID_INPUT"
+    )
