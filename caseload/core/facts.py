@@ -13,6 +13,9 @@ from datetime import date
 
 from caseload.contacts.domain import ContactFact
 
+#: Accommodation statuses that count as no fixed abode or transient (predictors and tier needs).
+UNSETTLED_ACCOMMODATION = frozenset({"TEMPORARY", "NFA"})
+
 
 @dataclass(frozen=True)
 class CriminalHistoryFacts:

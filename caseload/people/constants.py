@@ -123,7 +123,3 @@ class EmploymentStatus(models.TextChoices):
     EDUCATION_TRAINING = "EDUCATION_TRAINING", _("In education or training")
     UNEMPLOYED = "UNEMPLOYED", _("Unemployed and available for work")
     NOT_AVAILABLE = "NOT_AVAILABLE", _("Not available for work (illness, caring, retired)")
-
-
-SETTLED_ACCOMMODATION = {AccommodationStatus.SETTLED}
-UNSETTLED_ACCOMMODATION = {AccommodationStatus.TEMPORARY, AccommodationStatus.NO_FIXED_ABODE}

@@ -12,13 +12,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from caseload.core.facts import CaseFacts
+from caseload.core.facts import UNSETTLED_ACCOMMODATION, CaseFacts
 from caseload.risk.assessment import ASSESSMENT_FIELDS
 from caseload.risk.predictors import PREDICTOR_NAMES, calculate, parse_request, predictor_fields
 from caseload.risk.predictors.results import Term
 from caseload.risk.predictors.service import PREDICTORS, to_output
-
-UNSETTLED = {"TEMPORARY", "NFA"}
 
 
 @dataclass(frozen=True)
@@ -96,7 +94,9 @@ def full_request(facts: CaseFacts) -> dict[str, object]:
         r["isUnemployed"] = employment.status == "UNEMPLOYED"
     accommodation = facts.current_circumstance("ACCOMMODATION")
     if accommodation is not None:
-        r["isCurrentlyOfNoFixedAbodeOrTransientAccommodation"] = accommodation.status in UNSETTLED
+        r["isCurrentlyOfNoFixedAbodeOrTransientAccommodation"] = (
+            accommodation.status in UNSETTLED_ACCOMMODATION
+        )
     if facts.assessment is not None:
         for key, value in facts.assessment.answers.items():
             if key in ASSESSMENT_FIELDS and value is not None:

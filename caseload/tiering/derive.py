@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from caseload.core.facts import CaseFacts
+from caseload.core.facts import UNSETTLED_ACCOMMODATION, CaseFacts
 from caseload.risk.assessment import QUESTIONS, tier_answer
 from caseload.risk.derive import ScoreOutcome
 from caseload.tiering.domain import tier_v2, tier_v3
@@ -82,7 +82,7 @@ def _section_answers(facts: CaseFacts) -> dict[NeedSection, dict[str, object]]:
     accommodation = facts.current_circumstance("ACCOMMODATION")
     if accommodation is not None:
         sections.setdefault(NeedSection.ACCOMMODATION, {})["noFixedAbodeOrTransient"] = (
-            accommodation.status in ("TEMPORARY", "NFA")
+            accommodation.status in UNSETTLED_ACCOMMODATION
         )
     employment = facts.current_circumstance("EMPLOYMENT")
     if employment is not None:
