@@ -8,24 +8,14 @@ Every sub-command is a Django management command living in the app it belongs to
 import os
 import sys
 
-OUR_APPS = (
-    "caseload.core",
-    "caseload.organisation",
-    "caseload.people",
-    "caseload.contacts",
-    "caseload.risk",
-    "caseload.tiering",
-    "caseload.workload",
-    "caseload.returns",
-    "caseload.access",
-    "caseload.demo",
-)
-
 
 def _our_commands() -> dict[str, str]:
+    """Commands of the installed apps that are ours (named caseload.*)."""
     from django.core.management import get_commands
 
-    return {name: app for name, app in sorted(get_commands().items()) if app in OUR_APPS}
+    return {
+        name: app for name, app in sorted(get_commands().items()) if app.startswith("caseload.")
+    }
 
 
 def _print_help() -> None:

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "caseload.workload",
     "caseload.returns",
     "caseload.access",
+    "caseload.derived",
     "caseload.demo",
 ]
 
@@ -152,9 +153,6 @@ WHITENOISE_USE_FINDERS = True
 
 # Which tiering framework the organisation treats as primary: "v2" (A-D x 0-3) or "v3" (A-G).
 PRIMARY_TIER_FRAMEWORK = env_choice("PRIMARY_TIER_FRAMEWORK", "v2", ("v2", "v3"))
-
-# Records older than this many years after a case ends may be purged by `caseload retention`.
-RETENTION_YEARS = env_int("RETENTION_YEARS", 7)
 
 SERVICE_NAME = "caseload"
 

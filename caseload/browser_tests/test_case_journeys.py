@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from caseload.browser_tests.conftest import assert_accessible, sign_in
-from caseload.core.recompute import recompute_all
+from caseload.derived.recompute import recompute_all
 from caseload.people.actions import record_circumstance_change
 from caseload.risk.actions import register_flag
 from caseload.testing.factories import case_held_by

@@ -12,6 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from caseload.core.dates import past_date_problems
+from caseload.core.errors import FieldProblem
+
 
 @dataclass(frozen=True)
 class ContactType:
@@ -78,18 +81,30 @@ OUTCOMES: dict[str, Outcome] = {
     )
 }
 
-ENFORCEMENT_ACTIONS: dict[str, str] = {
-    "ROM": "Refer to offender manager",
-    "NFA": "No further action",
-    "WLS": "Enforcement letter requested",
-    "EA02": "First warning letter sent",
-    "EA03": "Second warning letter sent",
-    "EA08": "Breach letter sent",
-    "EA11": "Recall requested",
-    "EA12": "Decision pending response from the person on probation",
-    "IBR": "Breach or recall initiated",
-    "IMB": "Immediate breach or recall",
-    "LCL": "Licence compliance letter sent",
+
+@dataclass(frozen=True)
+class EnforcementAction:
+    code: str
+    label: str
+    #: Starts a breach (community) or recall (licence): tiering's "previous enforcement activity".
+    breach_or_recall: bool = False
+
+
+ENFORCEMENT_ACTIONS: dict[str, EnforcementAction] = {
+    a.code: a
+    for a in (
+        EnforcementAction("ROM", "Refer to offender manager"),
+        EnforcementAction("NFA", "No further action"),
+        EnforcementAction("WLS", "Enforcement letter requested"),
+        EnforcementAction("EA02", "First warning letter sent"),
+        EnforcementAction("EA03", "Second warning letter sent"),
+        EnforcementAction("EA08", "Breach letter sent"),
+        EnforcementAction("EA11", "Recall requested", breach_or_recall=True),
+        EnforcementAction("EA12", "Decision pending response from the person on probation"),
+        EnforcementAction("IBR", "Breach or recall initiated", breach_or_recall=True),
+        EnforcementAction("IMB", "Immediate breach or recall", breach_or_recall=True),
+        EnforcementAction("LCL", "Licence compliance letter sent"),
+    )
 }
 
 
@@ -104,42 +119,34 @@ class ContactInput:
     notes: str
 
 
-@dataclass(frozen=True)
-class FieldError:
-    field: str
-    rule: str
-    message: str
-
-
-def validate_contact(contact: ContactInput, *, now: datetime) -> list[FieldError]:
+def validate_contact(contact: ContactInput, *, now: datetime) -> list[FieldProblem]:
     """Every rule a new contact must meet; all errors at once, in form order."""
-    errors: list[FieldError] = []
+    errors: list[FieldProblem] = []
     ctype = CONTACT_TYPES.get(contact.contact_type or "")
     if not contact.contact_type:
-        errors.append(FieldError("contact_type", "required", "Select the type of contact"))
+        errors.append(FieldProblem("contact_type", "required", "Select the type of contact"))
     elif ctype is None:
         errors.append(
-            FieldError("contact_type", "unknown_code", "Select a contact type from the list")
+            FieldProblem("contact_type", "unknown_code", "Select a contact type from the list")
         )
-    if contact.happened_at is None:
-        errors.append(FieldError("happened_at", "required", "Enter the date of the contact"))
-    elif contact.happened_at > now:
-        errors.append(
-            FieldError(
-                "happened_at", "not_in_future", "Date of contact must be today or in the past"
-            )
-        )
+    errors += past_date_problems(
+        "happened_at",
+        contact.happened_at,
+        now=now,
+        required="Enter the date of the contact",
+        label="Date of contact",
+    )
     outcome = OUTCOMES.get(contact.outcome or "")
     if contact.outcome and outcome is None:
-        errors.append(FieldError("outcome", "unknown_code", "Select an outcome from the list"))
+        errors.append(FieldProblem("outcome", "unknown_code", "Select an outcome from the list"))
     elif ctype is not None and ctype.appointment and not contact.outcome:
-        errors.append(FieldError("outcome", "required", "Select the outcome of the appointment"))
+        errors.append(FieldProblem("outcome", "required", "Select the outcome of the appointment"))
     elif ctype is not None and not ctype.appointment and contact.outcome:
-        errors.append(FieldError("outcome", "not_allowed", "Only appointments have an outcome"))
+        errors.append(FieldProblem("outcome", "not_allowed", "Only appointments have an outcome"))
     if contact.enforcement_action:
         if contact.enforcement_action not in ENFORCEMENT_ACTIONS:
             errors.append(
-                FieldError(
+                FieldProblem(
                     "enforcement_action",
                     "unknown_code",
                     "Select an enforcement action from the list",
@@ -147,14 +154,16 @@ def validate_contact(contact: ContactInput, *, now: datetime) -> list[FieldError
             )
         elif outcome is None or not outcome.enforceable:
             errors.append(
-                FieldError(
+                FieldProblem(
                     "enforcement_action",
                     "needs_enforceable_outcome",
                     "An enforcement action can only follow a failure to comply",
                 )
             )
     if len(contact.notes) > 10_000:
-        errors.append(FieldError("notes", "max_length", "Notes must be 10,000 characters or fewer"))
+        errors.append(
+            FieldProblem("notes", "max_length", "Notes must be 10,000 characters or fewer")
+        )
     return errors
 
 
@@ -187,3 +196,8 @@ def unacceptable_absences(contacts: Iterable[ContactFact], *, since: date) -> in
 
 
 _NON_NS = ContactType("", "", appointment=False, national_standard=False)
+
+
+def breach_or_recall(contact: ContactFact) -> bool:
+    action = ENFORCEMENT_ACTIONS.get(contact.enforcement_action or "")
+    return action is not None and action.breach_or_recall

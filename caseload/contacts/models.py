@@ -8,7 +8,7 @@ from caseload.contacts.domain import CONTACT_TYPES, ENFORCEMENT_ACTIONS, OUTCOME
 
 CONTACT_TYPE_CHOICES = [(t.code, t.label) for t in CONTACT_TYPES.values()]
 OUTCOME_CHOICES = [(o.code, o.label) for o in OUTCOMES.values()]
-ENFORCEMENT_CHOICES = list(ENFORCEMENT_ACTIONS.items())
+ENFORCEMENT_CHOICES = [(a.code, a.label) for a in ENFORCEMENT_ACTIONS.values()]
 
 
 class Contact(models.Model):

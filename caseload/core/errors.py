@@ -24,7 +24,3 @@ class ActionInvalid(Exception):
                 {"loc": ["body", p.field], "type": p.rule, "msg": p.message} for p in self.problems
             ]
         }
-
-
-def problem(field: str, rule: str, message: str) -> ActionInvalid:
-    return ActionInvalid([FieldProblem(field, rule, message)])

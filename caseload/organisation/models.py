@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from caseload.core.querysets import PeriodQuerySet
 from caseload.organisation.constants import Grade, Role
 
 
@@ -79,8 +80,9 @@ class Staff(models.Model):
         return self.team.delivery_unit_id if self.team else None
 
 
-class AllocationQuerySet(models.QuerySet["Allocation"]):
-    def current(self) -> "AllocationQuerySet":
+class AllocationQuerySet(PeriodQuerySet["Allocation"]):
+    def latest_open(self) -> "AllocationQuerySet":
+        """The allocation with no end date: the one in force, or one starting on a later day."""
         return self.filter(end_date__isnull=True)
 
 

@@ -25,12 +25,14 @@ def tier_field() -> str:
 def case_rows(
     cases: QuerySet[Person], *, sort: str = "name", tier: str = "", search: str = ""
 ) -> QuerySet[Person]:
-    rosh = Registration.objects.filter(
-        person=OuterRef("pk"), register__in=ROSH_CODES, deregistered_on__isnull=True
-    ).order_by("-registered_on", "-id")
-    sentence = Sentence.objects.filter(
-        event__person=OuterRef("pk"), termination_date__isnull=True
-    ).order_by("-sentence_date")
+    rosh = (
+        Registration.objects.current()
+        .filter(person=OuterRef("pk"), register__in=ROSH_CODES)
+        .order_by("-registered_on", "-id")
+    )
+    sentence = (
+        Sentence.objects.current().filter(event__person=OuterRef("pk")).order_by("-sentence_date")
+    )
     rows = cases.select_related("tier").annotate(
         last_contact=Max("contacts__happened_at"),
         rosh=Subquery(rosh.values("register")[:1]),

@@ -4,12 +4,16 @@ Derived values (age, whether a sentence is active, expected end date, tier, scor
 never stored here. Periods run from a start date to an exclusive end date; null means ongoing.
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from caseload.core.querysets import PeriodQuerySet
 from caseload.people import constants as c
+from caseload.people.domain import has_sexual_offence_history
 
 crn_validator = RegexValidator(r"^[A-Z][0-9]{6}$", "A CRN is one capital letter and six digits")
 offence_code_validator = RegexValidator(
@@ -18,17 +22,26 @@ offence_code_validator = RegexValidator(
 
 
 class PersonQuerySet(models.QuerySet["Person"]):
-    def allocated_to(self, staff_id: int) -> "PersonQuerySet":
-        return self.filter(allocations__staff_id=staff_id, allocations__end_date__isnull=True)
+    """Who holds a case is asked of the allocation in force on a day (today by default)."""
 
-    def in_team(self, team_id: int) -> "PersonQuerySet":
-        return self.filter(allocations__team_id=team_id, allocations__end_date__isnull=True)
+    def _allocated(self, day: date | None = None, **allocation: object) -> "PersonQuerySet":
+        from caseload.organisation.models import Allocation
 
-    def in_delivery_unit(self, delivery_unit_id: int) -> "PersonQuerySet":
-        return self.filter(
-            allocations__team__delivery_unit_id=delivery_unit_id,
-            allocations__end_date__isnull=True,
-        )
+        held = Allocation.objects.active_on(day).filter(person=models.OuterRef("pk"), **allocation)
+        return self.filter(models.Exists(held))
+
+    def allocated_to(self, staff_id: int, day: date | None = None) -> "PersonQuerySet":
+        return self._allocated(day, staff_id=staff_id)
+
+    def held_by_user(self, user: object, day: date | None = None) -> "PersonQuerySet":
+        """The cases the signed-in practitioner holds: "My cases"."""
+        return self._allocated(day, staff__user=user)
+
+    def in_team(self, team_id: int, day: date | None = None) -> "PersonQuerySet":
+        return self._allocated(day, team_id=team_id)
+
+    def in_delivery_unit(self, delivery_unit_id: int, day: date | None = None) -> "PersonQuerySet":
+        return self._allocated(day, team__delivery_unit_id=delivery_unit_id)
 
 
 class Person(models.Model):
@@ -95,12 +108,12 @@ class CriminalHistory(models.Model):
 
     @property
     def sexual_offence_history(self) -> bool:
-        return (
-            self.contact_adult_sexual_sanctions
-            + self.contact_child_sexual_sanctions
-            + self.indecent_image_sanctions
-            + self.non_contact_sexual_offences
-        ) > 0
+        return has_sexual_offence_history(
+            self.contact_adult_sexual_sanctions,
+            self.contact_child_sexual_sanctions,
+            self.indecent_image_sanctions,
+            self.non_contact_sexual_offences,
+        )
 
 
 class Event(models.Model):
@@ -125,6 +138,10 @@ class Event(models.Model):
         return f"Event {self.number} of {self.person_id}"
 
 
+class SentenceQuerySet(PeriodQuerySet["Sentence"]):
+    period_fields = ("sentence_date", "termination_date")
+
+
 class Sentence(models.Model):
     """The sentence (disposal) of an event."""
 
@@ -138,6 +155,8 @@ class Sentence(models.Model):
     termination_date = models.DateField(null=True, blank=True)
     termination_reason = models.CharField(max_length=100, blank=True)
     history = HistoricalRecords()
+
+    objects = SentenceQuerySet.as_manager()
 
     class Meta:
         ordering = ["-sentence_date"]
@@ -159,6 +178,8 @@ class Requirement(models.Model):
     termination_reason = models.CharField(max_length=100, blank=True)
     history = HistoricalRecords()
 
+    objects = PeriodQuerySet.as_manager()
+
     class Meta:
         ordering = ["start_date"]
 
@@ -177,6 +198,8 @@ class LicenceCondition(models.Model):
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
     history = HistoricalRecords()
+
+    objects = PeriodQuerySet.as_manager()
 
     class Meta:
         ordering = ["start_date"]
@@ -199,6 +222,8 @@ class Circumstance(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )
     history = HistoricalRecords()
+
+    objects = PeriodQuerySet.as_manager()
 
     class Meta:
         ordering = ["-start_date"]

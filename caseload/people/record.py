@@ -25,7 +25,7 @@ def case_record(person: Person) -> dict[str, Any]:
         "events": list(events),
         "active_registrations": [r for r in registrations if r.deregistered_on is None],
         "ended_registrations": [r for r in registrations if r.deregistered_on is not None],
-        "current_circumstances": list(person.circumstances.filter(end_date__isnull=True)),
+        "current_circumstances": list(person.circumstances.current()),
         "circumstances": list(person.circumstances.all()),
         "allocation": person.allocations.current().select_related("staff__user", "team").first(),
         "allocations": list(person.allocations.select_related("staff__user", "team")),

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from caseload.core.facts import UNSETTLED_ACCOMMODATION, CaseFacts
+from caseload.derived.facts import CaseFacts
+from caseload.people.domain import ACCOMMODATION, EMPLOYMENT
 from caseload.risk.assessment import ASSESSMENT_FIELDS
 from caseload.risk.predictors import PREDICTOR_NAMES, calculate, parse_request, predictor_fields
 from caseload.risk.predictors.results import Term
@@ -70,9 +71,7 @@ def full_request(facts: CaseFacts) -> dict[str, object]:
         r["dateOfCurrentConviction"] = _iso(sentence.conviction_date)
         r["dateAtStartOfFollowup"] = _iso(sentence.follow_up_date)
         r["currentOffenceCode"] = sentence.offence_code
-        in_custody = sentence.sentence_type == "LIC" and (
-            sentence.release_date is None or sentence.release_date > facts.as_at
-        )
+        in_custody = sentence.in_custody_on(facts.as_at)
         r["supervisionStatus"] = "CUSTODY" if in_custody else "COMMUNITY"
     offence_dates = [s.offence_date for s in facts.sentences]
     if offence_dates:
@@ -89,13 +88,13 @@ def full_request(facts: CaseFacts) -> dict[str, object]:
         r["totalNonContactSexualOffences"] = history.non_contact_sexual_offences
         if history.most_recent_sexual_offence_date:
             r["dateOfMostRecentSexualOffence"] = _iso(history.most_recent_sexual_offence_date)
-    employment = facts.current_circumstance("EMPLOYMENT")
+    employment = facts.current_circumstance(EMPLOYMENT)
     if employment is not None:
-        r["isUnemployed"] = employment.status == "UNEMPLOYED"
-    accommodation = facts.current_circumstance("ACCOMMODATION")
+        r["isUnemployed"] = employment.unemployed
+    accommodation = facts.current_circumstance(ACCOMMODATION)
     if accommodation is not None:
         r["isCurrentlyOfNoFixedAbodeOrTransientAccommodation"] = (
-            accommodation.status in UNSETTLED_ACCOMMODATION
+            accommodation.unsettled_accommodation
         )
     if facts.assessment is not None:
         for key, value in facts.assessment.answers.items():

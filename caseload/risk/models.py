@@ -4,12 +4,12 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from caseload.core.querysets import PeriodQuerySet
 from caseload.risk.constants import REGISTER_CHOICES
 
 
-class RegistrationQuerySet(models.QuerySet["Registration"]):
-    def active(self) -> "RegistrationQuerySet":
-        return self.filter(deregistered_on__isnull=True)
+class RegistrationQuerySet(PeriodQuerySet["Registration"]):
+    period_fields = ("registered_on", "deregistered_on")
 
 
 class Registration(models.Model):

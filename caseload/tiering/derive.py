@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from caseload.core.facts import UNSETTLED_ACCOMMODATION, CaseFacts
+from caseload.contacts.domain import breach_or_recall
+from caseload.derived.facts import CaseFacts
+from caseload.people.domain import ACCOMMODATION, EMPLOYMENT
 from caseload.risk.assessment import QUESTIONS, tier_answer
 from caseload.risk.derive import ScoreOutcome
 from caseload.tiering.domain import tier_v2, tier_v3
@@ -36,13 +38,6 @@ from caseload.tiering.domain.registrations import read_registrations
 from caseload.tiering.domain.v2 import TierV2Result
 from caseload.tiering.domain.v3 import TierV3Result
 
-#: Our sentence types that are custodial in Delius terms (tiering.md §4.1 `NC`/`SC`).
-CUSTODIAL = {"LIC": "SC", "PSS": "SC"}
-#: Requirements that restrict rather than rehabilitate (no mandate for change, §4.1).
-RESTRICTIVE_REQUIREMENTS = {"CUR", "EXC", "PROH", "FTP", "AAMR"}
-#: Enforcement actions that mean a breach or recall (case_model.md §4.2).
-BREACH_OR_RECALL = {"IBR", "IMB", "EA11"}
-
 
 @dataclass(frozen=True)
 class TierOutcome:
@@ -60,12 +55,12 @@ def _registrations(facts: CaseFacts) -> tuple[Registration, ...]:
 def _convictions(facts: CaseFacts) -> tuple[Conviction, ...]:
     return tuple(
         Conviction(
-            sentence_type=CUSTODIAL.get(s.sentence_type, s.sentence_type),
+            sentence_type=s.delius_type,
             terminated=not s.active_on(facts.as_at),
             requirements=tuple(
-                Requirement(r.category, r.category in RESTRICTIVE_REQUIREMENTS)
+                Requirement(r.category, r.restrictive)
                 for r in s.requirements
-                if r.end_date is None or r.end_date > facts.as_at
+                if r.active_on(facts.as_at)
             ),
         )
         for s in facts.sentences
@@ -79,15 +74,15 @@ def _section_answers(facts: CaseFacts) -> dict[NeedSection, dict[str, object]]:
     for q in QUESTIONS:
         if q.need_section is not None and q.key in answers:
             sections.setdefault(NeedSection(q.need_section), {})[q.key] = answers[q.key]
-    accommodation = facts.current_circumstance("ACCOMMODATION")
+    accommodation = facts.current_circumstance(ACCOMMODATION)
     if accommodation is not None:
         sections.setdefault(NeedSection.ACCOMMODATION, {})["noFixedAbodeOrTransient"] = (
-            accommodation.status in UNSETTLED_ACCOMMODATION
+            accommodation.unsettled_accommodation
         )
-    employment = facts.current_circumstance("EMPLOYMENT")
+    employment = facts.current_circumstance(EMPLOYMENT)
     if employment is not None:
         sections.setdefault(NeedSection.EDUCATION_TRAINING_AND_EMPLOYABILITY, {})["unemployed"] = (
-            employment.status == "UNEMPLOYED"
+            employment.unemployed
         )
     return sections
 
@@ -125,7 +120,7 @@ def previous_enforcement_activity(facts: CaseFacts) -> bool:
     if not relevant:
         return False
     since = min(s.sentence_date for s in relevant)
-    return any(c.on >= since and c.enforcement_action in BREACH_OR_RECALL for c in facts.contacts)
+    return any(c.on >= since and breach_or_recall(c) for c in facts.contacts)
 
 
 def _decimal(outcome: ScoreOutcome | None) -> Decimal | None:

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from caseload.contacts.actions import record_contact
-from caseload.core.recompute import recompute_all
+from caseload.derived.recompute import recompute_all
 from caseload.testing.factories import StaffFactory, case_held_by
 
 

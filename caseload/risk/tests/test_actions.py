@@ -28,7 +28,7 @@ def test_a_new_rosh_level_ends_the_previous_one(practitioner, case):
     register_flag(case.crn, acting_user=practitioner.user, register="RHRH", registered_on=TODAY())
     first.refresh_from_db()
     assert first.deregistered_on == TODAY()
-    assert list(Registration.objects.active().values_list("register", flat=True)) == ["RHRH"]
+    assert list(Registration.objects.current().values_list("register", flat=True)) == ["RHRH"]
 
 
 def test_mappa_needs_a_category_and_level(practitioner, case):

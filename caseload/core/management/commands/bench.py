@@ -1,141 +1,37 @@
 """`caseload bench SUBJECT [--n N]`: time a hot path and print throughput figures.
 
-Subjects are registered in `BENCHMARKS` (name → function taking N and a writer); add one there
-to benchmark another part of the system. Figures are printed, never asserted.
+Subjects come from each part's `benchmarks.py` (`caseload.core.bench`). Figures are printed,
+never asserted.
 """
 
-from __future__ import annotations
-
-import random
-import time
-from collections.abc import Callable
-from datetime import date, timedelta
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.module_loading import autodiscover_modules
 
-Writer = Callable[[str], None]
-
-_PROBLEMS = ("NO_PROBLEMS", "SOME_PROBLEMS", "SIGNIFICANT_PROBLEMS")
-_CODES = ("08300", "13000", "00305", "09385", "03000", "80310", "01900", "11618", "02700", "10400")
-_CONVICTIONS = ("HOMICIDE", "WOUNDING_GBH", "ROBBERY", "WEAPON", "ARSON")
-
-
-def plausible_request(rng: random.Random) -> dict[str, object]:
-    """A random but valid-looking request carrying inputs for every predictor."""
-    dob = date(1950, 1, 1) + timedelta(days=rng.randrange(0, 365 * 55))
-    age_now = rng.randint(18, 70)
-    conviction = dob + timedelta(days=365 * age_now + rng.randrange(0, 360))
-    first = rng.randint(10, age_now)
-    n = rng.randint(1, 60)
-    history = rng.random() < 0.2
-    request: dict[str, object] = {
-        "assessmentDate": (conviction + timedelta(days=rng.randrange(0, 2000))).isoformat(),
-        "gender": rng.choice(("MALE", "FEMALE")),
-        "dateOfBirth": dob.isoformat(),
-        "dateOfCurrentConviction": conviction.isoformat(),
-        "dateAtStartOfFollowup": (conviction + timedelta(days=rng.randrange(0, 900))).isoformat(),
-        "totalNumberOfSanctionsForAllOffences": n,
-        "totalNumberOfViolentSanctions": rng.randint(0, n),
-        "ageAtFirstSanction": first,
-        "currentOffenceCode": rng.choice(_CODES),
-        "supervisionStatus": rng.choice(("CUSTODY", "COMMUNITY", "REMAND")),
-        "hasEverCommittedSexualOffence": history,
-        "dateOfMostRecentSexualOffence": (dob + timedelta(days=365 * 20)).isoformat(),
-        "isCurrentOffenceAgainstVictimStranger": rng.random() < 0.3,
-        "previousConvictions": rng.sample(_CONVICTIONS, rng.randint(0, 2)),
-        "didOffenceInvolveCarryingOrUsingWeapon": rng.random() < 0.2,
-        "evidenceOfDomesticAbuse": rng.random() < 0.3,
-        "currentRelationshipStatus": rng.choice(
-            ("NOT_IN_RELATIONSHIP", "IN_RELATIONSHIP_LIVING_TOGETHER")
-        ),
-        "motivationToTackleDrugMisuse": rng.choice(
-            ("FULL_MOTIVATION", "PARTIAL_MOTIVATION", "NO_MOTIVATION")
-        ),
-        "awarenessOfConsequences": rng.choice(("YES", "SOMETIMES", "NO")),
-    }
-    for field in (
-        "isUnemployed",
-        "hasCrackCocaineUsage",
-        "hasCannabisUsage",
-        "isCurrentlyOfNoFixedAbodeOrTransientAccommodation",
-        "doesRecogniseImpactOfOffendingOnOthers",
-        "hasCurrentPsychiatricTreatment",
-    ):
-        request[field] = rng.random() < 0.3
-    for field in (
-        "suitabilityOfAccommodation",
-        "currentRelationshipWithPartner",
-        "regularOffendingActivities",
-        "currentAlcoholUseProblems",
-        "excessiveAlcoholUse",
-        "impulsivityProblems",
-        "proCriminalAttitudes",
-        "temperControl",
-        "currentDrugMisuse",
-        "problemSolvingSkills",
-        "understandsOtherPeoplesViews",
-    ):
-        request[field] = rng.choice(_PROBLEMS)
-    counts = [rng.randint(0, 2) for _ in range(4)] if history else [0, 0, 0, 0]
-    if history and not any(counts):
-        counts[1] = 1
-    for field, count in zip(
-        (
-            "totalIndecentImageSanctions",
-            "totalContactAdultSexualSanctions",
-            "totalContactChildSexualSanctions",
-            "totalNonContactSexualOffences",
-        ),
-        counts,
-        strict=True,
-    ):
-        request[field] = count
-    request["totalNumberOfSanctionsForAllOffences"] = max(n, sum(counts))
-    return request
-
-
-def bench_predictors(n: int, write: Writer) -> None:
-    from caseload.risk.predictors import PREDICTOR_NAMES, calculate
-
-    rng = random.Random(20240601)
-    requests = [plausible_request(rng) for _ in range(n)]
-    write(f"predictors: {n} deterministic requests (seed 20240601), end-to-end calculate()")
-    for name in PREDICTOR_NAMES:
-        calculate(name, requests[0])
-        scored = 0
-        start = time.perf_counter()
-        for request in requests:
-            output = calculate(name, request)
-            scored += "errors" not in output
-        elapsed = time.perf_counter() - start
-        write(
-            f"  {name:<8} {n / elapsed:>10,.0f} requests/s  "
-            f"({scored / elapsed:>10,.0f} error-free scores/s, {elapsed:.2f} s)"
-        )
-
-
-BENCHMARKS: dict[str, Callable[[int, Writer], None]] = {"predictors": bench_predictors}
+from caseload.core.bench import SUBJECTS
 
 
 class Command(BaseCommand):
-    help = (
-        "Benchmark a hot path and print throughput.\n\n"
-        f"SUBJECT is one of: {', '.join(BENCHMARKS)}. `predictors` scores N generated requests "
-        "(default 100000) with each predictor and prints requests per second."
-    )
+    help = "Benchmark a hot path and print throughput (caseload bench --help lists subjects)."
+
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
+        autodiscover_modules("benchmarks")
+        listed = "; ".join(f"{s.name}: {s.help}" for s in SUBJECTS.values())
+        self.help = f"{self.help}\n\nSUBJECT is one of {listed}."
+        return super().create_parser(prog_name, subcommand, **kwargs)
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("subject", metavar="SUBJECT", help=f"one of {', '.join(BENCHMARKS)}")
+        parser.add_argument("subject", metavar="SUBJECT", help=f"one of {', '.join(SUBJECTS)}")
         parser.add_argument("--n", type=int, default=100_000, help="number of requests")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        subject = options["subject"]
-        if subject not in BENCHMARKS:
+        subject = SUBJECTS.get(options["subject"])
+        if subject is None:
             raise CommandError(
-                f"unknown subject {subject!r}; expected one of {', '.join(BENCHMARKS)}",
+                f"unknown subject {options['subject']!r}; expected one of {', '.join(SUBJECTS)}",
                 returncode=2,
             )
         if options["n"] < 1:
             raise CommandError("--n must be at least 1", returncode=2)
-        BENCHMARKS[subject](options["n"], lambda line: self.stdout.write(line))
+        subject.run(options["n"], lambda line: self.stdout.write(line))

@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from caseload.core.recompute import recompute_all
 from caseload.demo.seed import DEMO_ROLES, seed_delivery_unit, set_demo_passwords
+from caseload.derived.recompute import recompute_all
 from caseload.people.models import Person
 
 DEMO_PEOPLE = 1500

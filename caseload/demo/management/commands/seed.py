@@ -3,8 +3,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from caseload.core.recompute import recompute_all
 from caseload.demo.seed import SeedError, seed_delivery_unit
+from caseload.derived.recompute import recompute_all
 
 
 class Command(BaseCommand):

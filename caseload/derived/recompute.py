@@ -1,15 +1,15 @@
-"""Rebuild every derived value for many people, in batches, reporting what changed."""
+"""Rebuild every derived value for everyone, one transaction per batch, reporting what changed."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from datetime import date
 
 from django.db import transaction
 
-from caseload.core.refresh import RefreshCounts, refresh_people
+from caseload.derived.refresh import RefreshCounts, refresh
 from caseload.people.models import Person
 
 
-def _batches(ids: list[int], size: int) -> Iterable[list[int]]:
+def _batches(ids: list[int], size: int) -> Iterator[list[int]]:
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
 
@@ -24,9 +24,6 @@ def recompute_all(
     ids = list(Person.objects.order_by("pk").values_list("pk", flat=True))
     for batch in _batches(ids, batch_size):
         with transaction.atomic():
-            counts = refresh_people(batch, cause="recompute", as_at=as_at)
-        total.people += counts.people
-        total.scores_changed += counts.scores_changed
-        total.tiers_changed += counts.tiers_changed
+            total.add(refresh(batch, cause="recompute", as_at=as_at))
         progress(len(batch))
     return total

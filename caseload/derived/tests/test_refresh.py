@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from caseload.contacts.actions import record_contact
-from caseload.core.recompute import recompute_all
+from caseload.derived.recompute import recompute_all
 from caseload.people.actions import record_circumstance_change
 from caseload.risk.actions import register_flag
 from caseload.risk.models import PredictorScore

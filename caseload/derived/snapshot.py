@@ -1,4 +1,4 @@
-"""Builds `CaseFacts` snapshots from the database, one person or many (bulk, fixed query count)."""
+"""Builds `CaseFacts` from the database for a batch of people in a fixed number of queries."""
 
 from collections import defaultdict
 from collections.abc import Iterable
@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from caseload.contacts.domain import ContactFact
 from caseload.contacts.models import Contact
-from caseload.core.facts import (
+from caseload.derived.facts import (
     AssessmentFacts,
     CaseFacts,
     CircumstanceFacts,
@@ -17,14 +17,15 @@ from caseload.core.facts import (
     RegistrationFacts,
     RequirementFacts,
     SentenceFacts,
+    case_facts,
 )
 from caseload.people.models import Event, Person
 from caseload.risk.models import Assessment
 
 
-def _people_with_facts(person_ids: Iterable[int]):  # type: ignore[no-untyped-def]
+def _people_with_facts(person_ids: list[int]):  # type: ignore[no-untyped-def]
     return (
-        Person.objects.filter(pk__in=list(person_ids))
+        Person.objects.filter(pk__in=person_ids)
         .select_related("criminal_history")
         .prefetch_related(
             Prefetch(
@@ -55,8 +56,23 @@ def _contact_facts(person_ids: list[int]) -> dict[int, list[ContactFact]]:
     return found
 
 
-def _facts(person: Person, as_at: date, contacts: list[ContactFact]) -> CaseFacts:
+def _criminal_history(person: Person) -> CriminalHistoryFacts | None:
     history = getattr(person, "criminal_history", None)
+    if history is None:
+        return None
+    return CriminalHistoryFacts(
+        total_sanctions=history.total_sanctions,
+        violent_sanctions=history.violent_sanctions,
+        first_sanction_date=history.first_sanction_date,
+        contact_adult_sexual_sanctions=history.contact_adult_sexual_sanctions,
+        contact_child_sexual_sanctions=history.contact_child_sexual_sanctions,
+        indecent_image_sanctions=history.indecent_image_sanctions,
+        non_contact_sexual_offences=history.non_contact_sexual_offences,
+        most_recent_sexual_offence_date=history.most_recent_sexual_offence_date,
+    )
+
+
+def _sentences(person: Person) -> list[SentenceFacts]:
     sentences = []
     for event in person.events.all():
         sentence = getattr(event, "sentence", None)
@@ -85,45 +101,36 @@ def _facts(person: Person, as_at: date, contacts: list[ContactFact]) -> CaseFact
                 ),
             )
         )
-    assessments = list(person.assessments.all())
-    return CaseFacts(
+    return sentences
+
+
+def _facts(person: Person, as_at: date, contacts: list[ContactFact]) -> CaseFacts:
+    return case_facts(
         crn=person.crn,
         date_of_birth=person.date_of_birth,
         sex=person.sex,
         as_at=as_at,
-        criminal_history=None
-        if history is None
-        else CriminalHistoryFacts(
-            total_sanctions=history.total_sanctions,
-            violent_sanctions=history.violent_sanctions,
-            first_sanction_date=history.first_sanction_date,
-            contact_adult_sexual_sanctions=history.contact_adult_sexual_sanctions,
-            contact_child_sexual_sanctions=history.contact_child_sexual_sanctions,
-            indecent_image_sanctions=history.indecent_image_sanctions,
-            non_contact_sexual_offences=history.non_contact_sexual_offences,
-            most_recent_sexual_offence_date=history.most_recent_sexual_offence_date,
-        ),
-        sentences=tuple(sentences),
-        registrations=tuple(
+        criminal_history=_criminal_history(person),
+        sentences=_sentences(person),
+        registrations=(
             RegistrationFacts(r.register, r.category, r.level, r.registered_on, r.deregistered_on)
             for r in person.registrations.all()
         ),
-        circumstances=tuple(
+        circumstances=(
             CircumstanceFacts(c.kind, c.status, c.start_date, c.end_date)
             for c in person.circumstances.all()
         ),
-        assessment=(
-            AssessmentFacts(assessments[0].completed_on, dict(assessments[0].answers))
-            if assessments
-            else None
+        assessments=(
+            AssessmentFacts(a.completed_on, dict(a.answers)) for a in person.assessments.all()
         ),
-        contacts=tuple(contacts),
+        contacts=contacts,
     )
 
 
 def load_case_facts(
     person_ids: Iterable[int], *, as_at: date | None = None
 ) -> dict[int, CaseFacts]:
+    """Each person's facts as known on `as_at` (today by default), keyed by person id."""
     day = as_at or timezone.localdate()
     ids = list(person_ids)
     contacts = _contact_facts(ids)

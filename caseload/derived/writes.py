@@ -1,0 +1,69 @@
+"""One planner for cache writes: create, update or delete a row only where its values changed.
+
+Every derived cache is written this way, so that one person after an action and a whole batch
+in `caseload recompute` go through the same code, the latter with one bulk write per table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from django.db import models
+
+M = TypeVar("M", bound=models.Model)
+
+
+@dataclass
+class CacheWrites(Generic[M]):
+    model: type[M]
+    #: The fields compared and written; a change in any of them rewrites the row.
+    fields: Sequence[str]
+    #: Fields written whenever the row is written, but not compared (e.g. when it was computed).
+    stamped: Mapping[str, object] = field(default_factory=dict)
+    create: list[M] = field(default_factory=list)
+    update: list[M] = field(default_factory=list)
+    delete: list[int] = field(default_factory=list)
+    #: Rows appended alongside (a history of changes), written after the cache rows.
+    append: list[models.Model] = field(default_factory=list)
+    changed_people: set[int] = field(default_factory=set)
+
+    @property
+    def changed(self) -> int:
+        return len(self.create) + len(self.update) + len(self.delete)
+
+    def put(
+        self, person_id: int, row: M | None, values: Mapping[str, object], **key: object
+    ) -> bool:
+        """Plan `values` for one person's row (`row` is the stored one, or None); True if it
+        changes."""
+        if row is not None and all(getattr(row, f) == values[f] for f in self.fields):
+            return False
+        if row is None:
+            self.create.append(self.model(person_id=person_id, **key, **values, **self.stamped))
+        else:
+            for name, value in {**values, **self.stamped}.items():
+                setattr(row, name, value)
+            self.update.append(row)
+        self.changed_people.add(person_id)
+        return True
+
+    def remove(self, person_id: int, rows: Sequence[M]) -> None:
+        if rows:
+            self.delete += [row.pk for row in rows]
+            self.changed_people.add(person_id)
+
+    def apply(self) -> None:
+        manager: Any = self.model._default_manager
+        if self.create:
+            manager.bulk_create(self.create, batch_size=1000)
+        if self.update:
+            manager.bulk_update(self.update, [*self.fields, *self.stamped], batch_size=1000)
+        if self.delete:
+            manager.filter(pk__in=self.delete).delete()
+        by_model: dict[type[models.Model], list[models.Model]] = {}
+        for extra in self.append:
+            by_model.setdefault(type(extra), []).append(extra)
+        for model, rows in by_model.items():
+            model._default_manager.bulk_create(rows, batch_size=1000)

@@ -1,0 +1,104 @@
+"""Registrations and assessments as the pure rules see them, and the validation of each
+(no Django). The registers and their review periods are in `caseload.risk.constants`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from caseload.core.dates import in_force, past_date_problems
+from caseload.core.errors import FieldProblem
+from caseload.risk.assessment import QUESTIONS_BY_KEY, validate_answers
+from caseload.risk.constants import MAPPA_CATEGORIES, MAPPA_LEVELS, REGISTERS, ROSH_CODES
+
+MAPPA = "MAPP"
+
+
+@dataclass(frozen=True)
+class RegistrationFacts:
+    register: str
+    category: str
+    level: str
+    registered_on: date
+    deregistered_on: date | None
+
+    def active_on(self, day: date) -> bool:
+        return in_force(self.registered_on, self.deregistered_on, day)
+
+
+@dataclass(frozen=True)
+class AssessmentFacts:
+    completed_on: date
+    answers: Mapping[str, object]
+
+
+def replaced_registers(register: str) -> tuple[str, ...]:
+    """The registers a new registration ends: the RoSH levels are one group, and a person has
+    one registration of any other register at a time."""
+    return ROSH_CODES if register in ROSH_CODES else (register,)
+
+
+def _past(field: str, value: date | None, label: str, today: date) -> list[FieldProblem]:
+    return past_date_problems(
+        field, value, now=today, required=f"Enter the {label}", label=f"The {label}"
+    )
+
+
+@dataclass(frozen=True)
+class NewRegistration:
+    register: str | None
+    category: str
+    level: str
+    registered_on: date | None
+
+
+def validate_registration(new: NewRegistration, *, today: date) -> list[FieldProblem]:
+    problems = []
+    if new.register not in REGISTERS:
+        problems.append(FieldProblem("register", "unknown_code", "Select a register from the list"))
+    if new.register == MAPPA:
+        if new.category not in MAPPA_CATEGORIES:
+            problems.append(
+                FieldProblem("category", "mappa_category", "Select a MAPPA category, M1 to M4")
+            )
+        if new.level not in MAPPA_LEVELS:
+            problems.append(FieldProblem("level", "mappa_level", "Select a MAPPA level, M1 to M3"))
+    elif new.category or new.level:
+        problems.append(
+            FieldProblem(
+                "category", "not_allowed", "Only MAPPA registrations have a category and level"
+            )
+        )
+    return problems + _past("registered_on", new.registered_on, "date of registration", today)
+
+
+def validate_deregistration(
+    registered_on: date, deregistered_on: date | None, *, today: date
+) -> list[FieldProblem]:
+    problems = _past("deregistered_on", deregistered_on, "date of de-registration", today)
+    if not problems and deregistered_on is not None and deregistered_on < registered_on:
+        problems.append(
+            FieldProblem(
+                "deregistered_on",
+                "before_registration",
+                "The date of de-registration must be on or after the date of registration",
+            )
+        )
+    return problems
+
+
+def validate_review(reviewed_on: date | None, *, today: date) -> list[FieldProblem]:
+    return _past("reviewed_on", reviewed_on, "date of review", today)
+
+
+def validate_assessment(
+    completed_on: date | None, answers: Mapping[str, object], *, today: date
+) -> list[FieldProblem]:
+    problems = _past("completed_on", completed_on, "date the assessment was completed", today)
+    for key, message in validate_answers(answers):
+        question = QUESTIONS_BY_KEY.get(key)
+        problems.append(
+            FieldProblem(key, "answer", f"{question.label if question else key} {message}")
+        )
+    return problems

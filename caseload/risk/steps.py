@@ -1,0 +1,66 @@
+"""The predictor-score cache as a derived step: nine predictors per person, from their facts."""
+
+from decimal import Decimal
+
+from caseload.derived.facts import CaseFacts
+from caseload.derived.registry import Batch, register
+from caseload.derived.writes import CacheWrites
+from caseload.risk.derive import ScoreOutcome, derive_scores
+from caseload.risk.models import PredictorScore
+
+_FIELDS = (
+    "score",
+    "one_year",
+    "two_year",
+    "points",
+    "band",
+    "score_type",
+    "terms",
+    "missing",
+    "errors",
+    "facts_as_at",
+)
+
+
+def _row_values(outcome: ScoreOutcome, facts: CaseFacts) -> dict[str, object]:
+    score = outcome.score
+    return {
+        "score": None if score is None else Decimal(str(score)).quantize(Decimal("0.01")),
+        "one_year": outcome.one_year,
+        "two_year": outcome.two_year,
+        "points": outcome.points,
+        "band": outcome.band or "",
+        "score_type": outcome.score_type or "",
+        "terms": [list(t) for t in outcome.terms],
+        "missing": list(outcome.missing),
+        "errors": list(outcome.errors),
+        "facts_as_at": facts.as_at,
+    }
+
+
+@register
+class PredictorScores:
+    key = "predictors"
+    label = "predictor scores"
+    after = ()
+
+    def load(self, batch: Batch) -> dict[int, dict[str, PredictorScore]]:
+        stored: dict[int, dict[str, PredictorScore]] = {pid: {} for pid in batch.person_ids}
+        for row in PredictorScore.objects.filter(person_id__in=batch.person_ids):
+            stored[row.person_id][row.predictor] = row
+        return stored
+
+    def plan(
+        self, batch: Batch, stored: dict[int, dict[str, PredictorScore]]
+    ) -> CacheWrites[PredictorScore]:
+        writes = CacheWrites(PredictorScore, _FIELDS)
+        outcomes = batch.outcomes.setdefault(self.key, {})
+        for person_id, facts in batch.facts.items():
+            outcomes[person_id] = derive_scores(facts)
+            rows = dict(stored[person_id])
+            for name, outcome in outcomes[person_id].items():
+                writes.put(
+                    person_id, rows.pop(name, None), _row_values(outcome, facts), predictor=name
+                )
+            writes.remove(person_id, list(rows.values()))
+        return writes
