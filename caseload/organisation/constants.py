@@ -3,7 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Grade(models.TextChoices):
-    """Staff grades (case_model.md §2.1). Trainee = PQiP."""
+    """Staff grades. Trainee = PQiP.
+
+    The grades PO, PSO, PQiP and SPO are the ones ministryofjustice/hmpps-workload@1e70153e handles
+    (grade handling for capacity); `OTHER` is ours. The wording is ours.
+    """
 
     PO = "PO", _("Probation Officer")
     PSO = "PSO", _("Probation Services Officer")

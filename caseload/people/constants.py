@@ -1,4 +1,7 @@
-"""Choices for people, events and sentences, in the practitioners' language (case_model.md §2-3)."""
+"""Choices for people, events and sentences, in the practitioners' language.
+
+The wording and most codes are ours; where a code is a Delius one, its public source is named.
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -75,8 +78,11 @@ class LengthUnit(models.TextChoices):
 
 
 class RequirementCategory(models.TextChoices):
-    """Requirement main categories. W and F are Delius codes (case_model.md §2.2); the rest
-    are our own codes because the full Delius list is not public [U]."""
+    """Requirement main categories. W and F are Delius codes: W (unpaid work) as read by
+    ministryofjustice/hmpps-tier@affac98a (`service/calculation/MandateForChange.kt`), F (RAR)
+    as used by ministryofjustice/hmpps-probation-integration-services
+    (`manage-supervision-and-delius` requirement entities). The rest are our own codes because
+    the full Delius list is not public."""
 
     UNPAID_WORK = "W", _("Unpaid work")
     REHABILITATION_ACTIVITY = "F", _("Rehabilitation activity requirement (RAR)")

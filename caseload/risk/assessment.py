@@ -1,10 +1,13 @@
 """The short structured assessment: each question asked once, feeding predictors and tiers.
 
-Question keys are the predictor request names (predictors.md §3.1) where a predictor uses the
-item, and the OASys need-section keys (tiering.md §5.2) otherwise; one answer serves both. Items the
-record already holds are not asked again: unemployment and no-fixed-abode come from the current
-circumstances. Answer codes are the predictor enum names (§3.2); `tier_answer` translates them to
-the OASys answer families the tier reads (tiering.md §5.1).
+Question keys are the predictor request names of ministryofjustice/hmpps-arns-risk-actuarial-api
+@016919c where a predictor uses the item, and the OASys need-section keys of
+ministryofjustice/hmpps-tier@affac98a (`client/arns/NeedSection.kt`) otherwise; one answer serves
+both. Items the record already holds are not asked again: unemployment and no-fixed-abode come
+from the current circumstances. Answer codes are the predictor enum names (the anchor's
+`src/main/kotlin/.../dto/{ProblemLevel,MotivationLevel,YesSometimesNo}.kt`); `tier_answer`
+translates them to the OASys answer families the tier reads (hmpps-tier `SectionAnswer.kt`).
+Which question feeds which need section is our own mapping.
 """
 
 from __future__ import annotations
@@ -246,10 +249,11 @@ _ORDINAL_TO_TIER = {
 
 
 def tier_answer(value: object) -> str | None:
-    """An answer as the OASys answer string the tier's need sections sum (tiering.md §5.1).
+    """An answer as the OASys answer string the tier's need sections sum (`SectionAnswer.kt`).
 
-    Motivation and "aware of consequences" score 0/1/2 in OASys exactly as None/Some/Significant
-    do (predictors.md §3.2), so they map onto the problem family.
+    Motivation and "aware of consequences" score 0/1/2 in the anchor's enums exactly as
+    None/Some/Significant do, so they map onto the problem family (our inference, not confirmed
+    from hmpps-tier).
     """
     if value is True:
         return "Yes"

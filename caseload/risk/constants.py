@@ -1,4 +1,11 @@
-"""Registers (Delius codes, case_model.md §4.7 [S]) with their review periods in months."""
+"""Registers (Delius codes) with their review periods in months.
+
+Source: the registration reference data of ministryofjustice/hmpps-manage-supervisions@408a47d6
+(2022); the codes are also read by ministryofjustice/hmpps-tier@affac98a (`domain/Registrations.kt`)
+and by ministryofjustice/hmpps-probation-integration-services (`assessment-summary-and-delius`).
+`SPO`, `RVAD` and `PRC` are codes seen only in hmpps-tier; a review period of None means none is
+known from these sources (not public), not that the register is never reviewed.
+"""
 
 from dataclasses import dataclass
 

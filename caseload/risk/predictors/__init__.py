@@ -1,9 +1,16 @@
-"""Actuarial risk predictors: pure Python, no Django (reference: docs predictors.md).
+"""Actuarial risk predictors: pure Python, no Django.
+
+Sources (public, MIT-licensed, Crown Copyright): the anchor ``ministryofjustice/
+hmpps-arns-risk-actuarial-api`` at ``016919c`` (HEAD: ARP, VRP, SVRP, DC-SRP, IIC-SRP, CSRP,
+validation, error types) and at ``52792f4`` (legacy: OGRS3, OGP, OVP, the last commit before they
+were deleted), and ``ministryofjustice/hmpps-manage-offences-api`` at ``daf5d37`` (offence codes).
+In the paths cited, ``src/main/kotlin/.../`` stands for ``src/main/kotlin/uk/gov/justice/digital/
+hmpps/arnsriskactuarialapi/``. Each module names its files; ``docs/sources.md`` lists them all.
 
 Public API
 ----------
 ``calculate(name, request) -> dict``
-    Score one predictor from a decoded JSON request (camelCase field names, predictors.md §3.1;
+    Score one predictor from a decoded JSON request (camelCase field names, the anchor's;
     ``dateAtStartOfFollowup`` is the follow-up date for every predictor; optional
     ``actuarialCategory`` / ``ogrs3Category`` override the offence lookup). Returns the issue's
     output shape plus ``errors`` when any apply; never raises.
@@ -23,7 +30,7 @@ Typed predictors, one module each, ``PredictorRequest`` → frozen result datacl
     of ``Term(name, value, weight)`` explaining the score (the anchor's feature names).
 
 The behaviour is the anchor's (hmpps-arns-risk-actuarial-api at the pinned commits), including its
-documented quirks; see the module docstrings for the sections each part implements.
+quirks; each module docstring cites the anchor files it follows.
 """
 
 from caseload.risk.predictors.errors import ErrorType, PredictorError

@@ -1,7 +1,14 @@
-"""ARP, the All Reoffending Predictor: static ≈ OGRS4/G, dynamic ≈ OGP2 (predictors.md §9).
+"""ARP, the All Reoffending Predictor: static ≈ OGRS4/G, dynamic ≈ OGP2.
 
 Two-year proven general reoffending. The static model uses criminal history only; the dynamic
-model (a separate coefficient set) adds OASys need items and drug types. Selection: §3.6.
+model (a separate coefficient set) adds OASys need items and drug types. Static errors give no
+score, dynamic errors a static score, otherwise the dynamic model is used.
+
+Source: ministryofjustice/hmpps-arns-risk-actuarial-api@016919c,
+src/main/kotlin/.../service/AllReoffendingPredictorRiskProducerService.kt,
+.../service/transformation/AllReoffendingPredictorTransformationHelper.kt,
+.../service/validation/AllReoffendingPredictorValidator.kt and
+.../service/constants/AllReoffendingPredictorConstant.kt.
 """
 
 from __future__ import annotations
@@ -159,7 +166,7 @@ def static_parts(model: Model, h: History) -> tuple[Part, ...]:
 
 @dataclass(frozen=True, slots=True)
 class NeedsVariant:
-    """The two terms in which ARP's and VRP's dynamic sets differ (§10)."""
+    """The two terms in which ARP's and VRP's dynamic sets differ (see `vrp`)."""
 
     attitude_name: str
     attitude_key: str
@@ -347,7 +354,7 @@ alive)."""
 
 
 def needs_parts(model: Model, request: PredictorRequest, variant: NeedsVariant) -> list[Part]:
-    """The dynamic terms of ARP and VRP (§9): ordinal items score × coef, flags coef if true.
+    """The dynamic terms of ARP and VRP: ordinal items score × coef, flags coef if true.
 
     Each term is a table look-up for singleton inputs (see `PartTable`); the expression after
     each `or` builds it for any other input, as the tables were built.
@@ -424,7 +431,8 @@ def needs_parts(model: Model, request: PredictorRequest, variant: NeedsVariant) 
 def arp(request: PredictorRequest) -> ScoreResult:
     """Score ARP for one request; never raises for a well-typed request.
 
-    `select_and_score` inlined (no closures): §3.6 selection, then the chosen model's terms.
+    `select_and_score` inlined (no closures): static/dynamic selection, then the chosen model's
+    terms.
     """
     assessment = request.assessment_date or today_london()
     static_errors, category = validate_static(request, assessment)
@@ -445,7 +453,7 @@ def arp(request: PredictorRequest) -> ScoreResult:
         score = percent_score(parts)
         if score <= 0.0:
             raise CalculationError(f"Percentage score cannot be less than 0%: {score}")
-    except Exception as exc:  # the anchor reports any exception as UNEXPECTED_ERROR (§3.7)
+    except Exception as exc:  # UNEXPECTED_ERROR for any exception, as the anchor's producer service
         errors.extend((unexpected(exc),))
         return ScoreResult(score_type, None, None, errors.errors())
     return ScoreResult(score_type, score, band(score), errors.errors(), parts)

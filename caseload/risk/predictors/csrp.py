@@ -1,7 +1,13 @@
-"""CSRP, the Combined Serious Reoffending Predictor (RSR), predictors.md §13.3.
+"""CSRP, the Combined Serious Reoffending Predictor (RSR).
 
 The sum of the SVRP, DC-SRP and IIC-SRP percentages, plus a constant for women with a sexual
 history. It is evaluated after its components, from the same request.
+
+Source: ministryofjustice/hmpps-arns-risk-actuarial-api@016919c,
+src/main/kotlin/.../service/CombinedSeriousReoffendingPredictorRiskProducerService.kt,
+.../service/transformation/CombinedSeriousReoffendingPredictorTransformationHelper.kt,
+.../service/coefficients/CombinedSeriousReoffendingPredictor.kt and
+.../service/validation/CombinedSeriousReoffendingPredictorValidator.kt.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ FEMALE_WITH_HISTORY_PERCENT = double_percent_2dp(k.CSRP_FEMALE_WITH_HISTORY)
 
 
 def combined_score(components: tuple[float, ...]) -> float:
-    """round₂ half-up of the double sum, then clamp (§13.3)."""
+    """round₂ half-up of the double sum, then clamp, as the anchor's transformation helper."""
     total = 0.0
     for value in components:
         total += value

@@ -1,4 +1,9 @@
-"""Date arithmetic with Java `java.time` semantics (predictors.md §3.3).
+"""Date arithmetic with Java `java.time` semantics, as the anchor relies on them.
+
+Source: the Java SE API specification (Oracle): `java.time.Period.between` (age in whole years),
+`java.time.temporal.ChronoUnit.MONTHS.between` / `YEARS.between` and `LocalDate.plusMonths`, as
+called by ministryofjustice/hmpps-arns-risk-actuarial-api@016919c (and @52792f4 for the legacy
+predictors). Our sources do not name the anchor file holding the age helper.
 
 Every rule is built on Java's `LocalDate.until` month count, which truncates towards zero, so
 that leap-day birthdays, month ends and negative spans behave exactly as in the anchor.
@@ -16,7 +21,7 @@ _LONDON = ZoneInfo("Europe/London")
 
 
 def today_london() -> date:
-    """The default `assessmentDate` (§14.1): today's date in Europe/London."""
+    """The default `assessmentDate`: today, as the anchor; Europe/London is our convention."""
     return datetime.now(_LONDON).date()
 
 

@@ -1,7 +1,13 @@
-"""DC-SRP, the Direct Contact Sexual Reoffending Predictor (OSP/DC), predictors.md §13.1.
+"""DC-SRP, the Direct Contact Sexual Reoffending Predictor (OSP/DC).
 
 Men with a sexual-offence history only: a 0–64 point scale, a logistic in IEEE doubles, bands on
 points and an optional one-band reduction for long offence-free periods in the community.
+
+Source: ministryofjustice/hmpps-arns-risk-actuarial-api@016919c,
+src/main/kotlin/.../service/DirectContactSexualReoffendingPredictorProducerService.kt,
+.../service/transformation/DirectContactSexualReoffendingPredictorTransformationHelper.kt,
+.../service/validation/DirectContactSexualReoffendingPredictorValidator.kt and
+.../service/validation/CommonValidator.kt.
 """
 
 from __future__ import annotations
@@ -108,7 +114,7 @@ def probability(points: int) -> float:
 
 
 def reduction_applies(request: PredictorRequest, band: Band, assessment: date) -> bool:
-    """The one-band reduction rule (§13.1); every condition must hold."""
+    """The one-band reduction rule of the transformation helper; every condition must hold."""
     follow_up = request.date_at_start_of_followup
     if (
         request.gender is not Gender.MALE
@@ -189,6 +195,6 @@ def dc_srp(request: PredictorRequest) -> SexualResult:
             reduced = reduction_applies(request, band, assessment)
             if reduced:
                 band = _ORDER[_ORDER.index(band) - 1]
-    except Exception as exc:  # the anchor reports any exception as UNEXPECTED_ERROR (§3.7)
+    except Exception as exc:  # UNEXPECTED_ERROR for any exception, as the anchor's producer service
         return SexualResult(ScoreType.STATIC, None, None, (unexpected(exc),))
     return SexualResult(ScoreType.STATIC, score, band, (), terms, points, False, history, reduced)

@@ -1,8 +1,12 @@
-"""Request enumerations and the numeric scores the models give them (predictors.md §3.2, §4).
+"""Request enumerations and the numeric scores the models give them.
 
-Source: `anchor@016919c:K/dto/{ProblemLevel,MotivationLevel,YesSometimesNo,
-CurrentRelationshipStatus,Gender,SupervisionStatus,PreviousConviction}.kt`; offence categories
-from `K/dto/offencecode/ActuarialCategory.kt` and §4.2 (our OGRS3 names).
+Source: ministryofjustice/hmpps-arns-risk-actuarial-api@016919c, src/main/kotlin/.../dto/
+{ProblemLevel,MotivationLevel,YesSometimesNo,CurrentRelationshipStatus,Gender,
+SupervisionStatus,PreviousConviction,RiskBand}.kt; offence groups from
+.../dto/offencecode/ActuarialCategory.kt. The OGRS3 categories are from
+ministryofjustice/hmpps-manage-offences-api@daf5d37,
+src/main/resources/migration/common/V66__seed_risk_actuarial.sql (weighting `ogrs3Weighting`)
+as updated by V67__risk_actuarial_weighting_update.sql; their code names are ours.
 """
 
 from __future__ import annotations
@@ -68,7 +72,7 @@ class StaticOrDynamic(StrEnum):
 
 
 class ActuarialCategory(StrEnum):
-    """OGRS4-era offence groups (§4.1), in the anchor's enum order; spelling is the anchor's."""
+    """OGRS4-era offence groups (`ActuarialCategory.kt`), in the anchor's order and spelling."""
 
     UNKNOWN = "UNKNOWN"
     BURGLARY_DOMESTIC = "BURGLARY_DOMESTIC"
@@ -98,7 +102,8 @@ class ActuarialCategory(StrEnum):
 
 
 class Ogrs3Category(StrEnum):
-    """OGRS3 offence categories (§4.2). The names are the reference's, not the anchor's."""
+    """OGRS3 offence categories (manage-offences V66/V67). The names are ours, not the anchor's:
+    the anchor carried only a description per offence code."""
 
     ABSCONDING_OR_BAIL = "ABSCONDING_OR_BAIL"
     BURGLARY_DOMESTIC = "BURGLARY_DOMESTIC"

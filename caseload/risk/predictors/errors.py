@@ -1,7 +1,10 @@
-"""Error objects and the error catalogue (predictors.md §3.7 and §14.1).
+"""Error objects and the error catalogue.
 
-The message texts are the anchor's own (`ValidationErrorType.kt` at HEAD and legacy) and are part
-of the interface, wrong wording included (§16 item 9).
+Source: ministryofjustice/hmpps-arns-risk-actuarial-api@016919c (and @52792f4 for the legacy-only
+types), src/main/kotlin/.../dto/ValidationErrorType.kt. The message texts are the anchor's own and
+are part of the interface, wrong wording included (a known quirk: AGE_AT_FIRST_SANCTION_OUT_OF_RANGE
+speaks of "current conviction"; VIOLENT_SANCTION_OUT_OF_RANGE says "greater than 0" but allows 0).
+`INVALID_INPUT` and `INVALID_REQUEST` are our own convention, not anchor types.
 """
 
 from __future__ import annotations
@@ -47,11 +50,11 @@ class ErrorType(StrEnum):
     OFFENCE_CODE_MAPPING_NOT_FOUND = "OFFENCE_CODE_MAPPING_NOT_FOUND"
     COMPONENT_VALIDATION_ERROR = "COMPONENT_VALIDATION_ERROR"
     UNEXPECTED_ERROR = "UNEXPECTED_ERROR"
-    # Legacy (OGRS3, OGP, OVP) types, anchor@52792f4.
+    # Legacy (OGRS3, OGP, OVP) types, ministryofjustice/hmpps-arns-risk-actuarial-api@52792f4.
     TOTAL_NUMBER_OF_SANCTIONS_LESS_THAN_ONE = "TOTAL_NUMBER_OF_SANCTIONS_LESS_THAN_ONE"
     AGE_AT_CURRENT_CONVICTION_LESS_THAN_TEN = "AGE_AT_CURRENT_CONVICTION_LESS_THAN_TEN"
     NEED_DETAILS_OF_EXACT_OFFENCE = "NEED_DETAILS_OF_EXACT_OFFENCE"
-    # Our contract (§14.1): request-level problems the anchor answers with HTTP 400.
+    # Our contract (not the anchor's): request-level problems the anchor answers with HTTP 400.
     INVALID_INPUT = "INVALID_INPUT"
     INVALID_REQUEST = "INVALID_REQUEST"
 
@@ -146,7 +149,7 @@ class CalculationError(Exception):
 
 
 class ErrorCollector:
-    """Accumulates errors in order, merging repeated types into one object (§14.1)."""
+    """Accumulates errors in order, merging repeated types into one object (our convention)."""
 
     __slots__ = ("_fields", "_messages")
 
@@ -190,5 +193,5 @@ def error(
 
 
 def unexpected(exc: BaseException) -> PredictorError:
-    """The anchor's catch-all for an exception thrown inside a calculation (§3.7)."""
+    """The anchor's catch-all (in its producer services) for an exception in a calculation."""
     return error(ErrorType.UNEXPECTED_ERROR, (), MESSAGES[ErrorType.UNEXPECTED_ERROR] + str(exc))

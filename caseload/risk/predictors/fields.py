@@ -3,7 +3,8 @@
 `static` fields are required for any score; `dynamic` fields are required for the dynamic model
 of ARP, VRP and SVRP (without them a static score is returned with MISSING_DYNAMIC_INPUT);
 `conditional` fields are required only in the situations named in `conditions`; `optional`
-fields are used when present. Names are the JSON request names (predictors.md §3.1).
+fields are used when present. Names are the anchor's JSON request names
+(ministryofjustice/hmpps-arns-risk-actuarial-api@016919c, `POST /risk-scores/v1`).
 """
 
 from __future__ import annotations

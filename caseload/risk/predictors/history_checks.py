@@ -1,4 +1,8 @@
-"""Validation shared by ARP, VRP and SVRP, one function per anchor check (predictors.md §8).
+"""Validation shared by ARP, VRP and SVRP, one function per anchor check.
+
+Source: ministryofjustice/hmpps-arns-risk-actuarial-api@016919c, src/main/kotlin/.../service/
+validation/{AllReoffendingPredictor,ViolentReoffendingPredictor,
+SeriousViolentReoffendingPredictor}Validator.kt.
 
 Each predictor runs these in its own anchor order. Checks skip themselves when the inputs they
 compare are absent (the missing fields are reported by `MISSING_MANDATORY_INPUT`).
@@ -30,7 +34,7 @@ CONVICTION_GRACE_MONTHS = 3
 
 STATIC_REQUIRED = (
     # The anchor's list starts with assessmentDate, which can never be missing: it defaults to
-    # today (§8 notes, §14.1).
+    # today (anchor HEAD; Europe/London is our convention).
     "dateOfBirth",
     "dateOfCurrentConviction",
     "ageAtFirstSanction",
@@ -100,7 +104,7 @@ def first_sanction_in_range(request: PredictorRequest, errors: ErrorCollector) -
 
 
 def offence_category(request: PredictorRequest, errors: ErrorCollector) -> ActuarialCategory | None:
-    """Format, then mapping; an `actuarialCategory` override replaces only the lookup (§14.1)."""
+    """Format, then mapping; an `actuarialCategory` override replaces only the lookup (ours)."""
     code = request.current_offence_code
     if code is None:
         return None
@@ -153,7 +157,7 @@ def followup_checks(request: PredictorRequest, errors: ErrorCollector) -> None:
 def drug_motivation(
     request: PredictorRequest, drug_fields: tuple[str, ...], errors: ErrorCollector
 ) -> None:
-    """With no drug-misuse motivation answer, no drug may be marked as used (§3.6)."""
+    """With no drug-misuse motivation answer, no drug may be marked as used (anchor validators)."""
     if request.motivation_to_tackle_drug_misuse is not None:
         return
     used = tuple(name for name in drug_fields if getattr(request, ATTRIBUTE[name]) is True)
@@ -164,7 +168,7 @@ def drug_motivation(
 def derive_history(
     request: PredictorRequest, category: ActuarialCategory, assessment: date
 ) -> History:
-    """§3.4: a, c − f, n, m (and v) for a request that passed static validation."""
+    """The derived a, c − f, n, m (and v) for a request that passed static validation."""
     dob = request.date_of_birth
     conviction = request.date_of_current_conviction
     first = request.age_at_first_sanction
@@ -197,5 +201,5 @@ _new_tuple = tuple.__new__
 
 
 def motivation_score(level: MotivationLevel | None) -> int:
-    """Absent motivation counts as FULL_MOTIVATION (0) for ARP (§3.6)."""
+    """Absent motivation counts as FULL_MOTIVATION (0) for ARP, as the anchor."""
     return 0 if level is None else MOTIVATION_SCORE[level]

@@ -1,7 +1,13 @@
-"""IIC-SRP, the Images and Indirect Contact Sexual Reoffending Predictor (OSP/IIC), §13.2.
+"""IIC-SRP, the Images and Indirect Contact Sexual Reoffending Predictor (OSP/IIC).
 
 A hierarchy of fixed probabilities for men with a sexual-offence history. Women with a history
-score 0.0 LOW (§16 item 4), but the anchor still reads their counts and throws on a null one.
+score 0.0 LOW (a doubt: the legacy model returned NOT_APPLICABLE), but the anchor still reads
+their counts and throws on a null one.
+
+Source: ministryofjustice/hmpps-arns-risk-actuarial-api@016919c, src/main/kotlin/.../service/
+ImagesAndIndirectContactSexualReoffendingPredictorProducerService.kt,
+.../service/transformation/ImagesAndIndirectContactSexualReoffendingPredictorTransformationHelper.kt
+and .../service/validation/ImagesAndIndirectContactSexualReoffendingPredictorValidator.kt.
 """
 
 from __future__ import annotations
@@ -34,7 +40,11 @@ def validate(request: PredictorRequest) -> ErrorCollector:
 
 
 def hierarchy_weight(images: int, adult: int, child: int, non_contact: int) -> float:
-    """The first matching row of the §13.2 hierarchy (row 5's "and" is a doubt, §16 item 3)."""
+    """The first matching row of the anchor's hierarchy.
+
+    Row 5's "and" (non-contact and contact-adult both non-zero) is a doubt: no anchor test covers
+    it, and the legacy fall-through scored such a man 0.281 %. Kept as the anchor has it.
+    """
     if images >= 2:
         return k.IIC_TWO_PLUS_IMAGES
     if images == 1:
@@ -75,7 +85,7 @@ def iic_srp(request: PredictorRequest) -> SexualResult:
         assert images is not None and adult is not None and child is not None
         assert non_contact is not None
         weight = 0.0 if female else hierarchy_weight(images, adult, child, non_contact)
-    except Exception as exc:  # the anchor reports any exception as UNEXPECTED_ERROR (§3.7)
+    except Exception as exc:  # UNEXPECTED_ERROR for any exception, as the anchor's producer service
         return SexualResult(ScoreType.STATIC, None, None, (unexpected(exc),))
     terms = (Term("imagesAndIndirectContactWeight", (images, adult, child, non_contact), weight),)
     score = double_percent_2dp(weight)

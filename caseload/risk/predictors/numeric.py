@@ -1,4 +1,9 @@
-"""Number types, the logistic link and the anchor's rounding rules (predictors.md §3.5).
+"""Number types, the logistic link and the anchor's rounding rules.
+
+Source: ministryofjustice/hmpps-arns-risk-actuarial-api@016919c (`BigDecimal` arithmetic of ARP,
+VRP and SVRP since commit 42fc7fb, ACT-676) and @52792f4 for the legacy integer-percent rounding
+in src/main/kotlin/.../service/transformation/{OGRS3,OGP,OVP}TransformationHelper.kt. Our sources
+name no single anchor file for the HEAD rounding.
 
 Two arithmetics are needed:
 
@@ -50,7 +55,7 @@ def binary_coef(literal: str) -> Coef:
 
 
 def decimal_coef(literal: str) -> Coef:
-    """A coefficient built from an exact decimal string (the §12 offence-group values)."""
+    """A coefficient built from an exact decimal string (the offence-group values)."""
     exact = Decimal(literal)
     return Coef(exact, float(exact))
 
@@ -95,7 +100,7 @@ def percent_2dp(fraction: Decimal) -> Decimal:
 
 
 def clamp_percent(percent: Decimal) -> float:
-    """HEAD clamp (§3.5): ≤ 0 becomes 0.0 and ≥ 100 becomes 99.99."""
+    """HEAD clamp: ≤ 0 becomes 0.0 and ≥ 100 becomes 99.99."""
     if percent <= 0:
         return 0.0
     if percent >= _HUNDRED:
@@ -114,7 +119,7 @@ def half_up_int(value: float) -> int:
 
 
 def legacy_percent(fraction: float) -> int:
-    """OGP/OVP: exact double × 100 half-up to an integer, clamped to 1–99 (§3.5)."""
+    """OGP/OVP: exact double × 100 half-up to an integer, clamped to 1–99 (legacy)."""
     percent = int(EXACT.multiply(Decimal(fraction), _HUNDRED).quantize(_ONE, ROUND_HALF_UP, EXACT))
     return 1 if percent <= 0 else min(percent, 99)
 

@@ -1,7 +1,9 @@
-"""Offence-code mapping (predictors.md §4): code → OGRS4-era category and OGRS3 category.
+"""Offence-code mapping: code → OGRS4-era category and OGRS3 category.
 
-`data/offence_codes.csv` is a copy of `reference/offence_codes.csv`, generated from
-`manage-offences@daf5d37:MIG/V66,V67,V73,V74`. It is read once, on first use.
+`data/offence_codes.csv` is generated from ministryofjustice/hmpps-manage-offences-api@daf5d37,
+src/main/resources/migration/common/V73__seed_risk_actuarial_ho_code_table.sql (codes, OGRS4-era
+category), V74__seed_risk_actuarial_flag_table.sql (flags), V66__seed_risk_actuarial.sql and
+V67__risk_actuarial_weighting_update.sql (OGRS3 category). It is read once, on first use.
 """
 
 from __future__ import annotations

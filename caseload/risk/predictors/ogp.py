@@ -1,7 +1,12 @@
-"""OGP, the OASys General reoffending Predictor (legacy), predictors.md §6.
+"""OGP, the OASys General reoffending Predictor (legacy).
 
 Non-violent reoffending in 1 and 2 years: a 0–100 point scale on the OGRS3 2-year percentage
 plus OASys dynamic items, then a logistic on the points.
+
+Source: ministryofjustice/hmpps-arns-risk-actuarial-api@52792f4,
+src/main/kotlin/.../service/OGPRiskProducerService.kt,
+.../service/transformation/OGPTransformationHelper.kt and
+.../service/validation/OGPValidationHelper.kt.
 """
 
 from __future__ import annotations
@@ -37,7 +42,7 @@ REQUIRED = (
     "proCriminalAttitudes",
 )
 OGRS3_SCORE = "ogrs3TwoYear"
-"""Supplied, or computed by OGRS3 from the same request (§14.1)."""
+"""Supplied, or computed by OGRS3 from the same request (ours)."""
 
 
 def band(two_year: int) -> Band:
@@ -112,6 +117,6 @@ def ogp(request: PredictorRequest) -> PointsResult:
         one = legacy_percent(logistic_float(k.OGP_SLOPE * points + k.OGP_ONE_YEAR_INTERCEPT))
         two = legacy_percent(logistic_float(k.OGP_SLOPE * points + k.OGP_TWO_YEAR_INTERCEPT))
         result_band = band(two)
-    except Exception as exc:  # the anchor reports any exception as UNEXPECTED_ERROR (§3.7)
+    except Exception as exc:  # UNEXPECTED_ERROR for any exception, as the anchor's producer service
         return PointsResult(None, None, None, None, (unexpected(exc),))
     return PointsResult(points, one, two, result_band, (), terms)

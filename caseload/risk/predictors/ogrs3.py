@@ -1,7 +1,13 @@
-"""OGRS3, the revised Offender Group Reconviction Scale (legacy), predictors.md §5.
+"""OGRS3, the revised Offender Group Reconviction Scale (legacy).
 
 Static only: 1- and 2-year proven reoffending, from age/sex, first-or-repeat sanction, the Copas
 rate and the OGRS3 offence category, in IEEE doubles with the legacy integer-percent rounding.
+
+Source: ministryofjustice/hmpps-arns-risk-actuarial-api@52792f4,
+src/main/kotlin/.../service/OGRS3RiskProducerService.kt,
+.../service/transformation/OGRS3TransformationHelper.kt and
+.../service/validation/OGRS3ValidationHelper.kt. The model: Howard, Francis, Soothill and
+Humphreys, "OGRS 3: the revised Offender Group Reconviction Scale", Ministry of Justice, 2009.
 """
 
 from __future__ import annotations
@@ -50,7 +56,7 @@ def age_gender_parameter(age: int, female: bool) -> float:
 
 
 def offence_parameter(request: PredictorRequest, errors: ErrorCollector) -> float | None:
-    """`ogrs3Category` if given, else the code's category in the offence table (§4.2)."""
+    """`ogrs3Category` if given, else the code's category (manage-offences V66/V67)."""
     if request.ogrs3_category is not None:
         return k.OGRS3_OFFENCE_PARAMETER[request.ogrs3_category.value]
     code = request.current_offence_code or ""
@@ -66,7 +72,7 @@ def offence_parameter(request: PredictorRequest, errors: ErrorCollector) -> floa
 
 
 def percent(linear: float) -> int:
-    """Logistic, 5 d.p. half-up, back to a double, integer percent half-up, clamp 1–99 (§3.5)."""
+    """Logistic, 5 d.p. half-up, back to a double, integer percent half-up, clamp 1–99."""
     if not _EXP_GUARD[0] < linear < _EXP_GUARD[1]:
         raise CalculationError(f"Exponent out of range: {linear}")
     return legacy_percent(round_5dp_to_double(logistic_float(linear)))
@@ -99,7 +105,7 @@ def ogrs3(request: PredictorRequest) -> Ogrs3Result:
     try:
         current = age_at(dob, conviction, "dateOfCurrentConviction")
         age = age_at(dob, follow_up, "dateAtStartOfFollowup")
-    except Exception as exc:  # the anchor reports any exception as UNEXPECTED_ERROR (§3.7)
+    except Exception as exc:  # UNEXPECTED_ERROR for any exception, as the anchor's producer service
         return Ogrs3Result(None, None, None, (unexpected(exc),))
     if current < MINIMUM_CONVICTION_AGE:
         errors.add(
@@ -124,7 +130,7 @@ def ogrs3(request: PredictorRequest) -> Ogrs3Result:
         one_year = percent(k.OGRS3_ONE_YEAR_INTERCEPT + linear)
         two_year = percent(k.OGRS3_TWO_YEAR_INTERCEPT + linear)
         result_band = band(two_year)
-    except Exception as exc:  # the anchor reports any exception as UNEXPECTED_ERROR (§3.7)
+    except Exception as exc:  # UNEXPECTED_ERROR for any exception, as the anchor's producer service
         return Ogrs3Result(None, None, None, (unexpected(exc),))
     terms = (
         Term("ageGenderScore", age, age_gender),

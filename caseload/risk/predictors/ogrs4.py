@@ -1,7 +1,11 @@
-"""Shared machinery of the OASys v4 logistic models ARP, VRP and SVRP (predictors.md §8).
+"""Shared machinery of the OASys v4 logistic models ARP, VRP and SVRP.
+
+Source: ministryofjustice/hmpps-arns-risk-actuarial-api@016919c, the three models' files under
+src/main/kotlin/.../service/ (coefficients/, transformation/, validation/, constants/; each named
+in `arp`, `vrp`, `svrp`). The age polynomial has no constant term since commit 606be6a (ACT-682).
 
 A `Model` is one coefficient set (e.g. ARP static). Its terms are computed exactly, as the
-anchor's `BigDecimal` arithmetic does (§3.5), and cached per distinct input, because the inputs
+anchor's `BigDecimal` arithmetic does, and cached per distinct input, because the inputs
 are small integers (age, months, sanction counts, career length).
 
 Scoring has a fast path: sum the double image of each exact term and apply the logistic in
@@ -96,7 +100,7 @@ class Model:
         return found
 
     def age_polynomial(self, female: bool, age: int) -> Coef:
-        """Σₖ βₖ·aᵏ over the sex's age coefficients, with no constant term (§8, ACT-682)."""
+        """Σₖ βₖ·aᵏ over the sex's age coefficients, with no constant term (ACT-682)."""
         cache_key = ("age", female, age)
         found = self._cache.get(cache_key)
         if found is None:
@@ -151,11 +155,11 @@ class Model:
 
 
 VIOLENT_CAREER_OFFSET = 30
-"""`K/service/constants/ViolentReoffendingPredictorConstant.kt`."""
+"""`src/main/kotlin/.../service/constants/ViolentReoffendingPredictorConstant.kt` @016919c."""
 
 
 class History(NamedTuple):
-    """The derived quantities of §3.4 used by the static terms (a tuple: cheap to build)."""
+    """The derived a, c − f, n, m, v used by the static terms (a tuple: cheap to build)."""
 
     female: bool
     age: int
@@ -233,7 +237,7 @@ def percent_score(parts: Sequence[Part]) -> float:
 
 
 def exact_percent_score(parts: Sequence[Part]) -> float:
-    """The anchor's decimal computation (§3.5), used near rounding boundaries."""
+    """The anchor's decimal computation, used near rounding boundaries."""
     exact_total = Decimal(0)
     for part in parts:
         exact_total = EXACT.add(exact_total, part[2].exact)
@@ -251,7 +255,7 @@ def select_and_score(
     band: Callable[[float], Band],
     zero_is_error: bool,
 ) -> ScoreResult:
-    """§3.6: static errors → no score; dynamic errors → static score; otherwise dynamic."""
+    """Anchor selection: static errors → no score; dynamic errors → static score; else dynamic."""
     if static_errors:
         static_errors.extend(dynamic_errors.errors())
         return ScoreResult(None, None, None, static_errors.errors())
@@ -264,7 +268,7 @@ def select_and_score(
         score = percent_score(parts)
         if zero_is_error and score <= 0.0:
             raise CalculationError(f"Percentage score cannot be less than 0%: {score}")
-    except Exception as exc:  # the anchor reports any exception as UNEXPECTED_ERROR (§3.7)
+    except Exception as exc:  # UNEXPECTED_ERROR for any exception, as the anchor's producer service
         errors.extend((unexpected(exc),))
         return ScoreResult(score_type, None, None, errors.errors())
     return ScoreResult(score_type, score, band(score), errors.errors(), tuple(parts))

@@ -1,7 +1,12 @@
-"""OVP, the OASys Violence Predictor (legacy), predictors.md §7.
+"""OVP, the OASys Violence Predictor (legacy).
 
 Violent reoffending in 1 and 2 years: a 0–100 point scale of static and dynamic items, then a
 logistic on the points.
+
+Source: ministryofjustice/hmpps-arns-risk-actuarial-api@52792f4,
+src/main/kotlin/.../service/OVPRiskProducerService.kt,
+.../service/transformation/OVPTransformationHelper.kt and
+.../service/validation/OVPValidationHelper.kt.
 """
 
 from __future__ import annotations
@@ -123,6 +128,6 @@ def ovp(request: PredictorRequest) -> PointsResult:
         one = legacy_percent(logistic_float(k.OVP_SLOPE * points + k.OVP_ONE_YEAR_INTERCEPT))
         two = legacy_percent(logistic_float(k.OVP_SLOPE * points + k.OVP_TWO_YEAR_INTERCEPT))
         result_band = band(two)
-    except Exception as exc:  # the anchor reports any exception as UNEXPECTED_ERROR (§3.7)
+    except Exception as exc:  # UNEXPECTED_ERROR for any exception, as the anchor's producer service
         return PointsResult(None, None, None, None, (unexpected(exc),))
     return PointsResult(points, one, two, result_band, (), terms)

@@ -1,12 +1,13 @@
-"""The typed request shared by every predictor, and its parser from JSON (§3.1, §14.1).
+"""The typed request shared by every predictor, and its parser from JSON.
 
 One request can score every predictor, as in the anchor, so there is one input type. Each
-attribute is the snake_case form of the camelCase JSON name in predictors.md §3.1 (plus the two
+attribute is the snake_case form of the camelCase JSON name in the anchor's request (plus the two
 category overrides and `ogrs3TwoYear` for OGP). Absent and JSON `null` are both `None`.
 
-Parsing follows §14.1: unknown properties are ignored; a value of the wrong JSON type or an
-unknown enum name is reported as `INVALID_INPUT` naming the field (in request order) and is then
-treated as absent. Booleans must be JSON booleans and integers JSON integers (no coercion).
+Parsing follows our contract (the anchor answers HTTP 400 instead): unknown properties are
+ignored; a value of the wrong JSON type or an unknown enum name is reported as `INVALID_INPUT`
+naming the field (in request order) and is then treated as absent. Booleans must be JSON
+booleans and integers JSON integers (no coercion).
 """
 
 from __future__ import annotations
@@ -194,7 +195,7 @@ def parse_request(
     """Build the typed request from a decoded JSON object, collecting `INVALID_INPUT` fields.
 
     With `only`, fields outside that set are ignored like unknown ones: a predictor judges only
-    the fields it reads, so a request may carry other predictors' fields (§14.1).
+    the fields it reads, so a request may carry other predictors' fields (ours).
     """
     return ParsedRequest(*parse_with(payload, specs_for(only)))
 

@@ -12,8 +12,8 @@ from caseload.risk.predictors.numeric import Coef
 
 
 class Term(NamedTuple):
-    """One contribution to a score: the anchor's feature name (predictors.md Appendix B where it
-    has one), the input value it was computed from, and its weight in the model's units
+    """One contribution to a score: the anchor's feature name (`.../FeatureValue.kt`
+    where it has one), the input value it was computed from, and its weight in the model's units
     (log-odds for the logistic models, exact as the anchor computes them; points for the point
     scales)."""
 
@@ -58,7 +58,7 @@ class SexualResult:
 
 @dataclass(frozen=True, slots=True)
 class CombinedResult:
-    """CSRP: the sum of its components; `score_type` is the SVRP component's (§14.1)."""
+    """CSRP: the sum of its components; `score_type` is the SVRP component's (ours)."""
 
     score_type: ScoreType | None
     score: float | None

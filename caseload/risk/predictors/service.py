@@ -1,6 +1,6 @@
 """`calculate`: one JSON request in, one JSON result out, for any predictor. Never raises.
 
-The output shapes are the predictor issue's (predictors.md §14.1 decisions apply):
+The output shapes are the predictor issue's, our own contract, not the anchor's response:
 
 * `ogrs3`: `{"oneYear", "twoYear", "band"}`
 * `ogp`, `ovp`: `{"points", "oneYear", "twoYear", "band"}`
@@ -108,7 +108,7 @@ def _with_errors(name: str, errors: list[PredictorError]) -> dict[str, object]:
 def _invalid_input(
     name: str, request: PredictorRequest, invalid: tuple[str, ...]
 ) -> dict[str, object]:
-    """§14.1: INVALID_INPUT first, then the predictor's own findings; no score."""
+    """Our contract: INVALID_INPUT first, then the predictor's own findings; no score."""
     errors = [error(ErrorType.INVALID_INPUT, invalid)]
     for found in PREDICTORS[name](request).errors:
         if found.type in _MISSING:

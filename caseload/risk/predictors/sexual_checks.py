@@ -1,7 +1,9 @@
-"""The shared "sexual common" validator of DC-SRP, IIC-SRP and CSRP (predictors.md §13).
+"""The shared "sexual common" validator of DC-SRP, IIC-SRP and CSRP.
 
-"Not female" includes an absent gender; "history ≠ false" includes an absent answer.
-Source: `anchor@016919c:K/service/validation/CommonValidator.kt`.
+"Not female" includes an absent gender; "history ≠ false" includes an absent answer. Negative
+counts are not rejected (a doubt: the legacy version threw).
+Source: ministryofjustice/hmpps-arns-risk-actuarial-api@016919c,
+src/main/kotlin/.../service/validation/CommonValidator.kt.
 """
 
 from __future__ import annotations

@@ -1,8 +1,14 @@
-"""SVRP, the Serious Violent Reoffending Predictor (predictors.md §11).
+"""SVRP, the Serious Violent Reoffending Predictor.
 
 Two-year proven serious violent (non-sexual) reoffending; the OASys v4 successor of SNSV with new
 coefficients, and a component of CSRP. Unlike ARP and VRP it does not validate the follow-up date
-(§16 item 7) and it bands a 0.00 % score LOW instead of rejecting it (§16 item 5).
+(an anchor quirk) and it bands a 0.00 % score LOW instead of rejecting it (another quirk).
+
+Source: ministryofjustice/hmpps-arns-risk-actuarial-api@016919c,
+src/main/kotlin/.../service/SeriousViolentReoffendingPredictorRiskProducerService.kt,
+.../service/transformation/SeriousViolentReoffendingPredictorTransformationHelper.kt,
+.../service/validation/SeriousViolentReoffendingPredictorValidator.kt and
+.../service/constants/SeriousViolentReoffendingPredictorConstant.kt.
 """
 
 from __future__ import annotations
@@ -124,7 +130,7 @@ def static_parts(model: Model, h: History) -> tuple[Part, ...]:
 
 
 def dynamic_parts(model: Model, request: PredictorRequest) -> list[Part]:
-    """§11 dynamic terms; each previous-conviction type counts once, duplicates do not add."""
+    """The dynamic terms; each previous-conviction type counts once, duplicates do not add."""
     r = request
 
     def score(field: str) -> int:

@@ -1,8 +1,14 @@
-"""VRP, the Violent Reoffending Predictor: static ≈ OGRS4/V, dynamic ≈ OVP2 (predictors.md §10).
+"""VRP, the Violent Reoffending Predictor: static ≈ OGRS4/V, dynamic ≈ OVP2.
 
 Two-year proven violent reoffending. Structure as ARP plus the violent-history terms; the dynamic
 set swaps pro-criminal attitudes for temper control and heroin for methadone, and requires the
 drug-misuse motivation answer.
+
+Source: ministryofjustice/hmpps-arns-risk-actuarial-api@016919c,
+src/main/kotlin/.../service/ViolentReoffendingPredictorRiskProducerService.kt,
+.../service/transformation/ViolentReoffendingPredictorTransformationHelper.kt,
+.../service/validation/ViolentReoffendingPredictorValidator.kt and
+.../service/constants/ViolentReoffendingPredictorConstant.kt (career offsets 12 and 30).
 """
 
 from __future__ import annotations

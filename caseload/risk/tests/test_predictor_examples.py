@@ -1,5 +1,9 @@
-"""Every entry of examples/predictors.json, reproduced (whole requests through `calculate`,
-unit-level entries through the internal functions they describe)."""
+"""Every entry of `data/predictors_examples.json`, reproduced (whole requests through `calculate`,
+unit-level entries through the internal functions they describe).
+
+The entries come from the anchor's tests and its OASys regression data:
+ministryofjustice/hmpps-arns-risk-actuarial-api@016919c (HEAD) and @52792f4 (legacy).
+"""
 
 import json
 from decimal import Decimal
@@ -238,7 +242,9 @@ def test_v0990_legacy_osp_iic_four_images_is_high() -> None:
 
 
 def test_v0998_legacy_rsr_sexual_components_are_not_applicable_without_history() -> None:
-    """The sexual components and the sum rule; the SNSV part is the legacy model (Appendix A)."""
+    """The sexual components and the sum rule; the SNSV part is the legacy model
+    (ministryofjustice/hmpps-arns-risk-actuarial-api@52792f4,
+    src/main/kotlin/.../service/SNSVRiskProducerService.kt)."""
     request = as_request(BY_ID["v0998"]["inputs"])
     components = BY_ID["v0998"]["expected"]["output"]["componentScores"]
     assert (
@@ -256,6 +262,8 @@ def test_v0998_legacy_rsr_sexual_components_are_not_applicable_without_history()
     )
 
 
+# Legacy SNSV: ministryofjustice/hmpps-arns-risk-actuarial-api@52792f4,
+# src/main/kotlin/.../service/SNSVRiskProducerService.kt.
 @pytest.mark.skip(reason="legacy SNSV (Appendix A) is replaced by SVRP; not one of our predictors")
 def test_v0980_legacy_snsv() -> None:
     """Kept so that every example id appears in this file."""

@@ -1,7 +1,10 @@
 """Case tiering: the HMPPS Tier v2 (A–D × 0–3) and v3 (A–G) rules as pure functions.
 
-No Django here; every rule cites its section of docs `tiering.md` (the anchor is
-`ministryofjustice/hmpps-tier`). Public API:
+No Django here; every rule cites its public source. The anchor is ministryofjustice/hmpps-tier at
+snapshot affac98a (August 2026); the staff explainer is ministryofjustice/hmpps-tier-ui at
+59033442. Our sources pin those snapshots but not the files, so the file paths cited (with
+`src/main/kotlin/.../hmppstier/` for `src/main/kotlin/uk/gov/justice/digital/hmpps/hmppstier/`)
+are from the repository's public layout, not checked at affac98a. Public API:
 
 Typed calculation (for the case record)
     ``tier_v2(inputs: TierV2Inputs) -> TierV2Result``
@@ -34,11 +37,12 @@ Reasons
     v2 axes the points add up to the axis total; v3 reasons have ``points=None``.
 
 JSON calculator (for the CLI and the API)
-    ``calculate_tier(obj, *, today=None) -> dict`` takes one input object in the tiering.md
-    §11 format (models ``v2``, ``v3``, ``v3_provisional_only``, ``v2_womens_factor_points``,
-    ``need_severity``) and returns ``{"tier", "protect", "change", "protect_points",
-    "change_points", "provisional"}`` (null where the model has no such field; plus
-    ``womens_points`` or ``score``/``severity`` for the last two models), or
+    ``calculate_tier(obj, *, today=None) -> dict`` takes one input object in the research
+    vector format of ``tests/data/tiering_examples.json`` (models ``v2``, ``v3``,
+    ``v3_provisional_only``, ``v2_womens_factor_points``, ``need_severity``) and returns
+    ``{"tier", "protect", "change", "protect_points", "change_points", "provisional"}``
+    (null where the model has no such field; plus ``womens_points`` or ``score``/``severity``
+    for the last two models), or
     ``{"errors": [{"type", "field", "fields", "message"}]}``. It never raises.
     ``calculate_tier_text(text)`` does the same for one JSON text (a line, or an HTTP body),
     parsing numbers as exact decimals.

@@ -1,8 +1,10 @@
-"""The tier calculator: one JSON input object in, one JSON result object out (tiering.md §11).
+"""The tier calculator: one JSON input object in, one JSON result object out.
 
-Every model of §11 is supported: `v2`, `v3`, `v3_provisional_only`, `v2_womens_factor_points`
-and `need_severity`. Inputs are checked first, field by field; any problem gives
-`{"errors": [...]}` and nothing is computed. `calculate_tier` never raises.
+The input format is the research vector format of `caseload/tiering/tests/data/
+tiering_examples.json`; the output and error contract are the tiering issue's, our own convention,
+not the anchor's. Every model of that format is supported: `v2`, `v3`, `v3_provisional_only`,
+`v2_womens_factor_points` and `need_severity`. Inputs are checked first, field by field; any problem
+gives `{"errors": [...]}` and nothing is computed. `calculate_tier` never raises.
 """
 
 import json
@@ -23,7 +25,7 @@ from caseload.tiering.domain.reasons import total_points
 from caseload.tiering.domain.v2 import tier_v2
 from caseload.tiering.domain.v3 import tier_v3
 
-#: "Today" for the lifer/IPP rule is the calendar date in England ([convention], §11.8).
+#: "Today" for the lifer/IPP rule is the calendar date in England (our convention).
 CALCULATION_TIME_ZONE = ZoneInfo("Europe/London")
 
 Result = dict[str, object]
@@ -37,7 +39,7 @@ def london_today() -> date:
 
 
 def calculate_tier(obj: Mapping[str, object], *, today: date | None = None) -> Result:
-    """Calculate one input object of the §11 format; `today` defaults to today in London.
+    """Calculate one input object of the vector format; `today` defaults to today in London.
 
     Returns the result fields of `RESULT_FIELDS` (plus `womens_points`, or `score` and
     `severity`, for those models), or `{"errors": [{"type", "field", "fields", "message"}]}`.
@@ -63,8 +65,8 @@ def calculate_tier(obj: Mapping[str, object], *, today: date | None = None) -> R
 def calculate_tier_text(text: bytes | str, *, today: date | None = None) -> Result:
     """`calculate_tier` for one JSON text (a JSON Lines line or an HTTP body).
 
-    Numbers are parsed as exact decimals (§11.1); NaN and Infinity are refused. Text that is
-    not UTF-8, not JSON or not one object gives an `INVALID_INPUT` error with no field.
+    Numbers are parsed as exact decimals (the format's rule); NaN and Infinity are refused.
+    Text that is not UTF-8, not JSON or not one object gives an `INVALID_INPUT` error with no field.
     """
     try:
         decoded = text.decode("utf-8") if isinstance(text, bytes) else text

@@ -1,8 +1,10 @@
-"""v2 change level 0–3 (tiering.md §4).
+"""v2 change level 0–3.
 
-Source: hmpps-tier `ChangeLevelCalculator` (v2) and its BDD features. The checks run in
-order: no mandate for change gives 0; a mandate without an OASys assessment gives 2 (OGRS
-and IOM are not added, §10.6); otherwise needs, OGRS and IOM points set the level.
+Source: ministryofjustice/hmpps-tier@affac98a, src/main/kotlin/.../hmppstier/service/calculation/
+ChangeLevelCalculator.kt and MandateForChange.kt, .../domain/enums/Need.kt (weights), and its
+BDD features. The checks run in order: no mandate for change gives 0; a mandate without an OASys
+assessment gives 2 (OGRS and IOM are not added: an anchor quirk, kept); otherwise needs, OGRS and
+IOM points set the level.
 """
 
 from dataclasses import dataclass
@@ -11,12 +13,13 @@ from caseload.tiering.domain.inputs import Conviction, NeedSection, NeedSeverity
 from caseload.tiering.domain.reasons import Reason, total_points
 from caseload.tiering.domain.registrations import RegistrationFlags
 
-#: §4.1: custodial sentence types.
+#: Custodial sentence types (MandateForChange.kt).
 CUSTODIAL_SENTENCE_TYPES = frozenset({"NC", "SC"})
-#: §4.1: requirement categories that never give a mandate: unpaid work, order extended.
+#: Requirement categories (MandateForChange.kt) that never give a mandate: unpaid work, order
+#: extended.
 NON_MANDATE_REQUIREMENTS = frozenset({"W", "W1"})
 
-#: §4.3: how much each need section's severity counts towards change.
+#: Need.kt weights: how much each need section's severity counts towards change.
 NEED_WEIGHTS: dict[NeedSection, int] = {
     NeedSection.ACCOMMODATION: 1,
     NeedSection.EDUCATION_TRAINING_AND_EMPLOYABILITY: 1,
@@ -40,7 +43,8 @@ IOM_POINTS = 2
 NO_MANDATE_LEVEL = 0
 NO_ASSESSMENT_LEVEL = 2
 
-#: §4.4: lowest change points for each level, highest level first; under 10 is level 1.
+#: ChangeLevelCalculator.kt: lowest change points for each level, highest level first; under 10
+#: is level 1.
 CHANGE_THRESHOLDS: tuple[tuple[int, int], ...] = ((20, 3), (10, 2))
 LOWEST_ASSESSED_LEVEL = 1
 
@@ -53,7 +57,7 @@ class ChangeResult:
 
 
 def change_level_for(points: int) -> int:
-    """§4.4: 20+ gives 3, 10–19 gives 2, under 10 gives 1."""
+    """ChangeLevelCalculator.kt: 20+ gives 3, 10–19 gives 2, under 10 gives 1."""
     for lowest, level in CHANGE_THRESHOLDS:
         if points >= lowest:
             return level
@@ -61,8 +65,8 @@ def change_level_for(points: int) -> int:
 
 
 def has_mandate_for_change(convictions: tuple[Conviction, ...]) -> bool:
-    """§4.1: a current custodial sentence, or a current non-restrictive requirement that is
-    not unpaid work or an order extension."""
+    """MandateForChange.kt: a current custodial sentence, or a current non-restrictive
+    requirement that is not unpaid work or an order extension."""
     return any(
         _gives_mandate(conviction) for conviction in convictions if not conviction.terminated
     )

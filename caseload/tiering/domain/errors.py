@@ -1,8 +1,8 @@
 """Errors of the tier calculator: what was wrong with an input, named by its field path.
 
-The `type` values are the calculator contract's (tiering.md §11.8): `INVALID_INPUT`,
-`MISSING_MANDATORY_INPUT` and `UNSUPPORTED_COMBINATION`. `fields` holds dotted paths such as
-`dc_srp.score` or `registrations[2].date`.
+The `type` values are the calculator contract's (the tiering issue; our convention):
+`INVALID_INPUT`, `MISSING_MANDATORY_INPUT` and `UNSUPPORTED_COMBINATION`. `fields` holds dotted
+paths such as `dc_srp.score` or `registrations[2].date`.
 """
 
 from dataclasses import dataclass
@@ -32,7 +32,7 @@ class FieldError:
 
 
 class UnsupportedCombinationError(ValueError):
-    """Inputs the anchor refuses to score, e.g. a MEDIUM DC-SRP below 0.60 (§7.4, §10.8)."""
+    """Inputs the anchor refuses to score, e.g. a MEDIUM DC-SRP below 0.60 (TierCalculator.kt)."""
 
     def __init__(self, fields: tuple[str, ...], message: str) -> None:
         super().__init__(message)

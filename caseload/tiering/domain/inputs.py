@@ -2,7 +2,8 @@
 
 The case record builds these from recorded facts; the JSON calculator (`calculator.py`) builds
 them from one input object. Codes and answer spellings are the Delius and OASys ones
-(tiering.md §2, §5.1); enum values are exactly the strings of the JSON format (§11).
+as read by ministryofjustice/hmpps-tier@affac98a (src/main/kotlin/.../hmppstier/domain/ and
+.../client/arns/); enum values are exactly the strings of the vector format.
 """
 
 from collections.abc import Mapping
@@ -13,7 +14,7 @@ from enum import StrEnum
 
 
 class RoshLevel(StrEnum):
-    """Risk of serious harm level, from the newest RoSH registration (§2.2)."""
+    """Risk of serious harm level, from the newest RoSH registration (Registrations.kt)."""
 
     LOW = "LOW"
     MEDIUM = "MEDIUM"
@@ -39,7 +40,7 @@ class MappaLevel(StrEnum):
 
 
 class NeedSection(StrEnum):
-    """OASys criminogenic need sections (§4.3, §5.2)."""
+    """OASys criminogenic need sections (Need.kt)."""
 
     ACCOMMODATION = "ACCOMMODATION"
     EDUCATION_TRAINING_AND_EMPLOYABILITY = "EDUCATION_TRAINING_AND_EMPLOYABILITY"
@@ -60,7 +61,7 @@ class NeedSeverity(StrEnum):
 
 
 class YesNoAnswer(StrEnum):
-    """OASys Yes/No answer; `Unknown` counts as not answered (§5.1)."""
+    """OASys Yes/No answer; `Unknown` counts as not answered (SectionAnswer.kt)."""
 
     YES = "Yes"
     NO = "No"
@@ -68,7 +69,7 @@ class YesNoAnswer(StrEnum):
 
 
 class ProblemAnswer(StrEnum):
-    """OASys problem answer; `Missing` counts as not answered (§5.1)."""
+    """OASys problem answer; `Missing` counts as not answered (SectionAnswer.kt)."""
 
     NONE = "None"
     SOME = "Some"
@@ -77,7 +78,7 @@ class ProblemAnswer(StrEnum):
 
 
 class FrequencyAnswer(StrEnum):
-    """OASys frequency answer. The anchor spells the middle value `Previous` (§10.5)."""
+    """OASys frequency answer. The anchor spells the middle value `Previous` (a quirk)."""
 
     NEVER = "Never"
     PREVIOUS = "Previous"
@@ -110,7 +111,7 @@ class Registration:
     """One Delius register entry, e.g. `Registration("MAPP", level="M2", category="M1")`.
 
     `level` matters only for MAPP (v2), `category` only for MAPP (v3). Undated registrations
-    sort after dated ones when the rules look for the newest (§2.2, §11.2).
+    sort after dated ones when the rules look for the newest (our convention).
     """
 
     code: str
@@ -149,7 +150,7 @@ class WomensFactorAnswers:
 class Assessment:
     """The latest OASys assessment: a severity per need section that could be scored.
 
-    Sections left out are the ones whose severity could not be worked out (§5.2).
+    Sections left out are the ones whose severity could not be worked out (NeedSection.kt).
     """
 
     needs: Mapping[NeedSection, NeedSeverity] = field(default_factory=dict)
@@ -159,7 +160,7 @@ class Assessment:
 
 @dataclass(frozen=True)
 class TierV2Inputs:
-    """Everything the v2 Unified Tiering Model reads (tiering.md §2–§6).
+    """Everything the v2 Unified Tiering Model reads (hmpps-tier v2).
 
     `assessment=None` means OASys has no assessment for the person (an ARNS 404).
     Missing RSR and OGRS scores count as 0, as in the anchor.
@@ -175,7 +176,7 @@ class TierV2Inputs:
 
     @property
     def is_female(self) -> bool:
-        """Female iff the recorded gender is `female`, ignoring case (§2.1)."""
+        """Female iff the recorded gender is `female`, ignoring case (DeliusInputs.kt)."""
         return self.gender is not None and self.gender.casefold() == "female"
 
 
@@ -208,7 +209,7 @@ class DcSrpScore:
 
 @dataclass(frozen=True)
 class TierV3Inputs:
-    """Everything the v3 A–G model reads (tiering.md §7), as flags already derived.
+    """Everything the v3 A–G model reads (hmpps-tier v3), as flags already derived.
 
     Use `registrations.read_registrations` to derive the registration flags (RoSH, MAPPA
     category, lifer/IPP, domestic abuse, stalking, child protection) from Delius codes.

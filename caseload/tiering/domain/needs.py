@@ -1,9 +1,10 @@
-"""Need severity of one OASys section from its answers (tiering.md §5).
+"""Need severity of one OASys section from its answers.
 
-Source: hmpps-tier `NeedSection`/`NeedSeverity` scoring and its unit tests. The score is the
-sum over every answer present in the section (the anchor does not restrict the sum to the
-listed questions, §5.2); a section whose answers are all `Missing`/`Unknown`, or that has no
-answers, is ignored: no score and no severity.
+Source: ministryofjustice/hmpps-tier@affac98a, src/main/kotlin/.../hmppstier/client/arns/
+NeedSection.kt, SectionAnswer.kt and Threshold.kt, .../domain/enums/NeedSeverity.kt, and its
+unit tests. The score is the sum over every answer present in the section (the anchor does not
+restrict the sum to the listed questions: a quirk, kept); a section whose answers are all
+`Missing`/`Unknown`, or that has no answers, is ignored: no score and no severity.
 """
 
 from collections.abc import Mapping
@@ -18,7 +19,7 @@ from caseload.tiering.domain.inputs import (
     YesNoAnswer,
 )
 
-#: §5.1: the score each OASys answer contributes.
+#: SectionAnswer.kt: the score each OASys answer contributes.
 ANSWER_SCORES: dict[OasysAnswer, int] = {
     ProblemAnswer.NONE: 0,
     ProblemAnswer.SOME: 1,
@@ -32,7 +33,7 @@ ANSWER_SCORES: dict[OasysAnswer, int] = {
     FrequencyAnswer.CURRENTLY: 2,
 }
 
-#: §5.1: answers that count as "not answered" when deciding whether a section is ignored.
+#: SectionAnswer.kt: answers that count as "not answered" when deciding if a section is ignored.
 NOT_ANSWERED: frozenset[OasysAnswer] = frozenset({ProblemAnswer.MISSING, YesNoAnswer.UNKNOWN})
 
 
@@ -44,7 +45,7 @@ class SeverityThresholds:
     severe: int
 
 
-#: §5.2: normal thresholds for the eight sections scored from answers.
+#: NeedSection.kt: normal thresholds for the eight sections scored from answers.
 THRESHOLDS: dict[NeedSection, SeverityThresholds] = {
     NeedSection.ACCOMMODATION: SeverityThresholds(2, 7),
     NeedSection.EDUCATION_TRAINING_AND_EMPLOYABILITY: SeverityThresholds(3, 7),
@@ -56,7 +57,8 @@ THRESHOLDS: dict[NeedSection, SeverityThresholds] = {
     NeedSection.ATTITUDES: SeverityThresholds(2, 7),
 }
 
-#: §5.2: thresholds used instead when the assessment has the SAN indicator.
+#: NeedSection.kt: thresholds used instead when the assessment has the SAN indicator
+#: (read as the "Strengths and Needs" assessment: our inference).
 SAN_THRESHOLDS: dict[NeedSection, SeverityThresholds] = {
     NeedSection.ACCOMMODATION: SeverityThresholds(3, 5),
     NeedSection.DRUG_MISUSE: SeverityThresholds(2, 6),
@@ -65,10 +67,10 @@ SAN_THRESHOLDS: dict[NeedSection, SeverityThresholds] = {
     NeedSection.ATTITUDES: SeverityThresholds(1, 5),
 }
 
-#: The sections whose severity is computed from answers (weight-0 sections are not, §5).
+#: The sections whose severity is computed from answers (weight-0 sections are not).
 SCORED_SECTIONS: tuple[NeedSection, ...] = tuple(THRESHOLDS)
 
-#: §5.1: the anchor tries Problem names first, then Yes/No, then Frequency.
+#: SectionAnswer.kt: the anchor tries Problem names first, then Yes/No, then Frequency.
 _ANSWER_FAMILIES: tuple[type[OasysAnswer], ...] = (ProblemAnswer, YesNoAnswer, FrequencyAnswer)
 
 
@@ -93,7 +95,7 @@ def parse_answer(text: str | None) -> OasysAnswer | None:
 def section_need(
     section: NeedSection, answers: Mapping[str, OasysAnswer | None], *, san_indicator: bool
 ) -> SectionNeed:
-    """Score one section and grade its severity (§5.2). Unanswered questions may be None."""
+    """Score one section and grade its severity. Unanswered questions may be None."""
     thresholds = _thresholds(section, san_indicator=san_indicator)
     given = [answer for answer in answers.values() if answer is not None]
     if all(answer in NOT_ANSWERED for answer in given):

@@ -1,4 +1,4 @@
-"""Reading a `"model": "v2"` input object into `TierV2Inputs` (tiering.md §11.2).
+"""Reading a `"model": "v2"` input object into `TierV2Inputs` (the vector format).
 
 `registrations` and `convictions` are mandatory: an absent list is not the same as an empty
 one, and reading it as empty would silently drop MAPPA, RoSH or the mandate for change and

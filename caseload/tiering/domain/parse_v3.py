@@ -1,6 +1,6 @@
-"""Reading `"model": "v3"` and `"v3_provisional_only"` input objects (tiering.md §11.3, §11.4).
+"""Reading `"model": "v3"` and `"v3_provisional_only"` input objects (the vector format).
 
-Predictor scores are percentages, so a score outside 0–100 is refused ([convention], §11.8).
+Predictor scores are percentages, so a score outside 0–100 is refused (our convention).
 The latest release date is given relative to the calculation date as `{"years", "months",
 "days"}` offsets, applied in that order with Java's calendar rules; any other key is an error.
 """
@@ -108,7 +108,7 @@ def _plus_months(day: date, months: int) -> date:
 
 @dataclass(frozen=True)
 class ProvisionalOnlyInputs:
-    """Step results given directly, as the anchor's provisional unit tests do (§11.4)."""
+    """Step results given directly, as the anchor's provisional unit tests do."""
 
     rosh: RoshLevel | None
     mappa_category: MappaCategory | None

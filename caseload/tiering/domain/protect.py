@@ -1,8 +1,10 @@
-"""v2 protect level A–D (tiering.md §3).
+"""v2 protect level A–D.
 
-Source: hmpps-tier `ProtectLevelCalculator` (v2, "Unified Tiering Model") and its BDD
-features. Points come from RSR, RoSH, MAPPA level, complexity registrations and, for women
-only, additional factors; only the larger of RSR and RoSH counts (§3.1).
+Source: ministryofjustice/hmpps-tier@affac98a, src/main/kotlin/.../hmppstier/service/calculation/
+ProtectLevelCalculator.kt and AdditionalFactorsForWomen.kt, .../domain/enums/RsrThresholds.kt,
+Rosh.kt, Mappa.kt and ComplexityFactor.kt (v2, "Unified Tiering Model"), and its BDD features.
+Points come from RSR, RoSH, MAPPA level, complexity registrations and, for women only,
+additional factors; only the larger of RSR and RoSH counts.
 """
 
 from dataclasses import dataclass
@@ -38,15 +40,15 @@ class RsrBand:
     points: int
 
 
-#: §3.2: the anchor builds these bounds from binary doubles (7.0, 99.99, 3.0, 6.99) and
-#: compares them with an exactly parsed RSR, so the effective upper bounds are the doubles'
-#: exact values: RSR 99.99 scores 0 and anything strictly between 6.99 and 7 scores 0.
+#: RsrThresholds.kt (a quirk, kept): the anchor builds these bounds from binary doubles (7.0, 99.99,
+#: 3.0, 6.99) and compares them with an exactly parsed RSR, so the effective upper bounds are the
+#: doubles' exact values: RSR 99.99 scores 0 and anything strictly between 6.99 and 7 scores 0.
 RSR_BANDS: tuple[RsrBand, ...] = (
     RsrBand(Decimal("7"), Decimal("99.9899999999999948840923025272786617279052734375"), 20),
     RsrBand(Decimal("3"), Decimal("6.9900000000000002131628207280300557613372802734375"), 10),
 )
 
-#: §3.1 RoSH points.
+#: RoSH points (Rosh.kt).
 ROSH_POINTS: dict[RoshLevel, int] = {
     RoshLevel.VERY_HIGH: 150,
     RoshLevel.HIGH: 20,
@@ -54,7 +56,7 @@ ROSH_POINTS: dict[RoshLevel, int] = {
     RoshLevel.LOW: 0,
 }
 
-#: §3.1 MAPPA level points.
+#: MAPPA level points (Mappa.kt).
 MAPPA_POINTS: dict[MappaLevel, int] = {
     MappaLevel.M3: 150,
     MappaLevel.M2: 150,
@@ -62,10 +64,10 @@ MAPPA_POINTS: dict[MappaLevel, int] = {
 }
 
 COMPLEXITY_POINTS_EACH = 2
-#: §3.4: each women's additional factor scores 2.
+#: AdditionalFactorsForWomen.kt: each women's additional factor scores 2.
 WOMENS_FACTOR_POINTS = 2
 
-#: §3.5: lowest total points for each level, highest level first.
+#: ProtectLevelCalculator.kt: lowest total points for each level, highest level first.
 PROTECT_THRESHOLDS: tuple[tuple[int, ProtectLevel], ...] = (
     (150, ProtectLevel.A),
     (20, ProtectLevel.B),
@@ -81,7 +83,7 @@ class ProtectResult:
 
 
 def protect_level_for(points: int) -> ProtectLevel:
-    """§3.5: 150+ A, 20–149 B, 10–19 C, under 10 D."""
+    """ProtectLevelCalculator.kt: 150+ A, 20–149 B, 10–19 C, under 10 D."""
     for lowest, level in PROTECT_THRESHOLDS:
         if points >= lowest:
             return level
@@ -89,7 +91,7 @@ def protect_level_for(points: int) -> ProtectLevel:
 
 
 def rsr_points(rsr: Decimal | None) -> int:
-    """§3.2: a missing RSR counts as 0; values outside both bands score 0."""
+    """RsrThresholds.kt: a missing RSR counts as 0; values outside both bands score 0."""
     score = Decimal(0) if rsr is None else rsr
     for band in RSR_BANDS:
         if band.lowest <= score <= band.highest:
@@ -146,7 +148,7 @@ def protect(inputs: TierV2Inputs, flags: RegistrationFlags) -> ProtectResult:
 
 
 def womens_factor_reasons(inputs: TierV2Inputs) -> list[Reason]:
-    """§3.4 for a woman: the OASys factors need an assessment; breach/recall does not."""
+    """A woman's factors (AdditionalFactorsForWomen.kt): OASys ones need an assessment."""
     answers = None if inputs.assessment is None else inputs.assessment.womens_factors
     return womens_factor_points(answers, inputs.previous_enforcement_activity)
 
@@ -156,8 +158,8 @@ def womens_factor_points(
 ) -> list[Reason]:
     """The women's additional factors that apply (each worth 2). `answers=None`: no assessment.
 
-    The explainer says self-control needs "more than 1", but the code fires on a score of
-    1 or more (Some or Significant); we follow the code (§3.4, §10.2).
+    The explainer (ministryofjustice/hmpps-tier-ui@59033442) says self-control needs "more than
+    1", but the code fires on a score of 1 or more (Some or Significant); we follow the code.
     """
     reasons: list[Reason] = []
     if answers is not None:

@@ -1,6 +1,7 @@
-"""Whether a v3 tier is provisional (tiering.md §7.8).
+"""Whether a v3 tier is provisional.
 
-Source: hmpps-tier v3 provisional rules (8 June 2026) and their unit tests. A tier is
+Source: ministryofjustice/hmpps-tier@affac98a, src/main/kotlin/.../hmppstier/service/calculation/
+ProvisionalStatusCalculator.kt (v3 provisional rules, 8 June 2026) and its unit tests. A tier is
 provisional when a static predictor could still move it (test A), or when RoSH is missing and
 nothing but the missing-RoSH-proof steps already reaches the tier RoSH could give (test B).
 """

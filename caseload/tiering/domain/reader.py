@@ -1,6 +1,6 @@
 """Reading one JSON input object field by field, collecting every error with its path.
 
-Conventions of the calculator format (tiering.md §11.1, §11.8): a missing key is the same as
+Conventions of the calculator format (ours, not the anchor's): a missing key is the same as
 null, a missing boolean is false, enum values are case-sensitive, numbers are exact decimals,
 unknown keys are ignored. Values are `object` because the input is untrusted: each reader
 checks the JSON type itself and never raises.

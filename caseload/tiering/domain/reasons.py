@@ -2,7 +2,7 @@
 
 A case page lists the reasons beside the tier so a practitioner can check each fact against
 the record. For the v2 axes the points of the reasons add up to the axis total, including a
-negative reason for the RoSH/RSR overlap (tiering.md §3.1). v3 steps yield letters, not
+negative reason for the RoSH/RSR overlap (ProtectLevelCalculator.kt). v3 steps yield letters, not
 points, so their reasons carry `points=None` and name the letter in the explanation.
 """
 

@@ -1,7 +1,9 @@
-"""Reading Delius registrations into the flags the tier rules use (tiering.md §2.2, §2.3).
+"""Reading Delius registrations into the flags the tier rules use.
 
-Source: hmpps-tier, the Delius "tier details" mapping. Case sensitivity differs by code and is
-reproduced on purpose (§10.4): RoSH codes, complexity codes and the MAPPA level are compared
+Source: ministryofjustice/hmpps-tier@affac98a, src/main/kotlin/.../hmppstier/domain/
+Registrations.kt and .../domain/enums/{Rosh,Mappa,ComplexityFactor,IomNominal}.kt, over the
+Delius "tier details" mapping. Case sensitivity differs by code and is reproduced on purpose
+(an anchor quirk): RoSH codes, complexity codes and the MAPPA level are compared
 ignoring case; every other code, and the MAPPA category, must match exactly.
 """
 
@@ -27,7 +29,7 @@ ROSH_BY_CODE: dict[str, RoshLevel] = {
     "RLRH": RoshLevel.LOW,
 }
 
-#: The ten v2 complexity registrations (§2.3), with the wording shown to practitioners.
+#: The ten v2 complexity registrations (ComplexityFactor.kt), worded as shown to practitioners.
 COMPLEXITY_CODES: dict[str, str] = {
     "RMDO": "Mental health issues",
     "ALSH": "Attempted suicide or self-harm",
@@ -61,7 +63,7 @@ class RegistrationFlags:
 def newest_first(registrations: Iterable[Registration]) -> list[Registration]:
     """Drop `HREG` rows, then sort newest first, keeping list order for equal dates.
 
-    Undated registrations go after dated ones, in list order ([convention], §11.2).
+    Undated registrations go after dated ones, in list order (our convention).
     """
     active = [r for r in registrations if r.code != HISTORIC_REGISTRATION]
     dated = [r for r in active if r.registered_on is not None]
@@ -75,7 +77,7 @@ def _registration_date(registration: Registration) -> date:
 
 
 def read_registrations(registrations: Iterable[Registration]) -> RegistrationFlags:
-    """Derive every registration flag of §2.2 from one person's registrations."""
+    """Derive every registration flag the tier reads from one person's registrations."""
     ordered = newest_first(registrations)
     codes = {r.code for r in ordered}
     return RegistrationFlags(
@@ -101,7 +103,7 @@ def _rosh(ordered: list[Registration]) -> RoshLevel | None:
 
 
 def _mappa_level(ordered: list[Registration]) -> MappaLevel | None:
-    """The newest MAPP row with a recognised level; rows without one are skipped (§10.3)."""
+    """The newest MAPP row with a recognised level; rows without one are skipped (a quirk)."""
     for registration in ordered:
         if registration.code != MAPPA or registration.level is None:
             continue
@@ -112,7 +114,7 @@ def _mappa_level(ordered: list[Registration]) -> MappaLevel | None:
 
 
 def _mappa_category(ordered: list[Registration]) -> MappaCategory | None:
-    """Only the newest MAPP row is read; older rows are never searched (§10.3)."""
+    """Only the newest MAPP row is read; older rows are never searched (a quirk)."""
     for registration in ordered:
         if registration.code == MAPPA:
             category = registration.category

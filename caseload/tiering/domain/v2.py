@@ -1,6 +1,7 @@
-"""The v2 "Unified Tiering Model" tier, e.g. `B2` or `B2S` (tiering.md §3, §4, §6).
+"""The v2 "Unified Tiering Model" tier, e.g. `B2` or `B2S`.
 
-Source: hmpps-tier v2 calculation (still the tier workload and allocation read). The string is
+Source: ministryofjustice/hmpps-tier@affac98a, the v2 calculation (still the tier workload and
+allocation read); our sources do not name the file that builds the string. The string is
 the protect letter, the change digit and an `S` when any `PRC` registration marks the case
 unsupervised (Probation Reset two-thirds point); the suffix never changes points or levels.
 """

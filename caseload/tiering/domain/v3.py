@@ -1,7 +1,7 @@
-"""The v3 single-axis tier A–G, `MISSING` or `NOT_SUPERVISED`, and its provisional flag
-(tiering.md §7).
+"""The v3 single-axis tier A–G, `MISSING` or `NOT_SUPERVISED`, and its provisional flag.
 
-Source: hmpps-tier v3 calculation behind the `tier-v3-calculation` flag. The gates run first
+Source: ministryofjustice/hmpps-tier@affac98a, src/main/kotlin/.../hmppstier/service/calculation/
+TierCalculator.kt, the v3 calculation behind the `tier-v3-calculation` flag. The gates run first
 (no active event, then no usable predictors); then the eight steps of `v3_steps` each yield a
 letter or nothing, and the tier is the highest letter, or G.
 """
@@ -42,8 +42,8 @@ class TierV3Result:
 def tier_v3(inputs: TierV3Inputs, *, today: date) -> TierV3Result:
     """Calculate the v3 tier. `today` is the calculation date used by the lifer/IPP step.
 
-    Raises `UnsupportedCombinationError` for a MEDIUM DC-SRP below 0.60 (§10.8). That check
-    runs before the gates: input checking comes first ([convention], §11.8).
+    Raises `UnsupportedCombinationError` for a MEDIUM DC-SRP below 0.60 (the anchor throws). That
+    check runs before the gates: input checking comes first (our convention).
     """
     check_dc_srp(inputs.dc_srp)
     if not inputs.has_active_event:

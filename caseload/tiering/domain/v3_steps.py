@@ -1,6 +1,8 @@
-"""The v3 tier letters and the eight steps that yield them (tiering.md §7.2–§7.7).
+"""The v3 tier letters and the eight steps that yield them.
 
-Source: hmpps-tier v3 calculation (March–August 2026) and its unit tests. Each step yields a
+Source: ministryofjustice/hmpps-tier@affac98a, src/main/kotlin/.../hmppstier/service/calculation/
+TierCalculator.kt, CalculationStep.kt and ReoffendingPredictorTable.kt (v3, March–August 2026),
+and its unit tests. Each step yields a
 letter A (highest) … G or nothing; the tier is the highest letter any step yields.
 """
 
@@ -14,7 +16,7 @@ from caseload.tiering.domain.inputs import DcSrpBand, DcSrpScore, MappaCategory,
 
 
 class V3Tier(StrEnum):
-    """v3 results, declared lowest first: statuses, then letters G … A (§7.2)."""
+    """v3 results, declared lowest first: statuses, then letters G … A."""
 
     NOT_SUPERVISED = "NOT_SUPERVISED"
     MISSING = "MISSING"
@@ -56,7 +58,7 @@ def highest(letters: Iterable[V3Tier | None]) -> V3Tier:
     return max(found, key=lambda letter: letter.rank, default=LOWEST_LETTER)
 
 
-# --- §7.3 Table 1: ARP × CSRP -------------------------------------------------------------
+# --- Table 1: ARP × CSRP (ReoffendingPredictorTable.kt) ----------------------------------
 
 INFINITY = Decimal("Infinity")
 #: Rows: the first CSRP threshold the score meets, highest first.
@@ -83,7 +85,7 @@ def _first_met(score: Decimal, thresholds: tuple[Decimal, ...]) -> int:
     raise ValueError("a predictor score cannot be negative")
 
 
-# --- §7.4 DC-SRP --------------------------------------------------------------------------
+# --- DC-SRP (TierCalculator.kt) ----------------------------------------------------------
 
 DC_SRP_BAND_LETTERS: dict[DcSrpBand, V3Tier] = {
     DcSrpBand.VERY_HIGH: V3Tier.A,
@@ -91,7 +93,7 @@ DC_SRP_BAND_LETTERS: dict[DcSrpBand, V3Tier] = {
     DcSrpBand.LOW: V3Tier.E,
 }
 #: MEDIUM band: "without risk reduction" (3.36/2.11) then "with risk reduction" (1.12/0.60)
-#: sub-tables, told apart by the score alone. Non-monotonic on purpose (§10.9).
+#: sub-tables, told apart by the score alone. Non-monotonic on purpose (an anchor quirk).
 DC_SRP_MEDIUM: tuple[tuple[Decimal, V3Tier], ...] = (
     (Decimal("3.36"), V3Tier.C),
     (Decimal("2.11"), V3Tier.D),
@@ -112,7 +114,7 @@ def dc_srp_applies(dc_srp: DcSrpScore | None) -> bool:
 
 
 def check_dc_srp(dc_srp: DcSrpScore | None) -> None:
-    """Raise for a MEDIUM DC-SRP below 0.60, which the anchor cannot score (§10.8)."""
+    """Raise for a MEDIUM DC-SRP below 0.60, which the anchor cannot score."""
     if not dc_srp_applies(dc_srp) or dc_srp is None or dc_srp.score is None:
         return
     if dc_srp.band is DcSrpBand.MEDIUM and dc_srp.score < DC_SRP_MEDIUM[-1][0]:
@@ -131,7 +133,7 @@ def sexual_reoffending(dc_srp: DcSrpScore | None) -> V3Tier | None:
     return None if dc_srp.band is None else DC_SRP_BAND_LETTERS[dc_srp.band]
 
 
-# --- §7.5 MAPPA + RoSH --------------------------------------------------------------------
+# --- MAPPA + RoSH (TierCalculator.kt) ----------------------------------------------------
 
 MAPPA_ROSH_WITH_MAPPA: dict[RoshLevel | None, V3Tier] = {
     RoshLevel.VERY_HIGH: V3Tier.A,
@@ -152,7 +154,7 @@ def mappa_rosh(mappa_category: MappaCategory | None, rosh: RoshLevel | None) -> 
     return MAPPA_ROSH_WITHOUT_MAPPA.get(rosh)
 
 
-# --- §7.6 Lifer / IPP ---------------------------------------------------------------------
+# --- Lifer / IPP (TierCalculator.kt) -----------------------------------------------------
 
 #: (years before today, letter): released on or after today minus that many years.
 LIFER_RELEASE_BANDS: tuple[tuple[int, V3Tier], ...] = ((1, V3Tier.B), (5, V3Tier.D))
@@ -180,7 +182,7 @@ def _is_leap(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
-# --- §7.2 registration and flag steps -----------------------------------------------------
+# --- registration and flag steps (TierCalculator.kt) -------------------------------------
 
 DOMESTIC_ABUSE_LETTER = V3Tier.E
 STALKING_LETTER = V3Tier.F

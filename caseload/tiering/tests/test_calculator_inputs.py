@@ -1,4 +1,4 @@
-"""The JSON calculator's input checking and result shape (tiering.md §11)."""
+"""The JSON calculator's input checking and result shape (the vector format; our contract)."""
 
 from decimal import Decimal
 from typing import Any

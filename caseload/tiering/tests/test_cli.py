@@ -1,4 +1,4 @@
-"""`caseload tier --input FILE` (tiering.md §11.8)."""
+"""`caseload tier --input FILE` (the tiering issue's command-line contract; our convention)."""
 
 import json
 import subprocess

@@ -1,4 +1,7 @@
-"""Every vector of the reference examples (all five models) is reproduced exactly."""
+"""Every vector of `data/tiering_examples.json` (all five models) is reproduced exactly.
+
+The vectors come from the unit, integration and BDD tests of ministryofjustice/hmpps-tier@affac98a.
+"""
 
 import json
 from decimal import Decimal

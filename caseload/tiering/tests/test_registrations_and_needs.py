@@ -1,4 +1,8 @@
-"""Reading Delius registrations (tiering.md §2.2) and OASys need severity (§5)."""
+"""Reading Delius registrations and OASys need severity.
+
+Source: ministryofjustice/hmpps-tier@affac98a, src/main/kotlin/.../hmppstier/domain/
+Registrations.kt and .../client/arns/NeedSection.kt, and their unit tests.
+"""
 
 from datetime import date
 

@@ -1,4 +1,8 @@
-"""v2 change level and the v2 tier string (tiering.md §4, §6)."""
+"""v2 change level and the v2 tier string.
+
+Source: ministryofjustice/hmpps-tier@affac98a, src/main/kotlin/.../hmppstier/service/calculation/
+ChangeLevelCalculator.kt and MandateForChange.kt, and their BDD features.
+"""
 
 import pytest
 

@@ -1,4 +1,8 @@
-"""v2 protect level (tiering.md §3)."""
+"""v2 protect level.
+
+Source: ministryofjustice/hmpps-tier@affac98a, src/main/kotlin/.../hmppstier/service/calculation/
+ProtectLevelCalculator.kt and AdditionalFactorsForWomen.kt, and their BDD features.
+"""
 
 from decimal import Decimal
 

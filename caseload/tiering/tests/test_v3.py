@@ -1,4 +1,8 @@
-"""v3 single-axis tier (tiering.md §7)."""
+"""v3 single-axis tier.
+
+Source: ministryofjustice/hmpps-tier@affac98a, src/main/kotlin/.../hmppstier/service/calculation/
+TierCalculator.kt and ProvisionalStatusCalculator.kt, and their unit tests.
+"""
 
 from datetime import date
 

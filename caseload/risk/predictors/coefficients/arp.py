@@ -1,7 +1,8 @@
-"""ARP coefficients: static ≈ OGRS4/G, dynamic ≈ OGP2 (predictors.md §9).
+"""ARP coefficients: static ≈ OGRS4/G, dynamic ≈ OGP2.
 
-Source: `anchor@016919c:K/service/coefficients/AllReoffendingPredictorStatic.kt` and
-`AllReoffendingPredictorDynamic.kt`. Keys are the anchor's enum constants. Binary-double literals.
+Source: ministryofjustice/hmpps-arns-risk-actuarial-api@016919c,
+src/main/kotlin/.../service/coefficients/AllReoffendingPredictorStatic.kt and
+AllReoffendingPredictorDynamic.kt. Keys are the anchor's enum constants. Binary-double literals.
 """
 
 from typing import Final

@@ -1,13 +1,15 @@
-"""Legacy OGRS3, OGP and OVP parameters (predictors.md §4.2, §5, §6, §7). IEEE doubles.
+"""Legacy OGRS3, OGP and OVP parameters. IEEE doubles.
 
-Sources: `anchor@52792f4:K/service/transformation/{OGRS3,OGP,OVP}TransformationHelper.kt`;
-OGRS3 offence parameters from `manage-offences@daf5d37:MIG/V66__seed_risk_actuarial.sql` as
-updated by `MIG/V67__risk_actuarial_weighting_update.sql` (weighting `ogrs3Weighting`).
+Sources: ministryofjustice/hmpps-arns-risk-actuarial-api@52792f4,
+src/main/kotlin/.../service/transformation/{OGRS3,OGP,OVP}TransformationHelper.kt; OGRS3 offence
+parameters from ministryofjustice/hmpps-manage-offences-api@daf5d37,
+src/main/resources/migration/common/V66__seed_risk_actuarial.sql as updated by
+V67__risk_actuarial_weighting_update.sql (weighting `ogrs3Weighting`).
 """
 
 from typing import Final
 
-# --- OGRS3 (§5) -------------------------------------------------------------------------------
+# --- OGRS3: OGRS3TransformationHelper.kt @52792f4 ------------------------------------------
 OGRS3_ONE_YEAR_INTERCEPT: Final = 1.40256
 OGRS3_TWO_YEAR_INTERCEPT: Final = 2.1217
 OGRS3_FIRST_SANCTION: Final = 0.12614
@@ -32,7 +34,7 @@ OGRS3_AGE_GENDER: Final[tuple[tuple[int, float, float], ...]] = (
 
 OGRS3_OFFENCE_PARAMETER: Final[dict[str, float]] = {
     "ABSCONDING_OR_BAIL": 0.7334,
-    "BURGLARY_DOMESTIC": -0.1239,  # doubted (§16 item 1): lower than BURGLARY_OTHER; kept.
+    "BURGLARY_DOMESTIC": -0.1239,  # doubted: below BURGLARY_OTHER, unverified; kept.
     "BURGLARY_OTHER": 0.2406,
     "CRIMINAL_DAMAGE": 0.205,
     "DRINK_DRIVING": -0.1214,
@@ -61,7 +63,7 @@ OGRS3_BANDS: Final[tuple[tuple[int, str], ...]] = (
     (0, "LOW"),
 )
 
-# --- OGP (§6) ---------------------------------------------------------------------------------
+# --- OGP: OGPTransformationHelper.kt @52792f4 ----------------------------------------------
 OGP_OGRS3_FACTOR: Final = 0.6
 OGP_NO_FIXED_ABODE: Final = 5
 OGP_UNEMPLOYED: Final = 5
@@ -80,7 +82,7 @@ OGP_BANDS: Final[tuple[tuple[int, str], ...]] = (
     (1, "LOW"),
 )
 
-# --- OVP (§7) ---------------------------------------------------------------------------------
+# --- OVP: OVPTransformationHelper.kt @52792f4 ----------------------------------------------
 OVP_ANY_SANCTIONS: Final = 5
 OVP_VIOLENT_SANCTIONS: Final[tuple[int, ...]] = (
     # points for v = 0, 1, 2, ... 18; 18 or more score the last value

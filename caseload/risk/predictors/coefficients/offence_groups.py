@@ -1,11 +1,11 @@
-"""Offence-group coefficients for ARP, VRP and SVRP (predictors.md §12).
+"""Offence-group coefficients for ARP, VRP and SVRP.
 
-Source: `anchor@016919c:K/service/coefficients/{AllReoffendingPredictor,
-ViolentReoffendingPredictor,SeriousViolentReoffendingPredictor}{Static,Dynamic}.kt`
-(the `get…OffenceCodeCoefficient` functions).
-These are exact decimal strings, not binary doubles (§3.5). The SVRP violence, weapons and
-firearms values are the exact sums "group-specific extra + sub-ABH value" (ACT-609, `c642f09`).
-`UNKNOWN` has no coefficient: it is rejected in validation.
+Source: ministryofjustice/hmpps-arns-risk-actuarial-api@016919c,
+src/main/kotlin/.../service/coefficients/{AllReoffendingPredictor,ViolentReoffendingPredictor,
+SeriousViolentReoffendingPredictor}{Static,Dynamic}.kt (the `get…OffenceCodeCoefficient`
+functions). These are exact decimal strings, not binary doubles, as in the anchor. The SVRP
+violence, weapons and firearms values are the exact sums "group-specific extra + sub-ABH value"
+(ACT-609, `c642f09`). `UNKNOWN` has no coefficient: it is rejected in validation.
 
 Columns: ARP static, ARP dynamic, VRP static, VRP dynamic, SVRP static, SVRP dynamic.
 """

@@ -1,14 +1,15 @@
-"""DC-SRP, IIC-SRP and CSRP parameters (predictors.md §13).
+"""DC-SRP, IIC-SRP and CSRP parameters.
 
-Sources: `anchor@016919c:K/service/transformation/DirectContactSexualReoffendingPredictor
-TransformationHelper.kt` (points, intercept −8.633 after ACT-237 `5832c83`, slope 0.1598),
-`K/service/coefficients/ImagesAndIndirectContactSexualReoffendingPredictorStatic.kt` (hierarchy
-weights, binary doubles) and `K/service/coefficients/CombinedSeriousReoffendingPredictor.kt`.
+Sources: ministryofjustice/hmpps-arns-risk-actuarial-api@016919c, src/main/kotlin/.../service/
+transformation/DirectContactSexualReoffendingPredictorTransformationHelper.kt (points, intercept
+−8.633 after ACT-237 `5832c83`, slope 0.1598), .../service/coefficients/
+ImagesAndIndirectContactSexualReoffendingPredictorStatic.kt (hierarchy weights, binary doubles)
+and .../service/coefficients/CombinedSeriousReoffendingPredictor.kt.
 """
 
 from typing import Final
 
-# --- DC-SRP (§13.1) ---------------------------------------------------------------------------
+# --- DC-SRP: DirectContactSexualReoffendingPredictorTransformationHelper.kt -----------------
 DC_CONTACT_ADULT: Final[tuple[int, int, int]] = (5, 10, 15)
 """Points for 1, 2 and ≥ 3 contact-adult sanctions (otherwise 0)."""
 DC_CONTACT_CHILD: Final[tuple[int, int, int]] = (3, 6, 9)
@@ -31,7 +32,7 @@ DC_BANDS: Final[tuple[tuple[int, str], ...]] = (
 )
 DC_REDUCTION_YEARS: Final = 5
 
-# --- IIC-SRP (§13.2): hierarchy weights (fractions), binary doubles -----------------------------
+# --- IIC-SRP: hierarchy weights (fractions), binary doubles ----------------------------------
 IIC_TWO_PLUS_IMAGES: Final = 0.10310
 IIC_ONE_IMAGE: Final = 0.03328
 IIC_TWO_PLUS_CHILD_CONTACT: Final = 0.00926
@@ -39,7 +40,7 @@ IIC_ONE_CHILD_CONTACT: Final = 0.00634
 IIC_NON_CONTACT_AND_ADULT_CONTACT: Final = 0.00281
 IIC_OTHERWISE: Final = 0.0
 
-# --- CSRP (§13.3) -----------------------------------------------------------------------------
+# --- CSRP: CombinedSeriousReoffendingPredictor.kt ---------------------------------------------
 CSRP_FEMALE_WITH_HISTORY: Final = 0.0038314176245211
 CSRP_BANDS: Final[tuple[tuple[str, str], ...]] = (
     ("6.9", "VERY_HIGH"),

@@ -1,7 +1,8 @@
-"""SVRP coefficients (predictors.md §11); new OASys v4 values, not the legacy SNSV's.
+"""SVRP coefficients; new OASys v4 values, not the legacy SNSV's.
 
-Source: `anchor@016919c:K/service/coefficients/SeriousViolentReoffendingPredictorStatic.kt` and
-`SeriousViolentReoffendingPredictorDynamic.kt`. Keys are the anchor's enum constants.
+Source: ministryofjustice/hmpps-arns-risk-actuarial-api@016919c,
+src/main/kotlin/.../service/coefficients/SeriousViolentReoffendingPredictorStatic.kt and
+SeriousViolentReoffendingPredictorDynamic.kt. Keys are the anchor's enum constants.
 Binary-double literals. The age polynomial is quadratic; the months polynomial quartic.
 """
 

@@ -1,7 +1,8 @@
-"""VRP coefficients: static ≈ OGRS4/V, dynamic ≈ OVP2 (predictors.md §10).
+"""VRP coefficients: static ≈ OGRS4/V, dynamic ≈ OVP2.
 
-Source: `anchor@016919c:K/service/coefficients/ViolentReoffendingPredictorStatic.kt` and
-`ViolentReoffendingPredictorDynamic.kt`. Keys are the anchor's enum constants. Binary-double
+Source: ministryofjustice/hmpps-arns-risk-actuarial-api@016919c,
+src/main/kotlin/.../service/coefficients/ViolentReoffendingPredictorStatic.kt and
+ViolentReoffendingPredictorDynamic.kt. Keys are the anchor's enum constants. Binary-double
 literals. The dynamic set has no cubic or quartic male age terms and no cubic/quartic months.
 """
 
