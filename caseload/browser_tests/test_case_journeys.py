@@ -14,6 +14,7 @@ from caseload.browser_tests.conftest import assert_accessible, sign_in
 from caseload.derived.recompute import recompute_all
 from caseload.people.actions import record_circumstance_change
 from caseload.risk.actions import register_flag
+from caseload.testing.assessments import arp_dynamic_answers
 from caseload.testing.factories import case_held_by
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -159,18 +160,8 @@ def test_recording_an_assessment_makes_the_scores_dynamic(
     page.get_by_label("Day", exact=True).fill(str(today.day))
     page.get_by_label("Month", exact=True).fill(str(today.month))
     page.get_by_label("Year", exact=True).fill(str(today.year))
-    for question in (
-        "suitabilityOfAccommodation",
-        "currentRelationshipWithPartner",
-        "regularOffendingActivities",
-        "currentAlcoholUseProblems",
-        "excessiveAlcoholUse",
-        "impulsivityProblems",
-        "proCriminalAttitudes",
-    ):
-        page.locator(f"input[name={question}][value=SOME_PROBLEMS]").check()
-    page.locator("input[name=evidenceOfDomesticAbuse][value=False]").check()
-    page.locator("input[name=currentRelationshipStatus][value=NOT_IN_RELATIONSHIP]").check()
+    for question, answer in arp_dynamic_answers().items():
+        page.locator(f"input[name={question}][value={answer}]").check()
     page.get_by_role("button", name="Save assessment").click()
 
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Assessment recorded")

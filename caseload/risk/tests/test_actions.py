@@ -14,6 +14,7 @@ from caseload.risk.actions import (
     review_registration,
 )
 from caseload.risk.models import PredictorScore, Registration
+from caseload.testing.assessments import arp_dynamic_answers
 
 TODAY = timezone.localdate
 
@@ -105,24 +106,7 @@ def test_an_assessment_makes_the_arp_dynamic(practitioner, case):
         start_date=TODAY(),
     )
     assert PredictorScore.objects.get(person=case, predictor="arp").score_type == "STATIC"
-    answers = dict.fromkeys(
-        (
-            "suitabilityOfAccommodation",
-            "currentRelationshipWithPartner",
-            "regularOffendingActivities",
-            "currentAlcoholUseProblems",
-            "excessiveAlcoholUse",
-            "impulsivityProblems",
-            "proCriminalAttitudes",
-            "temperControl",
-        ),
-        "SOME_PROBLEMS",
-    )
-    answers |= {
-        "evidenceOfDomesticAbuse": False,
-        "currentRelationshipStatus": "NOT_IN_RELATIONSHIP",
-        "motivationToTackleDrugMisuse": "FULL_MOTIVATION",
-    }
+    answers = arp_dynamic_answers()
     record_assessment(
         case.crn, acting_user=practitioner.user, completed_on=TODAY(), answers=answers
     )
