@@ -10,7 +10,9 @@ from django.utils import timezone
 
 from caseload.contacts.actions import record_contact
 from caseload.derived.recompute import recompute_all
+from caseload.risk.actions import register_flag
 from caseload.testing.factories import StaffFactory, case_held_by
+from caseload.tiering.models import CaseTier
 
 
 def test_my_cases_lists_the_practitioners_cases_only(client, practitioner, team):
@@ -36,13 +38,42 @@ def test_the_case_list_uses_a_fixed_number_of_queries(client, practitioner):
     assert len(many) == len(few)
 
 
-def test_the_list_can_be_filtered_and_sorted_by_tier(client, practitioner):
-    cases = [case_held_by(practitioner) for _ in range(3)]
+def cases_in_two_tiers(practitioner):  # type: ignore[no-untyped-def]
+    """Three cases of one practitioner; the first is MAPPA level 2, so its protect level is A."""
+    mappa, *others = [case_held_by(practitioner) for _ in range(3)]
+    register_flag(
+        mappa.crn,
+        acting_user=practitioner.user,
+        register="MAPP",
+        category="M2",
+        level="M2",
+        registered_on=timezone.localdate(),
+    )
     recompute_all()
+    return mappa, others
+
+
+def test_the_list_can_be_filtered_and_sorted_by_tier(client, practitioner):
+    mappa, others = cases_in_two_tiers(practitioner)
+    tiers = dict(CaseTier.objects.values_list("person__crn", "v2_tier"))
+    assert tiers[mappa.crn].startswith("A")
+    assert all(not tiers[c.crn].startswith("A") for c in others)
     client.force_login(practitioner.user)
-    tier = cases[0].tier.v2_tier
-    page = client.get(reverse("my_cases"), {"tier": tier[0], "sort": "-tier"}).content.decode()
-    assert cases[0].crn in page
+
+    page = client.get(reverse("my_cases"), {"tier": "A", "sort": "-tier"}).content.decode()
+    assert mappa.crn in page
+    assert all(c.crn not in page for c in others)
+
+    letter = tiers[others[0].crn][0]
+    page = client.get(reverse("my_cases"), {"tier": letter, "sort": "-tier"}).content.decode()
+    assert mappa.crn not in page
+    assert all(c.crn in page for c in others if tiers[c.crn].startswith(letter))
+
+    descending = client.get(reverse("my_cases"), {"sort": "-tier"}).content.decode()
+    ascending = client.get(reverse("my_cases"), {"sort": "tier"}).content.decode()
+    other = others[0].crn
+    assert descending.index(other) < descending.index(mappa.crn)
+    assert ascending.index(mappa.crn) < ascending.index(other)
 
 
 def test_the_case_page_shows_every_recorded_fact(client, practitioner, case):
@@ -138,11 +169,15 @@ def test_a_status_of_the_wrong_kind_is_refused(client, practitioner, case):
 
 
 def test_the_primary_framework_decides_the_tier_filter(client, practitioner, settings):
-    cases = [case_held_by(practitioner) for _ in range(3)]
-    recompute_all()
+    mappa, others = cases_in_two_tiers(practitioner)
+    v3 = dict(CaseTier.objects.values_list("person__crn", "v3_tier"))
+    letter = v3[mappa.crn][0]
+    assert all(not v3[c.crn].startswith(letter) for c in others)
     settings.PRIMARY_TIER_FRAMEWORK = "v3"
     client.force_login(practitioner.user)
-    letter = cases[0].tier.v3_tier[0]
     page = client.get(reverse("my_cases"), {"tier": letter, "sort": "tier"}).content.decode()
-    assert cases[0].crn in page
-    assert all(c.crn not in page for c in cases if not c.tier.v3_tier.startswith(letter))
+    assert mappa.crn in page
+    assert all(c.crn not in page for c in others)
+    other = v3[others[0].crn][0]
+    page = client.get(reverse("my_cases"), {"tier": other, "sort": "tier"}).content.decode()
+    assert mappa.crn not in page and others[0].crn in page
