@@ -11,9 +11,10 @@ PORT ?= 8000
 
 # Pure domain code, type-checked with mypy --strict; paths that don't exist yet are skipped.
 MYPY_PATHS := $(wildcard caseload/risk/predictors caseload/tiering/domain caseload/*/domain.py) \
-	caseload/core/facts.py caseload/risk/assessment.py caseload/risk/derive.py \
-	caseload/tiering/derive.py caseload/demo/generator.py \
-	caseload/demo/supervision.py caseload/demo/choice.py
+	caseload/core/dates.py caseload/core/errors.py caseload/derived/facts.py \
+	caseload/risk/assessment.py caseload/risk/derive.py caseload/tiering/derive.py \
+	caseload/demo/generator.py caseload/demo/supervision.py caseload/demo/choice.py \
+	caseload/demo/validate.py
 
 PY_STAMP := $(VENV)/.requirements-installed
 FRONTEND_STAMP := caseload/static/caseload/.built

@@ -1,9 +1,12 @@
 """Contact reference data and the pure rules over contacts (no Django).
 
-Reference data carries behaviour, as in Delius (case_model.md §3.1.2): whether a contact type is
-an appointment that needs an outcome, whether it is a national-standards (NS) contact that counts
-for enforcement, and whether an outcome is attended / complied / enforceable (§4.1).
-Codes are Delius codes from case_model.md §4.1-4.4 [S].
+Reference data carries behaviour, as Delius's contact types do: whether a contact type is an
+appointment that needs an outcome, whether it is a national-standards (NS) contact that counts
+for enforcement, and whether an outcome is attended / complied / enforceable. Codes are Delius
+codes: outcomes as mapped in ministryofjustice/hmpps-manage-people-on-probation-ui@f62be770;
+enforcement actions as in ministryofjustice/manage-supervisions-design-history@301b1165; contact
+types as used by ministryofjustice/hmpps-manage-supervisions@408a47d6 (Delius's full list is
+not public, so the flags on each type are our reading of it).
 """
 
 from __future__ import annotations
@@ -180,7 +183,8 @@ class ContactFact:
 def unacceptable_absences(contacts: Iterable[ContactFact], *, since: date) -> int:
     """Failures to comply on national-standards contacts, counted as distinct dates.
 
-    This is Delius's FTC count (case_model.md §5, probation-integration `libs/appointments`):
+    This is Delius's FTC count (ministryofjustice/hmpps-probation-integration-services,
+    `libs/appointments`):
     distinct dates with an NS contact whose outcome is not complied, from `since` (the later of
     the sentence date and the last breach end).
     """

@@ -15,6 +15,7 @@ from simple_history.utils import bulk_create_with_history
 
 from caseload.contacts.models import Contact
 from caseload.demo.generator import SyntheticPerson, synthetic_person
+from caseload.demo.validate import problems_in
 from caseload.organisation.constants import Grade, Role
 from caseload.organisation.models import Allocation, DeliveryUnit, Region, Staff, Team
 from caseload.people.models import (
@@ -242,6 +243,7 @@ def seed_delivery_unit(
 ) -> SeedSummary:
     rng = random.Random(seed)
     today = timezone.localdate()
+    now = timezone.now()
     letter = chr(ord("A") + seed % 26)
     with transaction.atomic():
         pdu, staff, users = _organisation(
@@ -268,6 +270,9 @@ def seed_delivery_unit(
             ]
             if Person.objects.filter(crn__in=[p.crn for p in batch]).exists():
                 raise SeedError(f"--seed {seed} would reuse existing CRNs; choose another seed")
+            invalid = [line for p in batch for line in problems_in(p, now=now, today=today)]
+            if invalid:
+                raise SeedError("generated facts break the rules: " + "; ".join(invalid[:5]))
             contacts += _write_people(batch, targets[offset : offset + count], today.replace(day=1))
             progress(count)
     return SeedSummary(pdu.name, people, len(staff), contacts, users)

@@ -47,15 +47,15 @@ def contact_history(
             }
         )
         if rng.random() < 0.25:
-            contacts.append(
-                {
-                    "contact_type": pick(rng, {"CTOA": 3, "CMOA": 3, "CT3A": 2, "CLOA": 1}),
-                    "happened_at": at + timedelta(days=1, hours=1),
-                    "outcome": "",
-                    "enforcement_action": "",
-                    "notes": "Reminder of next appointment.",
-                }
-            )
+            reminder = {
+                "contact_type": pick(rng, {"CTOA": 3, "CMOA": 3, "CT3A": 2, "CLOA": 1}),
+                "happened_at": at + timedelta(days=1, hours=1),
+                "outcome": "",
+                "enforcement_action": "",
+                "notes": "Reminder of next appointment.",
+            }
+            if day + timedelta(days=1) < today:  # a reminder due today is not yet recorded
+                contacts.append(reminder)
         first = False
         day += timedelta(days=every)
     return contacts

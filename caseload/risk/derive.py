@@ -1,6 +1,7 @@
 """From a person's recorded facts to predictor requests and results (pure; no Django).
 
-Each request field named in predictors.md §3.1 comes from one recorded fact: dates and sex from
+Each request field of the predictors (the request of ministryofjustice/hmpps-arns-risk-actuarial-api
+@016919c) comes from one recorded fact: dates and sex from
 the person, sanctions from the criminal history, the offence and follow-up date from the current
 sentence, unemployment and no-fixed-abode from the current circumstances, and the dynamic items
 from the latest structured assessment. A predictor that cannot be scored lists the missing facts.

@@ -1,7 +1,10 @@
 """From a person's facts and predictor results to both tiers (pure; no Django).
 
-v2 reads RSR and OGRS: we supply CSRP (the current combined serious predictor that replaced RSR,
-predictors.md §13.3) as the RSR score and the OGRS3 two-year % as OGRS (tiering.md §2.1).
+v2 reads RSR and OGRS (ministryofjustice/hmpps-tier@affac98a, `hmppstier/domain/DeliusInputs.kt`):
+we supply CSRP, the combined serious reoffending predictor that replaced RSR
+(ministryofjustice/hmpps-arns-risk-actuarial-api@016919c,
+`service/CombinedSeriousReoffendingPredictorRiskProducerService.kt`), as the RSR score, and the
+OGRS3 two-year % as OGRS. Supplying CSRP as RSR is our inference, not a published rule.
 """
 
 from __future__ import annotations
@@ -112,7 +115,8 @@ def _assessment(facts: CaseFacts) -> Assessment | None:
 
 def previous_enforcement_activity(facts: CaseFacts) -> bool:
     """A breach or recall during a sentence that is current or ended within the last year
-    (tiering.md §2.1; Delius's exact query is not public, case_model.md §12.10)."""
+    (hmpps-tier's `previousEnforcementActivity`, which Delius supplies; Delius's query is not
+    public, so this is our reading of it)."""
     year_ago = facts.as_at - timedelta(days=365)
     relevant = [
         s for s in facts.sentences if s.termination_date is None or s.termination_date > year_ago

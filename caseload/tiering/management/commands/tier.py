@@ -1,4 +1,4 @@
-"""`caseload tier --input FILE`: the tier calculator over JSON Lines (tiering.md §11.8)."""
+"""`caseload tier --input FILE`: the tier calculator over JSON Lines."""
 
 import json
 import sys
@@ -27,8 +27,9 @@ Input: JSON Lines, one input object per line, e.g.
    "arp": {"score": 25.0, "type": "DYNAMIC"}, "csrp": {"score": 0.0, "type": "STATIC"},
    "dc_srp": null, "lifer_ipp": false, "latest_release_date": {"years": -1, "days": -1}}
 Models: v2, v3, v3_provisional_only, v2_womens_factor_points, need_severity (fields as in
-tiering.md section 11). Numbers are read as exact decimals; a missing key counts as null and a
-missing boolean as false (v3 has_active_event is required). Blank lines are skipped.
+the vectors of caseload/tiering/tests/data/tiering_examples.json). Numbers are read as exact
+decimals; a missing key counts as null and a missing boolean as false (v3 has_active_event is
+required). Blank lines are skipped.
 
 Output: one JSON object per input line, in order, written as each line is read:
   {"tier": "B2S", "protect": "B", "change": 2, "protect_points": 20, "change_points": 0,
