@@ -1,0 +1,206 @@
+"""Validating registrations, their reviews and ends, and assessments (pure: no database).
+Every problem is reported at once; no date may be in the future."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from caseload.risk.assessment import QUESTIONS
+from caseload.risk.constants import REGISTERS, ROSH_CODES
+from caseload.risk.domain import (
+    MAPPA,
+    NewRegistration,
+    RegistrationFacts,
+    replaced_registers,
+    validate_assessment,
+    validate_deregistration,
+    validate_registration,
+    validate_review,
+)
+from caseload.testing.assessments import arp_dynamic_answers, middle_answer
+
+TODAY = date(2025, 6, 2)
+TOMORROW = TODAY + timedelta(days=1)
+
+
+def rules(problems) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(p.field, p.rule) for p in problems]
+
+
+def registration(**fields: object) -> NewRegistration:
+    values: dict[str, object] = {
+        "register": "ADVP",
+        "category": "",
+        "level": "",
+        "registered_on": date(2025, 5, 28),
+    }
+    return NewRegistration(**{**values, **fields})  # type: ignore[arg-type]
+
+
+# Registrations.
+
+
+@pytest.mark.parametrize("register", sorted(set(REGISTERS) - {MAPPA}))
+def test_any_register_other_than_mappa_needs_only_its_date(register):
+    assert validate_registration(registration(register=register), today=TODAY) == []
+
+
+def test_a_registration_may_be_dated_today():
+    assert validate_registration(registration(registered_on=TODAY), today=TODAY) == []
+
+
+def test_mappa_needs_a_category_and_a_level():
+    problems = validate_registration(registration(register=MAPPA), today=TODAY)
+    assert rules(problems) == [("category", "mappa_category"), ("level", "mappa_level")]
+    assert [p.message for p in problems] == [
+        "Select a MAPPA category, M1 to M4",
+        "Select a MAPPA level, M1 to M3",
+    ]
+
+
+@pytest.mark.parametrize(("category", "level"), [("M1", "M1"), ("M4", "M3"), ("M2", "M2")])
+def test_mappa_with_a_category_and_level_is_valid(category, level):
+    new = registration(register=MAPPA, category=category, level=level)
+    assert validate_registration(new, today=TODAY) == []
+
+
+def test_mappa_level_4_and_category_5_do_not_exist():
+    new = registration(register=MAPPA, category="M5", level="M4")
+    assert rules(validate_registration(new, today=TODAY)) == [
+        ("category", "mappa_category"),
+        ("level", "mappa_level"),
+    ]
+
+
+@pytest.mark.parametrize(("category", "level"), [("M1", ""), ("", "M2"), ("M1", "M2")])
+def test_only_mappa_has_a_category_or_level(category, level):
+    new = registration(register="RHRH", category=category, level=level)
+    assert rules(validate_registration(new, today=TODAY)) == [("category", "not_allowed")]
+
+
+def test_an_unknown_register_is_refused():
+    problems = validate_registration(registration(register="NOPE"), today=TODAY)
+    assert rules(problems) == [("register", "unknown_code")]
+    assert rules(validate_registration(registration(register=None), today=TODAY)) == [
+        ("register", "unknown_code")
+    ]
+
+
+def test_a_registration_date_is_required_and_not_in_the_future():
+    assert rules(validate_registration(registration(registered_on=None), today=TODAY)) == [
+        ("registered_on", "required")
+    ]
+    problems = validate_registration(registration(registered_on=TOMORROW), today=TODAY)
+    assert rules(problems) == [("registered_on", "not_in_future")]
+    assert problems[0].message == "The date of registration must be today or in the past"
+
+
+def test_every_registration_problem_is_reported_at_once():
+    new = NewRegistration(MAPPA, "", "M9", TOMORROW)
+    assert rules(validate_registration(new, today=TODAY)) == [
+        ("category", "mappa_category"),
+        ("level", "mappa_level"),
+        ("registered_on", "not_in_future"),
+    ]
+    new = NewRegistration("NOPE", "M1", "", None)
+    assert rules(validate_registration(new, today=TODAY)) == [
+        ("register", "unknown_code"),
+        ("category", "not_allowed"),
+        ("registered_on", "required"),
+    ]
+
+
+def test_a_rosh_level_replaces_the_other_rosh_levels_and_any_other_register_itself():
+    assert set(replaced_registers("RHRH")) == set(ROSH_CODES)
+    assert replaced_registers(MAPPA) == (MAPPA,)
+    assert replaced_registers("ADVP") == ("ADVP",)
+
+
+def test_a_registration_is_active_from_its_date_until_it_ends():
+    ended = RegistrationFacts("ADVP", "", "", date(2025, 1, 6), TODAY)
+    assert ended.active_on(date(2025, 1, 6)) and ended.active_on(TODAY - timedelta(days=1))
+    assert not ended.active_on(date(2025, 1, 5)) and not ended.active_on(TODAY)
+
+
+# Ending and reviewing a registration.
+
+
+def test_a_registration_may_end_on_the_day_it_began_or_later():
+    assert validate_deregistration(TODAY, TODAY, today=TODAY) == []
+    assert validate_deregistration(date(2025, 1, 6), date(2025, 5, 1), today=TODAY) == []
+
+
+def test_a_registration_cannot_end_before_it_began():
+    problems = validate_deregistration(date(2025, 1, 6), date(2025, 1, 5), today=TODAY)
+    assert rules(problems) == [("deregistered_on", "before_registration")]
+
+
+def test_the_end_date_is_required_and_not_in_the_future():
+    assert rules(validate_deregistration(date(2025, 1, 6), None, today=TODAY)) == [
+        ("deregistered_on", "required")
+    ]
+    assert rules(validate_deregistration(date(2025, 1, 6), TOMORROW, today=TODAY)) == [
+        ("deregistered_on", "not_in_future")
+    ]
+
+
+def test_a_review_is_dated_today_or_earlier():
+    assert validate_review(TODAY, today=TODAY) == []
+    assert validate_review(date(2024, 12, 9), today=TODAY) == []
+    assert rules(validate_review(TOMORROW, today=TODAY)) == [("reviewed_on", "not_in_future")]
+    assert rules(validate_review(None, today=TODAY)) == [("reviewed_on", "required")]
+
+
+# Assessments.
+
+
+def test_a_complete_assessment_is_valid():
+    answers = {q.key: middle_answer(q) for q in QUESTIONS}
+    assert validate_assessment(TODAY, answers, today=TODAY) == []
+    assert validate_assessment(TODAY, arp_dynamic_answers(), today=TODAY) == []
+
+
+def test_questions_may_be_left_unanswered():
+    assert validate_assessment(TODAY, {}, today=TODAY) == []
+    assert validate_assessment(TODAY, {"temperControl": None}, today=TODAY) == []
+
+
+def test_an_assessment_is_completed_today_or_earlier():
+    assert rules(validate_assessment(TOMORROW, {}, today=TODAY)) == [
+        ("completed_on", "not_in_future")
+    ]
+    assert rules(validate_assessment(None, {}, today=TODAY)) == [("completed_on", "required")]
+
+
+def test_an_answer_not_allowed_for_its_question_is_refused_in_words():
+    (problem,) = validate_assessment(TODAY, {"temperControl": "FURIOUS"}, today=TODAY)
+    assert (problem.field, problem.rule) == ("temperControl", "answer")
+    assert problem.message.startswith("Temper control (11.4) must be one of NO_PROBLEMS")
+
+
+def test_an_unknown_question_is_refused():
+    (problem,) = validate_assessment(TODAY, {"shoeSize": "NINE"}, today=TODAY)
+    assert (problem.field, problem.rule) == ("shoeSize", "answer")
+    assert problem.message == "shoeSize is not a question in the assessment"
+
+
+@pytest.mark.parametrize("value", ["HOMICIDE", ["HOMICIDE", "SHOPLIFTING"], None])
+def test_previous_convictions_are_a_list_of_listed_convictions(value):
+    problems = validate_assessment(TODAY, {"previousConvictions": value}, today=TODAY)
+    assert rules(problems) == [("previousConvictions", "answer")]
+
+
+def test_no_previous_convictions_is_an_empty_list():
+    assert validate_assessment(TODAY, {"previousConvictions": []}, today=TODAY) == []
+    answers = {"previousConvictions": ["ROBBERY", "ARSON"]}
+    assert validate_assessment(TODAY, answers, today=TODAY) == []
+
+
+def test_every_assessment_problem_is_reported_at_once():
+    answers = {"temperControl": "FURIOUS", "shoeSize": "NINE", "evidenceOfDomesticAbuse": "YES"}
+    assert rules(validate_assessment(TOMORROW, answers, today=TODAY)) == [
+        ("completed_on", "not_in_future"),
+        ("temperControl", "answer"),
+        ("shoeSize", "answer"),
+        ("evidenceOfDomesticAbuse", "answer"),
+    ]
