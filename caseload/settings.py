@@ -86,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "caseload.core.context_processors.service",
+                "caseload.access.navigation.primary_navigation",
             ],
         },
     },

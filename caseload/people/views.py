@@ -9,10 +9,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from caseload.access.audit import record_audit
-from caseload.access.cases import get_case_for_user, may_change_cases, visible_cases
+from caseload.access.capabilities import Capability, has_capability
+from caseload.access.cases import get_case_for_user, visible_cases
 from caseload.core.views import case_action_page
-from caseload.organisation.constants import Role
 from caseload.people.actions import record_circumstance_change
+from caseload.people.apps import case_list_title
 from caseload.people.caselist import case_rows
 from caseload.people.forms import CaseFilterForm, CircumstanceForm
 from caseload.people.record import case_record
@@ -20,10 +21,11 @@ from caseload.people.record import case_record
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    staff = getattr(request.user, "staff", None)
-    if staff is not None and staff.role == Role.PRACTITIONER:
+    if has_capability(request.user, Capability.HOLD_CASES):
         return redirect("my_cases")
-    if staff is not None and staff.role == Role.STAFF_REP:
+    if has_capability(request.user, Capability.SEE_AGGREGATES) and not has_capability(
+        request.user, Capability.SEE_CASE
+    ):
         return render(request, "people/no_case_access.html")
     return redirect("team_cases")
 
@@ -61,16 +63,14 @@ def my_cases(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def team_cases(request: HttpRequest) -> HttpResponse:
-    staff = getattr(request.user, "staff", None)
-    title = "Team cases" if staff and staff.role in (Role.PRACTITIONER, Role.MANAGER) else "Cases"
-    return _case_list(request, mine=False, title=title)
+    return _case_list(request, mine=False, title=case_list_title(request.user))
 
 
 @login_required
 def case_detail(request: HttpRequest, crn: str) -> HttpResponse:
     person = get_case_for_user(request.user, crn)
     context = case_record(person)
-    context["can_change"] = may_change_cases(request.user)
+    context["can_change"] = has_capability(request.user, Capability.CHANGE_CASE)
     context["primary_tier"] = settings.PRIMARY_TIER_FRAMEWORK
     return render(request, "people/case_detail.html", context)
 
