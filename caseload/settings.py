@@ -151,6 +151,9 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
+# How API callers prove who they are, tried in order (caseload.core.api).
+API_AUTH = ["caseload.access.api_auth.BearerToken", "caseload.access.api_auth.SessionAuth"]
+
 # Which tiering framework the organisation treats as primary: "v2" (A-D x 0-3) or "v3" (A-G).
 PRIMARY_TIER_FRAMEWORK = env_choice("PRIMARY_TIER_FRAMEWORK", "v2", ("v2", "v3"))
 

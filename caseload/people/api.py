@@ -13,6 +13,7 @@ from caseload.people.caselist import case_rows
 from caseload.people.record import case_record
 from caseload.people.serialise import serialise_record
 
+PREFIX = "/cases"
 router = Router(tags=["cases"])
 
 

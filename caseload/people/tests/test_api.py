@@ -83,6 +83,20 @@ def test_the_openapi_document_is_published(client):
     assert "/api/v1/cases/{crn}/contacts" in doc["paths"]
 
 
+def test_every_parts_router_is_mounted_at_its_prefix(client):
+    paths = {
+        path: sorted(ops)
+        for path, ops in client.get("/api/v1/openapi.json").json()["paths"].items()
+    }
+    assert paths == {
+        "/api/v1/cases": ["get"],
+        "/api/v1/cases/{crn}": ["get"],
+        "/api/v1/cases/{crn}/contacts": ["post"],
+        "/api/v1/predictors/{name}": ["post"],
+        "/api/v1/tier": ["post"],
+    }
+
+
 RECORD_KEYS = {
     "": [
         "crn", "first_name", "last_name", "preferred_name", "date_of_birth", "sex", "equality",
