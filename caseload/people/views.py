@@ -1,7 +1,5 @@
 """Case lists and the case record page. Reads go through the access module only."""
 
-from typing import Any
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -11,7 +9,7 @@ from django.shortcuts import redirect, render
 from caseload.access.audit import record_audit
 from caseload.access.capabilities import Capability, has_capability
 from caseload.access.cases import get_case_for_user, visible_cases
-from caseload.core.views import case_action_page
+from caseload.access.pages import case_action_page
 from caseload.people.actions import record_circumstance_change
 from caseload.people.apps import case_list_title
 from caseload.people.caselist import case_rows
@@ -77,22 +75,11 @@ def case_detail(request: HttpRequest, crn: str) -> HttpResponse:
 
 @login_required
 def new_circumstance(request: HttpRequest, crn: str) -> HttpResponse:
-    def perform(person: Any, data: dict[str, Any]) -> object:
-        return record_circumstance_change(
-            person.crn,
-            acting_user=request.user,
-            kind=data["kind"],
-            status=data["status"],
-            start_date=data["start_date"],
-            verified=data["verified"],
-            notes=data["notes"],
-        )
-
     return case_action_page(
         request,
         crn,
         form_class=CircumstanceForm,
+        action=record_circumstance_change,
         title="Record a change of circumstances",
-        perform=perform,
         success="Change of circumstances recorded",
     )
