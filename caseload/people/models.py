@@ -4,6 +4,8 @@ Derived values (age, whether a sentence is active, expected end date, tier, scor
 never stored here. Periods run from a start date to an exclusive end date; null means ongoing.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
@@ -20,6 +22,10 @@ offence_code_validator = RegexValidator(
 class PersonQuerySet(models.QuerySet["Person"]):
     def allocated_to(self, staff_id: int) -> "PersonQuerySet":
         return self.filter(allocations__staff_id=staff_id, allocations__end_date__isnull=True)
+
+    def held_by_user(self, user: Any) -> "PersonQuerySet":
+        """The cases this signed-in user holds now ("My cases")."""
+        return self.filter(allocations__staff__user=user, allocations__end_date__isnull=True)
 
     def in_team(self, team_id: int) -> "PersonQuerySet":
         return self.filter(allocations__team_id=team_id, allocations__end_date__isnull=True)

@@ -31,9 +31,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def _case_list(request: HttpRequest, *, mine: bool, title: str) -> HttpResponse:
     cases = visible_cases(request.user)
     if mine:
-        cases = cases.filter(
-            allocations__staff__user=request.user, allocations__end_date__isnull=True
-        )
+        cases = cases.held_by_user(request.user)
     form = CaseFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     sort = request.GET.get("sort", "name")
