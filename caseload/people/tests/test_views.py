@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from caseload.contacts.actions import record_contact
 from caseload.core.recompute import recompute_all
+from caseload.risk.actions import register_flag
 from caseload.testing.factories import StaffFactory, case_held_by
 
 
@@ -146,3 +147,32 @@ def test_the_primary_framework_decides_the_tier_filter(client, practitioner, set
     page = client.get(reverse("my_cases"), {"tier": letter, "sort": "tier"}).content.decode()
     assert cases[0].crn in page
     assert all(c.crn not in page for c in cases if not c.tier.v3_tier.startswith(letter))
+
+
+def test_the_case_page_uses_a_fixed_number_of_queries(client, practitioner, case):
+    """However many contacts and registrations a case has, each panel loads them in one go."""
+
+    def record_some(count: int) -> None:
+        for i in range(count):
+            record_contact(
+                case.crn,
+                acting_user=practitioner.user,
+                contact_type="COAP",
+                happened_at=timezone.now() - timedelta(days=i + 1),
+                outcome="ATTC",
+            )
+            register_flag(
+                case.crn,
+                acting_user=practitioner.user,
+                register=("RCCO", "ADVV", "IMAR", "WEAP")[i % 4],
+                registered_on=timezone.localdate() - timedelta(days=i),
+            )
+
+    client.force_login(practitioner.user)
+    record_some(1)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(reverse("case_detail", args=[case.crn])).status_code == 200
+    record_some(8)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(reverse("case_detail", args=[case.crn])).status_code == 200
+    assert len(many) == len(few)
