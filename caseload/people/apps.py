@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 
 from caseload.access.capabilities import Capability, has_capability
 from caseload.access.navigation import NavigationItem
@@ -19,3 +20,7 @@ class PeopleConfig(AppConfig):
         NavigationItem("My cases", "my_cases", Capability.HOLD_CASES, order=10),
         NavigationItem(case_list_title, "team_cases", Capability.SEE_CASE, order=20),
     )
+
+    def ready(self) -> None:
+        """Every part's case-page panels (`caseload/<part>/panels.py`) register themselves."""
+        autodiscover_modules("panels")

@@ -14,7 +14,7 @@ from caseload.people.actions import record_circumstance_change
 from caseload.people.apps import case_list_title
 from caseload.people.caselist import case_rows
 from caseload.people.forms import CaseFilterForm, CircumstanceForm
-from caseload.people.record import case_record
+from caseload.people.record import case_panels, case_record, panel_rows
 
 
 @login_required
@@ -65,10 +65,10 @@ def team_cases(request: HttpRequest) -> HttpResponse:
 @login_required
 def case_detail(request: HttpRequest, crn: str) -> HttpResponse:
     person = get_case_for_user(request.user, crn)
-    context = case_record(person)
-    context["can_change"] = has_capability(request.user, Capability.CHANGE_CASE)
-    context["primary_tier"] = settings.PRIMARY_TIER_FRAMEWORK
-    return render(request, "people/case_detail.html", context)
+    page = case_record(person)
+    page["can_change"] = has_capability(request.user, Capability.CHANGE_CASE)
+    page["panel_rows"] = panel_rows(case_panels())
+    return render(request, "people/case_detail.html", page)
 
 
 @login_required

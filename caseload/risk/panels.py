@@ -1,0 +1,31 @@
+"""The risk part's case-page panels: predictor scores, and registrations with their reviews."""
+
+from typing import Any
+
+from django.db.models import Prefetch
+
+from caseload.people.models import Person
+from caseload.people.record import CasePanel, register_panel
+from caseload.risk.predictors import PREDICTOR_NAMES
+
+
+def predictors(person: Person) -> dict[str, Any]:
+    by_name = {s.predictor: s for s in person.predictor_scores.all()}
+    return {
+        "scores": {name: by_name[name] for name in PREDICTOR_NAMES if name in by_name},
+        "assessment": person.assessments.first(),
+    }
+
+
+def registrations(person: Person) -> dict[str, Any]:
+    found = person.registrations.prefetch_related(Prefetch("reviews")).select_related(
+        "registered_by"
+    )
+    return {
+        "active_registrations": [r for r in found if r.deregistered_on is None],
+        "ended_registrations": [r for r in found if r.deregistered_on is not None],
+    }
+
+
+register_panel(CasePanel("predictors", 30, "risk/predictor_panel.html", predictors))
+register_panel(CasePanel("registrations", 40, "risk/registrations_panel.html", registrations))
