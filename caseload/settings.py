@@ -87,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "caseload.core.context_processors.service",
+                "caseload.access.navigation.primary_navigation",
             ],
         },
     },
@@ -150,6 +151,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+
+# How API callers prove who they are, tried in order (caseload.core.api).
+API_AUTH = ["caseload.access.api_auth.BearerToken", "caseload.access.api_auth.SessionAuth"]
 
 # Which tiering framework the organisation treats as primary: "v2" (A-D x 0-3) or "v3" (A-G).
 PRIMARY_TIER_FRAMEWORK = env_choice("PRIMARY_TIER_FRAMEWORK", "v2", ("v2", "v3"))

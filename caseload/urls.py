@@ -1,10 +1,27 @@
+"""Every installed caseload part that has a `urls` module is included here, at the root.
+
+A new part adds its pages by adding its own `urls.py`; nothing here names a part.
+"""
+
+from importlib.util import find_spec
+
+from django.apps import apps
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from caseload.core.api import api
 
-urlpatterns = [
+
+def part_urls() -> list[URLResolver]:
+    return [
+        path("", include(f"{app.name}.urls"))
+        for app in apps.get_app_configs()
+        if app.name.startswith("caseload.") and find_spec(f"{app.name}.urls") is not None
+    ]
+
+
+urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
-    path("", include("caseload.core.urls")),
+    *part_urls(),
 ]

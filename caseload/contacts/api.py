@@ -5,6 +5,7 @@ from ninja import Field, Router, Schema, Status
 
 from caseload.contacts.actions import record_contact
 
+PREFIX = "/cases"
 router = Router(tags=["contacts"])
 
 

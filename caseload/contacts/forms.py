@@ -1,7 +1,9 @@
+from typing import Any
+
 from django import forms
 
 from caseload.contacts.models import CONTACT_TYPE_CHOICES, ENFORCEMENT_CHOICES, OUTCOME_CHOICES
-from caseload.core.forms import GovUKDateField, GovUKForm, GovUKTimeField
+from caseload.core.forms import GovUKDateField, GovUKForm, GovUKTimeField, aware_datetime
 
 
 class ContactForm(GovUKForm):
@@ -26,3 +28,9 @@ class ContactForm(GovUKForm):
         label="Sensitive: hide the notes from the timeline", required=False
     )
     rar_activity = forms.BooleanField(label="Counts as a RAR activity day", required=False)
+
+    def action_arguments(self) -> dict[str, Any]:
+        """`record_contact` takes one moment; the form asks for its date and time apart."""
+        data = dict(self.cleaned_data)
+        data["happened_at"] = aware_datetime(data.pop("happened_on"), data.pop("happened_at_time"))
+        return data

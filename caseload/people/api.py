@@ -13,6 +13,7 @@ from caseload.people.caselist import case_rows
 from caseload.people.record import case_record
 from caseload.people.serialise import serialise_record
 
+PREFIX = "/cases"
 router = Router(tags=["cases"])
 
 
@@ -60,9 +61,7 @@ def _summary(p: Any) -> CaseSummary:
 def list_cases(request: HttpRequest, filters: Query[CaseListQuery]) -> CaseList:
     cases = visible_cases(request.user)
     if filters.mine:
-        cases = cases.filter(
-            allocations__staff__user=request.user, allocations__end_date__isnull=True
-        )
+        cases = cases.held_by_user(request.user)
     rows = case_rows(cases, tier=filters.tier.upper(), search=filters.q)
     count = rows.count()
     page = rows[filters.offset : filters.offset + filters.limit]

@@ -1,7 +1,5 @@
 """Case lists and the case record page. Reads go through the access module only."""
 
-from typing import Any
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -9,21 +7,23 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from caseload.access.audit import record_audit
-from caseload.access.cases import get_case_for_user, may_change_cases, visible_cases
-from caseload.core.views import case_action_page
-from caseload.organisation.constants import Role
+from caseload.access.capabilities import Capability, has_capability
+from caseload.access.cases import get_case_for_user, visible_cases
+from caseload.access.pages import case_action_page
 from caseload.people.actions import record_circumstance_change
+from caseload.people.apps import case_list_title
 from caseload.people.caselist import case_rows
 from caseload.people.forms import CaseFilterForm, CircumstanceForm
-from caseload.people.record import case_record
+from caseload.people.record import case_panels, case_record, panel_rows
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    staff = getattr(request.user, "staff", None)
-    if staff is not None and staff.role == Role.PRACTITIONER:
+    if has_capability(request.user, Capability.HOLD_CASES):
         return redirect("my_cases")
-    if staff is not None and staff.role == Role.STAFF_REP:
+    if has_capability(request.user, Capability.SEE_AGGREGATES) and not has_capability(
+        request.user, Capability.SEE_CASE
+    ):
         return render(request, "people/no_case_access.html")
     return redirect("team_cases")
 
@@ -31,9 +31,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def _case_list(request: HttpRequest, *, mine: bool, title: str) -> HttpResponse:
     cases = visible_cases(request.user)
     if mine:
-        cases = cases.filter(
-            allocations__staff__user=request.user, allocations__end_date__isnull=True
-        )
+        cases = cases.held_by_user(request.user)
     form = CaseFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     sort = request.GET.get("sort", "name")
@@ -61,38 +59,25 @@ def my_cases(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def team_cases(request: HttpRequest) -> HttpResponse:
-    staff = getattr(request.user, "staff", None)
-    title = "Team cases" if staff and staff.role in (Role.PRACTITIONER, Role.MANAGER) else "Cases"
-    return _case_list(request, mine=False, title=title)
+    return _case_list(request, mine=False, title=case_list_title(request.user))
 
 
 @login_required
 def case_detail(request: HttpRequest, crn: str) -> HttpResponse:
     person = get_case_for_user(request.user, crn)
-    context = case_record(person)
-    context["can_change"] = may_change_cases(request.user)
-    context["primary_tier"] = settings.PRIMARY_TIER_FRAMEWORK
-    return render(request, "people/case_detail.html", context)
+    page = case_record(person)
+    page["can_change"] = has_capability(request.user, Capability.CHANGE_CASE)
+    page["panel_rows"] = panel_rows(case_panels())
+    return render(request, "people/case_detail.html", page)
 
 
 @login_required
 def new_circumstance(request: HttpRequest, crn: str) -> HttpResponse:
-    def perform(person: Any, data: dict[str, Any]) -> object:
-        return record_circumstance_change(
-            person.crn,
-            acting_user=request.user,
-            kind=data["kind"],
-            status=data["status"],
-            start_date=data["start_date"],
-            verified=data["verified"],
-            notes=data["notes"],
-        )
-
     return case_action_page(
         request,
         crn,
         form_class=CircumstanceForm,
+        action=record_circumstance_change,
         title="Record a change of circumstances",
-        perform=perform,
         success="Change of circumstances recorded",
     )

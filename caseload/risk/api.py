@@ -15,6 +15,7 @@ from caseload.risk.predictors import PREDICTOR_NAMES, calculate
 from caseload.risk.predictors.errors import ErrorType, error
 from caseload.risk.predictors.service import empty_output
 
+PREFIX = "/predictors"
 router = Router(tags=["predictors"])
 
 _REQUEST_BODY = {

@@ -66,6 +66,12 @@ class AssessmentForm(GovUKForm):
                     label=q.label, choices=choices, required=False, widget=GovUKRadioSelect
                 )
 
+    def action_arguments(self) -> dict[str, Any]:
+        return {
+            "completed_on": self.cleaned_data["completed_on"],
+            "answers": answers_from(self.cleaned_data),
+        }
+
     def sections(self) -> list[tuple[str, list[forms.BoundField]]]:
         grouped: dict[str, list[forms.BoundField]] = {}
         for q in QUESTIONS:

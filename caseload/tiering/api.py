@@ -13,6 +13,7 @@ from ninja import Router, Status
 
 from caseload.tiering.domain import calculate_tier_text
 
+PREFIX = "/tier"
 router = Router(tags=["tier"])
 
 _INPUT_EXAMPLE = {

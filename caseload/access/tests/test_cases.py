@@ -1,9 +1,10 @@
-"""Who may see and change a case: one test per rule of caseload.access.cases."""
+"""Who may see and change a case: the rules of caseload.access.capabilities, applied to cases."""
 
 import pytest
 from django.http import Http404
 
-from caseload.access.cases import get_case_for_user, may_change_cases, visible_cases
+from caseload.access.capabilities import Capability, has_capability
+from caseload.access.cases import get_case_for_user, visible_cases
 from caseload.access.models import AuditEvent
 from caseload.organisation.constants import Grade, Role
 from caseload.testing.factories import StaffFactory, TeamFactory
@@ -54,7 +55,7 @@ def test_an_analyst_sees_cases_in_the_delivery_unit_but_may_not_change_them(case
         team=TeamFactory(delivery_unit=team.delivery_unit), role=Role.ANALYST, grade=Grade.OTHER
     )
     assert get_case_for_user(analyst.user, case.crn) == case
-    assert not may_change_cases(analyst.user)
+    assert not has_capability(analyst.user, Capability.CHANGE_CASE)
     with pytest.raises(Http404):
         get_case_for_user(analyst.user, case.crn, write=True)
 
@@ -90,3 +91,10 @@ def test_a_case_moved_to_another_team_is_no_longer_visible(practitioner, case, o
     with pytest.raises(Http404):
         get_case_for_user(practitioner.user, case.crn)
     assert get_case_for_user(outsider.user, case.crn) == case
+
+
+def test_an_administrator_sees_every_case_but_may_not_change_it(case):
+    admin = StaffFactory(team=None, role=Role.ADMIN, grade=Grade.OTHER)
+    assert get_case_for_user(admin.user, case.crn) == case
+    with pytest.raises(Http404):
+        get_case_for_user(admin.user, case.crn, write=True)

@@ -1,11 +1,15 @@
 """GET /api/v1/cases and /api/v1/cases/{crn}."""
 
+from datetime import timedelta
+
 from django.utils import timezone
 
 from caseload.access.models import ApiToken
 from caseload.access.tokens import create_token, revoke_token
 from caseload.contacts.actions import record_contact
-from caseload.risk.actions import register_flag
+from caseload.people.actions import record_circumstance_change
+from caseload.risk.actions import deregister_flag, register_flag
+from caseload.risk.predictors import PREDICTOR_NAMES
 from caseload.testing.factories import StaffFactory, case_held_by
 
 
@@ -77,3 +81,114 @@ def test_the_openapi_document_is_published(client):
     doc = client.get("/api/v1/openapi.json").json()
     assert doc["openapi"].startswith("3.1")
     assert "/api/v1/cases/{crn}/contacts" in doc["paths"]
+
+
+def test_every_parts_router_is_mounted_at_its_prefix(client):
+    paths = {
+        path: sorted(ops)
+        for path, ops in client.get("/api/v1/openapi.json").json()["paths"].items()
+    }
+    assert paths == {
+        "/api/v1/cases": ["get"],
+        "/api/v1/cases/{crn}": ["get"],
+        "/api/v1/cases/{crn}/contacts": ["post"],
+        "/api/v1/predictors/{name}": ["post"],
+        "/api/v1/tier": ["post"],
+    }
+
+
+RECORD_KEYS = {
+    "": [
+        "crn", "first_name", "last_name", "preferred_name", "date_of_birth", "sex", "equality",
+        "criminal_history", "allocation", "events", "registrations", "ended_registrations",
+        "circumstances", "contacts", "predictors", "tier",
+    ],
+    "equality": [
+        "gender_identity", "ethnicity", "religion", "sexual_orientation", "disability",
+        "nationality", "preferred_language", "interpreter_required",
+    ],
+    "criminal_history": [
+        "total_sanctions", "violent_sanctions", "first_sanction_date", "sexual_offence_history",
+    ],
+    "allocation": ["staff", "officer_code", "team", "start_date"],
+    "events[]": [
+        "number", "offence_code", "offence_description", "offence_date", "conviction_date",
+        "court", "sentence",
+    ],
+    "events[].sentence": [
+        "type", "type_label", "sentence_date", "length", "length_unit", "release_date",
+        "licence_expiry_date", "termination_date", "requirements", "licence_conditions",
+    ],
+    "events[].sentence.requirements[]": [
+        "category", "label", "length", "length_unit", "electronic_monitoring", "start_date",
+        "end_date",
+    ],
+    "registrations[]": [
+        "id", "register", "label", "category", "level", "registered_on", "deregistered_on", "notes",
+    ],
+    "ended_registrations[]": [
+        "id", "register", "label", "category", "level", "registered_on", "deregistered_on", "notes",
+    ],
+    "circumstances[]": ["kind", "status", "label", "start_date", "end_date", "verified"],
+    "contacts[]": [
+        "id", "type", "type_label", "happened_at", "outcome", "enforcement_action", "notes",
+        "sensitive",
+    ],
+    "predictors": list(PREDICTOR_NAMES),
+    **{
+        f"predictors.{name}": [
+            "score", "one_year", "two_year", "points", "band", "type", "missing", "facts_as_at",
+        ]
+        for name in PREDICTOR_NAMES
+    },
+    "tier": [
+        "primary_framework", "v2", "v2_protect_points", "v2_change_points", "v3",
+        "v3_provisional", "reasons", "calculated_at",
+    ],
+}  # fmt: skip
+
+
+def _keys_by_section(value: object, section: str = "") -> dict[str, list[str]]:
+    """Every object's keys in order, by where it sits; a list is read from its first item."""
+    if isinstance(value, list):
+        return _keys_by_section(value[0], f"{section}[]") if value else {}
+    if not isinstance(value, dict) or section == "tier.reasons":
+        return {}
+    found = {section: list(value)}
+    for key, inner in value.items():
+        found.update(_keys_by_section(inner, f"{section}.{key}" if section else key))
+    return found
+
+
+def test_the_record_keeps_the_same_shape(client, practitioner, case):
+    """The record's JSON is a published contract: every section keeps its keys, in order."""
+    today = timezone.localdate()
+    record_contact(
+        case.crn,
+        acting_user=practitioner.user,
+        contact_type="COAP",
+        happened_at=timezone.now(),
+        outcome="ATTC",
+    )
+    register_flag(case.crn, acting_user=practitioner.user, register="RMRH", registered_on=today)
+    ended = register_flag(
+        case.crn,
+        acting_user=practitioner.user,
+        register="RCCO",
+        registered_on=today - timedelta(days=30),
+    )
+    deregister_flag(
+        case.crn,
+        ended.pk,
+        acting_user=practitioner.user,
+        deregistered_on=today - timedelta(days=10),
+    )
+    record_circumstance_change(
+        case.crn,
+        acting_user=practitioner.user,
+        kind="ACCOMMODATION",
+        status="SETTLED",
+        start_date=today,
+    )
+    record = client.get(f"/api/v1/cases/{case.crn}", **bearer(practitioner.user)).json()
+    assert _keys_by_section(record) == RECORD_KEYS

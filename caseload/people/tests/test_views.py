@@ -181,3 +181,32 @@ def test_the_primary_framework_decides_the_tier_filter(client, practitioner, set
     other = v3[others[0].crn][0]
     page = client.get(reverse("my_cases"), {"tier": other, "sort": "tier"}).content.decode()
     assert mappa.crn not in page and others[0].crn in page
+
+
+def test_the_case_page_uses_a_fixed_number_of_queries(client, practitioner, case):
+    """However many contacts and registrations a case has, each panel loads them in one go."""
+
+    def record_some(count: int) -> None:
+        for i in range(count):
+            record_contact(
+                case.crn,
+                acting_user=practitioner.user,
+                contact_type="COAP",
+                happened_at=timezone.now() - timedelta(days=i + 1),
+                outcome="ATTC",
+            )
+            register_flag(
+                case.crn,
+                acting_user=practitioner.user,
+                register=("RCCO", "ADVV", "IMAR", "WEAP")[i % 4],
+                registered_on=timezone.localdate() - timedelta(days=i),
+            )
+
+    client.force_login(practitioner.user)
+    record_some(1)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(reverse("case_detail", args=[case.crn])).status_code == 200
+    record_some(8)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(reverse("case_detail", args=[case.crn])).status_code == 200
+    assert len(many) == len(few)

@@ -1,5 +1,10 @@
 """One pattern for every "record something on a case" page: parse the form, call one action,
-show every problem in the GOV.UK error summary, or go back to the case with a confirmation."""
+show every problem in the GOV.UK error summary, or go back to the case with a confirmation.
+
+The form's cleaned data are the action's keyword arguments. A form whose fields are not named
+as the action's arguments (the contact form asks for a date and a time, the action takes one
+`happened_at`) says how to turn one into the other in an `action_arguments()` method.
+"""
 
 from collections.abc import Callable
 from typing import Any
@@ -14,25 +19,39 @@ from caseload.core.errors import ActionInvalid
 from caseload.core.form_errors import add_action_problems
 
 
+def action_arguments(form: forms.Form) -> dict[str, Any]:
+    arguments = getattr(form, "action_arguments", None)
+    return arguments() if arguments is not None else dict(form.cleaned_data)
+
+
 def case_action_page(
     request: HttpRequest,
     crn: str,
     *,
     form_class: type[forms.Form],
+    action: Callable[..., object],
     title: str,
-    perform: Callable[[Any, dict[str, Any]], object],
     success: str,
+    fixed_arguments: dict[str, Any] | None = None,
     initial: dict[str, Any] | None = None,
-    context: dict[str, Any] | None = None,
     template: str = "core/case_action_form.html",
 ) -> HttpResponse:
+    """`action(crn, acting_user=..., **fixed_arguments, **form arguments)` on a valid POST.
+
+    `fixed_arguments` come from the URL rather than the form (which registration to end).
+    """
     person = get_case_for_user(request.user, crn, write=True)
     status = 200
     if request.method == "POST":
         form = form_class(request.POST)
         if form.is_valid():
             try:
-                perform(person, form.cleaned_data)
+                action(
+                    person.crn,
+                    acting_user=request.user,
+                    **(fixed_arguments or {}),
+                    **action_arguments(form),
+                )
             except ActionInvalid as exc:
                 add_action_problems(form, exc)
             else:
@@ -41,5 +60,5 @@ def case_action_page(
         status = 400
     else:
         form = form_class(initial=initial)
-    page = {"person": person, "form": form, "title": title, **(context or {})}
+    page = {"person": person, "form": form, "title": title}
     return render(request, template, page, status=status)

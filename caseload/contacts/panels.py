@@ -1,0 +1,17 @@
+"""The timeline on the case page: contacts with everything else recorded, newest first."""
+
+from typing import Any
+
+from caseload.contacts.timeline import case_timeline
+from caseload.people.models import Person
+from caseload.people.record import CasePanel, register_panel
+
+
+def timeline(person: Person) -> dict[str, Any]:
+    return {
+        "contacts": list(person.contacts.select_related("recorded_by")[:100]),
+        "timeline": case_timeline(person),
+    }
+
+
+register_panel(CasePanel("timeline", 80, "contacts/timeline_panel.html", timeline))

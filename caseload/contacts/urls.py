@@ -1,0 +1,7 @@
+from django.urls import path
+
+from caseload.contacts import views
+
+urlpatterns = [
+    path("cases/<str:crn>/contacts/new/", views.new_contact, name="new_contact"),
+]

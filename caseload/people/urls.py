@@ -1,0 +1,11 @@
+from django.urls import path
+
+from caseload.people import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("cases/", views.my_cases, name="my_cases"),
+    path("team/", views.team_cases, name="team_cases"),
+    path("cases/<str:crn>/", views.case_detail, name="case_detail"),
+    path("cases/<str:crn>/circumstances/new/", views.new_circumstance, name="new_circumstance"),
+]
