@@ -164,7 +164,8 @@ def validate_circumstance(change: CircumstanceChange, *, today: date) -> list[Fi
         label="Date of the change",
     )
     if (
-        not problems
+        change.kind in CIRCUMSTANCE_STATUSES
+        and not any(p.field == "start_date" for p in problems)
         and change.current_since is not None
         and change.start_date is not None
         and change.start_date < change.current_since

@@ -1,7 +1,7 @@
 """`POST /api/v1/predictors/{name}`: score one actuarial predictor for one JSON request.
 
 The body is parsed here rather than by a schema, so that unknown fields are ignored and wrong
-types reach the predictors' own validation (INVALID_INPUT, predictors.md §14.1) instead of being
+types reach the predictors' own validation (INVALID_INPUT) instead of being
 rejected wholesale. The response is the same JSON object `caseload predict` prints per line.
 """
 
@@ -26,7 +26,7 @@ _REQUEST_BODY = {
                 "schema": {
                     "type": "object",
                     "additionalProperties": True,
-                    "description": "Predictor inputs by camelCase name (predictors.md §3.1).",
+                    "description": "Predictor inputs by their camelCase request names.",
                 }
             }
         },

@@ -49,6 +49,16 @@ FACT_LABELS: Mapping[str, str] = {
     "hasEverCommittedSexualOffence": "Criminal history",
     "supervisionStatus": "A current sentence",
     "dateOfMostRecentSexualOffence": "Criminal history: date of most recent sexual offence",
+    "totalContactAdultSexualSanctions": "Criminal history: contact sexual sanctions against adults",
+    "totalContactChildSexualSanctions": "Criminal history: contact sexual sanctions on children",
+    "totalIndecentImageSanctions": "Criminal history: indecent image sanctions",
+    "totalNonContactSexualOffences": "Criminal history: non-contact sexual offences",
+    "ogrs3TwoYear": "An OGRS3 score (needs the criminal history and a current sentence)",
+    "DIRECT_CONTACT_SEXUAL_REOFFENDING_PREDICTOR": "A DC-SRP score (see its own missing facts)",
+    "IMAGES_AND_INDIRECT_CONTACT_SEXUAL_REOFFENDING_PREDICTOR": (
+        "An IIC-SRP score (see its own missing facts)"
+    ),
+    "SERIOUS_VIOLENT_REOFFENDING_PREDICTOR": "An SVRP score (see its own missing facts)",
 }
 
 

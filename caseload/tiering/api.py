@@ -1,9 +1,10 @@
 """`POST /api/v1/tier`: the tier calculator over HTTP, answering exactly as `caseload tier`.
 
-The body is one free-form input object (tiering.md §11). It is parsed here, not by pydantic,
-for two reasons: numbers must be exact decimals (RSR 99.99 would become a binary double that
-scores differently, §3.2), and invalid fields must be named by our own validation. 200 carries
-the result; 422 carries `{"errors": [...]}`.
+The body is one free-form input object, in the shape of `caseload tier`'s input lines. It is
+parsed here, not by pydantic, for two reasons: numbers must be exact decimals (RSR 99.99 would
+become a binary double that scores differently against hmpps-tier's RSR thresholds), and invalid
+fields must be named by our own validation. 200 carries the result; 422 carries
+`{"errors": [...]}`.
 """
 
 from typing import Any

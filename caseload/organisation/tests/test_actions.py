@@ -70,6 +70,4 @@ def test_it_refuses_a_start_before_the_current_allocation_and_reports_every_prob
 
 def test_a_practitioner_in_another_unit_cannot_allocate_the_case(outsider, practitioner, case):
     with pytest.raises(Exception, match="No case"):
-        allocate_case(
-            case.crn, acting_user=outsider.user, staff_id=outsider.pk, start_date=today()
-        )
+        allocate_case(case.crn, acting_user=outsider.user, staff_id=outsider.pk, start_date=today())

@@ -408,11 +408,6 @@ def test_without_a_criminal_history_ogrs3_lists_it_in_words():
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FACT_LABELS (caseload/risk/derive.py) has no words for the four sexual-sanction "
-    "counts, so DC-SRP and IIC-SRP list e.g. 'totalIndecentImageSanctions' as missing",
-)
 @pytest.mark.parametrize("predictor", ["dc-srp", "iic-srp"])
 def test_without_a_criminal_history_the_sexual_predictors_list_what_is_missing_in_words(
     predictor,
