@@ -10,17 +10,15 @@ import pytest
 
 from caseload.derived.facts import (
     AssessmentFacts,
-    CaseFacts,
     CircumstanceFacts,
     ContactFact,
-    CriminalHistoryFacts,
     RegistrationFacts,
     RequirementFacts,
     SentenceFacts,
-    case_facts,
 )
 from caseload.risk.derive import ScoreOutcome, derive_scores
 from caseload.testing.assessments import arp_dynamic_answers
+from caseload.testing.facts import AS_AT, COMMUNITY_ORDER, EMPLOYED, HISTORY, RAR, SETTLED, facts
 from caseload.tiering.derive import (
     derive_tiers,
     previous_enforcement_activity,
@@ -38,41 +36,11 @@ from caseload.tiering.domain.inputs import (
     RoshLevel,
 )
 
-AS_AT = date(2025, 6, 2)
 ACCOMMODATION = NeedSection.ACCOMMODATION
 ETE = NeedSection.EDUCATION_TRAINING_AND_EMPLOYABILITY
 
-RAR = RequirementFacts("F", 20, "DAYS", False, date(2025, 2, 3), None)
-#: Common assault: a 12-month community order with a RAR from 3 February 2025.
-COMMUNITY_ORDER = SentenceFacts(
-    event_number=1,
-    offence_code="10501",
-    offence_date=date(2024, 10, 5),
-    conviction_date=date(2025, 1, 10),
-    sentence_type="CO",
-    sentence_date=date(2025, 2, 3),
-    release_date=None,
-    termination_date=None,
-    requirements=(RAR,),
-)
-HISTORY = CriminalHistoryFacts(6, 1, date(2006, 3, 1), 0, 0, 0, 0, None)
-SETTLED = CircumstanceFacts("ACCOMMODATION", "SETTLED", date(2021, 8, 1), None)
-EMPLOYED = CircumstanceFacts("EMPLOYMENT", "EMPLOYED_FT", date(2023, 4, 1), None)
 #: A failed appointment on 14 April 2025 that started a breach.
 BREACH = ContactFact("COAP", date(2025, 4, 14), "AFTA", "IBR")
-
-
-def facts(**changes: object) -> CaseFacts:
-    parts: dict[str, object] = {
-        "crn": "X123456",
-        "date_of_birth": date(1990, 5, 17),
-        "sex": "MALE",
-        "as_at": AS_AT,
-        "criminal_history": HISTORY,
-        "sentences": [COMMUNITY_ORDER],
-        "circumstances": [SETTLED, EMPLOYED],
-    }
-    return case_facts(**{**parts, **changes})  # type: ignore[arg-type]
 
 
 def sentence(**changes: object) -> SentenceFacts:
