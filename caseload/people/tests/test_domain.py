@@ -26,6 +26,7 @@ from caseload.people.domain import (
     has_sexual_offence_history,
     validate_circumstance,
 )
+from caseload.testing.facts import COMMUNITY_ORDER
 
 TODAY = date(2025, 6, 2)
 
@@ -69,16 +70,7 @@ def test_unsettled_accommodation_and_unemployment_are_statuses_of_their_kind():
 
 # What the codes mean.
 
-ORDER = SentenceFacts(
-    event_number=1,
-    offence_code="10501",
-    offence_date=date(2024, 10, 5),
-    conviction_date=date(2025, 1, 10),
-    sentence_type="CO",
-    sentence_date=date(2025, 2, 3),
-    release_date=None,
-    termination_date=None,
-)
+ORDER = replace(COMMUNITY_ORDER, requirements=())
 
 
 def licence(release_date: date | None) -> SentenceFacts:
