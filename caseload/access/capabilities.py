@@ -2,15 +2,22 @@
 
 One line per rule:
 
-- practitioners hold cases, and see and change the cases held in their own team (duty cover);
-- team managers see and change their team's cases, and see aggregate figures;
-- heads of delivery units and performance analysts see, but do not change, the cases in their
-  PDU; they see aggregate figures and export returns;
-- administrators see every case (support), but do not change case records;
-- staff representatives see no case at all, only aggregate figures;
+- practitioners hold cases; they see the cases in their visibility scope and change the cases
+  held in their own team (duty cover);
+- team managers see and change their team's cases, see who viewed them, manage limited access
+  and see aggregate figures;
+- heads of delivery units see (but do not change) cases, manage limited access, answer
+  subject-access requests, see aggregates and export returns;
+- performance analysts see returns and aggregates, and case records only with the sensitive
+  fields (contact notes, victim and family details, equality data) withheld;
+- staff representatives see anonymised aggregate figures only, never a case;
+- administrators manage users and reference data and see the audit; they see no case unless
+  they also hold a case role. A user's Django `is_staff` flag makes them an administrator on top
+  of their role (`Role.ADMIN` is the role for someone who is only that);
 - a user with no staff record, or an inactive user, may do nothing.
 
-No role may yet see sensitive contact notes: every surface hides them.
+Which cases "see" reaches is `settings.CASE_VISIBILITY`: the user's delivery unit by default,
+widened to their region or the nation (`caseload.access.cases`).
 """
 
 from collections.abc import Mapping
@@ -22,28 +29,45 @@ from caseload.organisation.constants import Role
 
 
 class Capability(StrEnum):
-    """SEE_CASE says a role reads case records at all; the SEE_*_CASES scopes say which ones."""
+    """Each value completes the sentence "this needs the permission to …"."""
 
     HOLD_CASES = "hold cases"
     SEE_CASE = "see case records"
-    SEE_TEAM_CASES = "see the team's cases"
-    SEE_DELIVERY_UNIT_CASES = "see the delivery unit's cases"
-    SEE_ALL_CASES = "see every case"
     CHANGE_CASE = "change case records"
+    SEE_SENSITIVE = "see contact notes, victim and family details and equality data"
+    SEE_CASE_AUDIT = "see who viewed or changed a case"
+    MANAGE_LIMITED_ACCESS = "manage who may see a limited-access case"
+    EXPORT_SUBJECT_ACCESS = "export everything held about a person (subject access)"
     SEE_AGGREGATES = "see aggregate figures"
     EXPORT_RETURNS = "export returns"
-    SEE_SENSITIVE = "see sensitive notes"
+    MANAGE_USERS = "manage users"
+    MANAGE_REFERENCE_DATA = "manage reference data"
 
 
 C = Capability
 
 ROLE_CAPABILITIES: Mapping[Role, AbstractSet[Capability]] = {
-    Role.PRACTITIONER: {C.HOLD_CASES, C.SEE_CASE, C.SEE_TEAM_CASES, C.CHANGE_CASE},
-    Role.MANAGER: {C.SEE_CASE, C.SEE_TEAM_CASES, C.CHANGE_CASE, C.SEE_AGGREGATES},
-    Role.HEAD_OF_PDU: {C.SEE_CASE, C.SEE_DELIVERY_UNIT_CASES, C.SEE_AGGREGATES, C.EXPORT_RETURNS},
-    Role.ANALYST: {C.SEE_CASE, C.SEE_DELIVERY_UNIT_CASES, C.SEE_AGGREGATES, C.EXPORT_RETURNS},
-    Role.ADMIN: {C.SEE_CASE, C.SEE_ALL_CASES},
+    Role.PRACTITIONER: {C.HOLD_CASES, C.SEE_CASE, C.CHANGE_CASE, C.SEE_SENSITIVE},
+    Role.MANAGER: {
+        C.SEE_CASE,
+        C.CHANGE_CASE,
+        C.SEE_SENSITIVE,
+        C.SEE_CASE_AUDIT,
+        C.MANAGE_LIMITED_ACCESS,
+        C.SEE_AGGREGATES,
+    },
+    Role.HEAD_OF_PDU: {
+        C.SEE_CASE,
+        C.SEE_SENSITIVE,
+        C.SEE_CASE_AUDIT,
+        C.MANAGE_LIMITED_ACCESS,
+        C.EXPORT_SUBJECT_ACCESS,
+        C.SEE_AGGREGATES,
+        C.EXPORT_RETURNS,
+    },
+    Role.ANALYST: {C.SEE_CASE, C.SEE_AGGREGATES, C.EXPORT_RETURNS},
     Role.STAFF_REP: {C.SEE_AGGREGATES},
+    Role.ADMIN: {C.MANAGE_USERS, C.MANAGE_REFERENCE_DATA, C.SEE_CASE_AUDIT},
 }
 
 
@@ -54,6 +78,15 @@ def acting_staff(user: Any) -> Any | None:
     return getattr(user, "staff", None)
 
 
-def has_capability(user: Any, capability: Capability) -> bool:
+def capabilities_of(user: Any) -> AbstractSet[Capability]:
     staff = acting_staff(user)
-    return staff is not None and capability in ROLE_CAPABILITIES.get(staff.role, ())
+    if staff is None:
+        return frozenset()
+    granted = set(ROLE_CAPABILITIES.get(staff.role, ()))
+    if user.is_staff:
+        granted |= ROLE_CAPABILITIES[Role.ADMIN]
+    return granted
+
+
+def has_capability(user: Any, capability: Capability) -> bool:
+    return capability in capabilities_of(user)

@@ -1,34 +1,76 @@
 """The one place that answers "may this user see (or change) this case?".
 
-Every surface (pages, API, CLI, exports, returns) reads cases through `visible_cases` or
-`get_case_for_user`. A case the user may not see is reported as not found (404), so its
-existence is not revealed. Who may see and change which cases is the role table in
-`caseload.access.capabilities`; this module turns its case scopes into querysets.
+Every surface (pages, API, CLI, exports, returns, search) reads cases through `visible_cases`
+or `get_case_for_user`. A case the user may not see is reported as not found (404), so its
+existence is not revealed. In order:
+
+1. the user's role must include seeing case records (`caseload.access.capabilities`);
+2. the case must be held in the user's delivery unit, or their region or the nation when
+   `settings.CASE_VISIBILITY` widens it;
+3. no exclusion in force names the user, and if any restriction is in force, one names them
+   (case_model.md §10.1, after ministryofjustice/hmpps-probation-integration-services'
+   `limited-access` library);
+4. to change a case, the role must include changing cases and the case must be held in the
+   user's own team.
+
+Aggregate returns count every case, limited access or not, without its identity; they use
+`counted_cases`, never this module's lists.
 """
 
+from datetime import date
 from typing import Any
 
-from django.db.models import QuerySet
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from caseload.access.audit import record_audit
 from caseload.access.capabilities import Capability, acting_staff, has_capability
+from caseload.access.models import LimitedAccess, LimitedAccessKind
 from caseload.people.models import Person
 
 
-def visible_cases(user: Any) -> QuerySet[Person]:
-    staff = acting_staff(user)
-    if staff is None:
+def _in_scope(staff: Any, day: date) -> QuerySet[Person]:
+    team = staff.team
+    if team is None:
         return Person.objects.none()
-    if has_capability(user, Capability.SEE_ALL_CASES):
+    scope = settings.CASE_VISIBILITY
+    if scope == "nation":
         return Person.objects.all()
-    if staff.team_id is None:
+    if scope == "region":
+        return Person.objects.in_region(team.delivery_unit.region_id, day)
+    return Person.objects.in_delivery_unit(team.delivery_unit_id, day)
+
+
+def limited_access_refusals(user: Any, day: date | None = None) -> Q:
+    """Cases this user is kept out of: excluded from, or restricted without being named."""
+    day = day or timezone.localdate()
+    in_force = LimitedAccess.objects.active_on(day).filter(person=OuterRef("pk"))
+    exclusions = in_force.filter(kind=LimitedAccessKind.EXCLUSION)
+    restrictions = in_force.filter(kind=LimitedAccessKind.RESTRICTION)
+    excluded = Exists(exclusions.filter(user=user))
+    restricted = Exists(restrictions) & ~Exists(restrictions.filter(user=user))
+    return excluded | restricted
+
+
+def visible_cases(user: Any, day: date | None = None) -> QuerySet[Person]:
+    staff = acting_staff(user)
+    if staff is None or not has_capability(user, Capability.SEE_CASE):
         return Person.objects.none()
-    if has_capability(user, Capability.SEE_TEAM_CASES):
-        return Person.objects.in_team(staff.team_id)
-    if has_capability(user, Capability.SEE_DELIVERY_UNIT_CASES):
-        return Person.objects.in_delivery_unit(staff.team.delivery_unit_id)
-    return Person.objects.none()
+    day = day or timezone.localdate()
+    return _in_scope(staff, day).exclude(limited_access_refusals(user, day))
+
+
+def changeable_cases(user: Any) -> QuerySet[Person]:
+    staff = acting_staff(user)
+    if staff is None or staff.team_id is None or not has_capability(user, Capability.CHANGE_CASE):
+        return Person.objects.none()
+    return visible_cases(user).filter(pk__in=Person.objects.in_team(staff.team_id).values("pk"))
+
+
+def may_change(user: Any, person: Person) -> bool:
+    return changeable_cases(user).filter(pk=person.pk).exists()
 
 
 def get_case_for_user(user: Any, crn: str, *, write: bool = False, audit: bool = True) -> Person:
@@ -37,8 +79,9 @@ def get_case_for_user(user: Any, crn: str, *, write: bool = False, audit: bool =
     Reads are audited as VIEW_CASE; refusals are audited with outcome FAIL, so "who tried to see
     this case" can be answered too.
     """
-    person = visible_cases(user).filter(crn=crn.upper()).first()
-    allowed = person is not None and (not write or has_capability(user, Capability.CHANGE_CASE))
+    cases = changeable_cases(user) if write else visible_cases(user)
+    person = cases.filter(crn=crn.upper()).first()
+    allowed = person is not None
     if audit and not (write and allowed):
         # A permitted write is audited by the action itself, under the action's own name.
         record_audit(
@@ -47,6 +90,6 @@ def get_case_for_user(user: Any, crn: str, *, write: bool = False, audit: bool =
             crn=crn.upper()[:7],
             outcome="SUCCESS" if allowed else "FAIL",
         )
-    if not allowed or person is None:
+    if person is None:
         raise Http404("No case with that CRN")
     return person

@@ -1,7 +1,10 @@
-"""Audit log (reads and writes) and API tokens."""
+"""Audit log (reads and writes), API tokens and limited-access lists."""
 
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
+
+from caseload.core.querysets import PeriodQuerySet
 
 
 class AuditEvent(models.Model):
@@ -39,3 +42,39 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefix}… for {self.user_id}"
+
+
+class LimitedAccessKind(models.TextChoices):
+    """case_model.md §10.1, after the probation-integration `limited-access` library."""
+
+    EXCLUSION = "exclusion", "Excluded"
+    RESTRICTION = "restriction", "Restricted to"
+
+
+class LimitedAccessQuerySet(PeriodQuerySet["LimitedAccess"]):
+    pass
+
+
+class LimitedAccess(models.Model):
+    """One user named on a case's exclusion list (may not see it) or restriction list (only
+    the users on it may). A row is in force from its start date until its end date, if any."""
+
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="limited_access"
+    )
+    kind = models.CharField(max_length=11, choices=LimitedAccessKind.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    reason = models.CharField(max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    objects = LimitedAccessQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["person", "kind", "start_date"]
+        verbose_name_plural = "limited access"
+        indexes = [models.Index(fields=["person", "kind"]), models.Index(fields=["user"])]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.kind} {self.user_id} from {self.start_date}"

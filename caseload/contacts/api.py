@@ -3,6 +3,7 @@ from datetime import datetime
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
+from caseload.access.rules import case_write_operation
 from caseload.contacts.actions import record_contact
 
 PREFIX = "/cases"
@@ -33,6 +34,7 @@ class ContactOut(Schema):
 
 
 @router.post("/{crn}/contacts", response={201: ContactOut}, summary="Record a contact")
+@case_write_operation
 def create_contact(request: HttpRequest, crn: str, payload: ContactIn) -> Status:
     contact = record_contact(crn, acting_user=request.user, **payload.dict())
     return Status(

@@ -1,12 +1,12 @@
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 
 from caseload.access.pages import case_action_page
+from caseload.access.rules import case_page
 from caseload.contacts.actions import record_contact
 from caseload.contacts.forms import ContactForm
 
 
-@login_required
+@case_page(write=True)
 def new_contact(request: HttpRequest, crn: str) -> HttpResponse:
     return case_action_page(
         request,

@@ -15,7 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.module_loading import import_string
 from ninja import NinjaAPI
 
-from caseload.core.errors import ActionInvalid
+from caseload.core.errors import AccessDenied, ActionInvalid
 
 api = NinjaAPI(
     title="caseload API",
@@ -31,6 +31,11 @@ api = NinjaAPI(
 @api.exception_handler(ActionInvalid)
 def action_invalid(request: HttpRequest, exc: ActionInvalid) -> HttpResponse:
     return api.create_response(request, exc.as_json(), status=422)
+
+
+@api.exception_handler(AccessDenied)
+def access_denied(request: HttpRequest, exc: AccessDenied) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc)}, status=403)
 
 
 def _mount_part_routers() -> None:

@@ -24,3 +24,11 @@ class ActionInvalid(Exception):
                 {"loc": ["body", p.field], "type": p.rule, "msg": p.message} for p in self.problems
             ]
         }
+
+
+class AccessDenied(Exception):
+    """The user may not use this surface at all (403). Cases they may not see are 404 instead."""
+
+    def __init__(self, needs: str) -> None:
+        self.needs = needs
+        super().__init__(f"You do not have access: this needs the capability to {needs}")

@@ -8,7 +8,9 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
 from caseload.access.audit import record_audit
+from caseload.access.capabilities import Capability
 from caseload.access.cases import get_case_for_user, visible_cases
+from caseload.access.rules import case_operation, operation_for
 from caseload.people.caselist import case_rows
 from caseload.people.record import case_record
 from caseload.people.serialise import serialise_record
@@ -58,6 +60,7 @@ def _summary(p: Any) -> CaseSummary:
 
 
 @router.get("", response=CaseList, summary="Cases the user may see")
+@operation_for(Capability.SEE_CASE)
 def list_cases(request: HttpRequest, filters: Query[CaseListQuery]) -> CaseList:
     cases = visible_cases(request.user)
     if filters.mine:
@@ -72,6 +75,7 @@ def list_cases(request: HttpRequest, filters: Query[CaseListQuery]) -> CaseList:
 
 
 @router.get("/{crn}", summary="The whole case record", response=dict[str, Any])
+@case_operation
 def get_case(request: HttpRequest, crn: str) -> dict[str, Any]:
     person = get_case_for_user(request.user, crn)
     return serialise_record(case_record(person), primary_tier=settings.PRIMARY_TIER_FRAMEWORK)

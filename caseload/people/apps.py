@@ -8,8 +8,8 @@ from caseload.access.navigation import NavigationItem
 
 
 def case_list_title(user: Any) -> str:
-    """Casework roles see their own team's cases; oversight roles see a wider set."""
-    return "Team cases" if has_capability(user, Capability.SEE_TEAM_CASES) else "Cases"
+    """Casework roles list their own team's cases; oversight roles list every case they see."""
+    return "Team cases" if has_capability(user, Capability.CHANGE_CASE) else "Cases"
 
 
 class PeopleConfig(AppConfig):

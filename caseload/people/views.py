@@ -1,15 +1,15 @@
 """Case lists and the case record page. Reads go through the access module only."""
 
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from caseload.access.audit import record_audit
 from caseload.access.capabilities import Capability, has_capability
-from caseload.access.cases import get_case_for_user, visible_cases
+from caseload.access.cases import changeable_cases, get_case_for_user, may_change, visible_cases
 from caseload.access.pages import case_action_page
+from caseload.access.rules import case_page, signed_in, surface
 from caseload.people.actions import record_circumstance_change
 from caseload.people.apps import case_list_title
 from caseload.people.caselist import case_rows
@@ -17,13 +17,15 @@ from caseload.people.forms import CaseFilterForm, CircumstanceForm
 from caseload.people.record import case_panels, case_record, panel_rows
 
 
-@login_required
+@signed_in
 def home(request: HttpRequest) -> HttpResponse:
     if has_capability(request.user, Capability.HOLD_CASES):
         return redirect("my_cases")
-    if has_capability(request.user, Capability.SEE_AGGREGATES) and not has_capability(
-        request.user, Capability.SEE_CASE
-    ):
+    if has_capability(request.user, Capability.SEE_CASE):
+        return redirect("team_cases")
+    if has_capability(request.user, Capability.MANAGE_USERS):
+        return redirect("admin:index")
+    if has_capability(request.user, Capability.SEE_AGGREGATES):
         return render(request, "people/no_case_access.html")
     return redirect("team_cases")
 
@@ -32,6 +34,8 @@ def _case_list(request: HttpRequest, *, mine: bool, title: str) -> HttpResponse:
     cases = visible_cases(request.user)
     if mine:
         cases = cases.held_by_user(request.user)
+    elif has_capability(request.user, Capability.CHANGE_CASE):
+        cases = cases.filter(pk__in=changeable_cases(request.user).values("pk"))
     form = CaseFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     sort = request.GET.get("sort", "name")
@@ -52,26 +56,26 @@ def _case_list(request: HttpRequest, *, mine: bool, title: str) -> HttpResponse:
     )
 
 
-@login_required
+@surface(Capability.HOLD_CASES)
 def my_cases(request: HttpRequest) -> HttpResponse:
     return _case_list(request, mine=True, title="My cases")
 
 
-@login_required
+@surface(Capability.SEE_CASE)
 def team_cases(request: HttpRequest) -> HttpResponse:
     return _case_list(request, mine=False, title=case_list_title(request.user))
 
 
-@login_required
+@case_page
 def case_detail(request: HttpRequest, crn: str) -> HttpResponse:
     person = get_case_for_user(request.user, crn)
     page = case_record(person)
-    page["can_change"] = has_capability(request.user, Capability.CHANGE_CASE)
+    page["can_change"] = may_change(request.user, person)
     page["panel_rows"] = panel_rows(case_panels())
     return render(request, "people/case_detail.html", page)
 
 
-@login_required
+@case_page(write=True)
 def new_circumstance(request: HttpRequest, crn: str) -> HttpResponse:
     return case_action_page(
         request,

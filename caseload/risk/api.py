@@ -11,6 +11,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Status
 
+from caseload.access.rules import signed_in_operation
 from caseload.risk.predictors import PREDICTOR_NAMES, calculate
 from caseload.risk.predictors.errors import ErrorType, error
 from caseload.risk.predictors.service import empty_output
@@ -40,6 +41,7 @@ _REQUEST_BODY = {
     openapi_extra=_REQUEST_BODY,
     summary="Score one actuarial predictor",
 )
+@signed_in_operation
 def predict(request: HttpRequest, name: str) -> Status[dict[str, Any]]:
     """Errors the reference defines come back with status 200 in `errors`; an unknown predictor
     is 404 and a body that is not a JSON object is 400."""

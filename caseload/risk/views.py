@@ -1,13 +1,13 @@
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 
 from caseload.access.cases import get_case_for_user
 from caseload.access.pages import case_action_page
+from caseload.access.rules import case_page
 from caseload.risk.actions import deregister_flag, record_assessment, register_flag
 from caseload.risk.forms import AssessmentForm, EndRegistrationForm, RegistrationForm, initial_from
 
 
-@login_required
+@case_page(write=True)
 def new_registration(request: HttpRequest, crn: str) -> HttpResponse:
     return case_action_page(
         request,
@@ -19,7 +19,7 @@ def new_registration(request: HttpRequest, crn: str) -> HttpResponse:
     )
 
 
-@login_required
+@case_page(write=True)
 def end_registration(request: HttpRequest, crn: str, registration_id: int) -> HttpResponse:
     return case_action_page(
         request,
@@ -32,7 +32,7 @@ def end_registration(request: HttpRequest, crn: str, registration_id: int) -> Ht
     )
 
 
-@login_required
+@case_page(write=True)
 def new_assessment(request: HttpRequest, crn: str) -> HttpResponse:
     person = get_case_for_user(request.user, crn, write=True, audit=False)
     latest = person.assessments.first()

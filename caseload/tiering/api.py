@@ -12,6 +12,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Status
 
+from caseload.access.rules import signed_in_operation
 from caseload.tiering.domain import calculate_tier_text
 
 PREFIX = "/tier"
@@ -48,6 +49,7 @@ _REQUEST_BODY = {
     "provisional (null where the model has none), or 422 with errors naming each field.",
     openapi_extra={"requestBody": _REQUEST_BODY},
 )
+@signed_in_operation
 def calculate(request: HttpRequest) -> Status[dict[str, object]]:
     result = calculate_tier_text(request.body)
     return Status(422 if "errors" in result else 200, result)

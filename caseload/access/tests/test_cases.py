@@ -93,8 +93,36 @@ def test_a_case_moved_to_another_team_is_no_longer_visible(practitioner, case, o
     assert get_case_for_user(outsider.user, case.crn) == case
 
 
-def test_an_administrator_sees_every_case_but_may_not_change_it(case):
-    admin = StaffFactory(team=None, role=Role.ADMIN, grade=Grade.OTHER)
-    assert get_case_for_user(admin.user, case.crn) == case
+def test_an_administrator_sees_no_case(case):
+    admin = StaffFactory(team=case.allocations.get().team, role=Role.ADMIN, grade=Grade.OTHER)
+    assert visible_cases(admin.user).count() == 0
     with pytest.raises(Http404):
-        get_case_for_user(admin.user, case.crn, write=True)
+        get_case_for_user(admin.user, case.crn)
+
+
+def test_an_administrator_who_also_holds_cases_sees_their_teams_cases(practitioner, case):
+    practitioner.user.is_staff = True
+    practitioner.user.save()
+    assert get_case_for_user(practitioner.user, case.crn, write=True) == case
+
+
+def test_a_practitioner_sees_but_may_not_change_another_teams_case_in_the_unit(case, team):
+    neighbour = StaffFactory(team=TeamFactory(delivery_unit=team.delivery_unit))
+    assert get_case_for_user(neighbour.user, case.crn) == case
+    with pytest.raises(Http404):
+        get_case_for_user(neighbour.user, case.crn, write=True)
+
+
+def test_the_visibility_setting_widens_what_staff_see_to_their_region(case, outsider, settings):
+    assert visible_cases(outsider.user).count() == 0
+    outsider.team.delivery_unit.region = case.allocations.get().team.delivery_unit.region
+    outsider.team.delivery_unit.save()
+    settings.CASE_VISIBILITY = "region"
+    assert list(visible_cases(outsider.user)) == [case]
+
+
+def test_the_visibility_setting_widens_what_staff_see_to_the_nation(case, outsider, settings):
+    settings.CASE_VISIBILITY = "nation"
+    assert list(visible_cases(outsider.user)) == [case]
+    with pytest.raises(Http404):
+        get_case_for_user(outsider.user, case.crn, write=True)

@@ -28,7 +28,7 @@ def user_with_role(role: Role) -> User:
         (Role.MANAGER, ["Team cases"]),
         (Role.HEAD_OF_PDU, ["Cases"]),
         (Role.ANALYST, ["Cases"]),
-        (Role.ADMIN, ["Cases"]),
+        (Role.ADMIN, []),
         (Role.STAFF_REP, []),
     ],
 )
