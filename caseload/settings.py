@@ -158,7 +158,7 @@ API_AUTH = ["caseload.access.api_auth.BearerToken", "caseload.access.api_auth.Se
 # Which tiering framework the organisation treats as primary: "v2" (A-D x 0-3) or "v3" (A-G).
 PRIMARY_TIER_FRAMEWORK = env_choice("PRIMARY_TIER_FRAMEWORK", "v2", ("v2", "v3"))
 
-# Which cases staff see: their own delivery unit, or wider (case_model.md §10; issue 8).
+# Which cases staff see: their own delivery unit (the default), their region, or the nation.
 CASE_VISIBILITY = env_choice(
     "CASE_VISIBILITY", "delivery_unit", ("delivery_unit", "region", "nation")
 )
