@@ -8,7 +8,7 @@ existence is not revealed. In order:
 2. the case must be held in the user's delivery unit, or their region or the nation when
    `settings.CASE_VISIBILITY` widens it;
 3. no exclusion in force names the user, and if any restriction is in force, one names them
-   (case_model.md §10.1, after ministryofjustice/hmpps-probation-integration-services'
+   (after ministryofjustice/hmpps-probation-integration-services'
    `limited-access` library);
 4. to change a case, the role must include changing cases and the case must be held in the
    user's own team.

@@ -45,7 +45,8 @@ class ApiToken(models.Model):
 
 
 class LimitedAccessKind(models.TextChoices):
-    """case_model.md §10.1, after the probation-integration `limited-access` library."""
+    """As Delius has them, after ministryofjustice/hmpps-probation-integration-services'
+    `libs/limited-access` library (exclusion and restriction rows with start and end dates)."""
 
     EXCLUSION = "exclusion", "Excluded"
     RESTRICTION = "restriction", "Restricted to"
