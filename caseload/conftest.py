@@ -1,10 +1,32 @@
 """Personas shared by every test (after healthchecks' BaseTestCase): the case's practitioner,
 their manager, a practitioner in another delivery unit, a staff representative, and the case."""
 
+from collections.abc import Iterator
+from contextlib import ExitStack
+
 import pytest
+from django.test import TransactionTestCase
 
 from caseload.organisation.constants import Grade, Role
+from caseload.testing.audit_log import audit_log_purgeable
 from caseload.testing.factories import StaffFactory, TeamFactory, case_held_by
+
+
+@pytest.fixture(scope="session", autouse=True)
+def flush_may_empty_the_audit_log() -> Iterator[None]:
+    """Django empties the database after each `transaction=True` test with `flush`, which the
+    audit table's append-only triggers refuse; let that flush, and only it, through."""
+    teardown = TransactionTestCase._fixture_teardown
+
+    def purging_teardown(self: TransactionTestCase) -> None:
+        with ExitStack() as stack:
+            for alias in self._databases_names(include_mirrors=False):
+                stack.enter_context(audit_log_purgeable(alias))
+            teardown(self)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(TransactionTestCase, "_fixture_teardown", purging_teardown)
+        yield
 
 
 @pytest.fixture

@@ -1,5 +1,7 @@
 """Audit log (reads and writes), API tokens and limited-access lists."""
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -7,8 +9,53 @@ from simple_history.models import HistoricalRecords
 from caseload.core.querysets import PeriodQuerySet
 
 
+class AppendOnlyError(Exception):
+    """Raised by the ORM before an audit entry could be changed or deleted."""
+
+    def __init__(self, attempt: str) -> None:
+        super().__init__(f"Audit events are append-only: {attempt} is refused.")
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    """Reads and inserts only: `update`, `bulk_update` and `delete` raise `AppendOnlyError`."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise AppendOnlyError("updating audit events")
+
+    def bulk_update(self, objs: Any, fields: Any, batch_size: int | None = None) -> int:
+        raise AppendOnlyError("updating audit events")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("deleting audit events")
+
+
 class AuditEvent(models.Model):
-    """One append-only entry: who did or saw what, to which case, when, and the outcome."""
+    """One append-only entry: who did or saw what, to which case, when, from where, and the
+    outcome (`SUCCESS`, or `FAIL` for a refusal). The plain-English name of each action is in
+    `caseload.access.audit_actions`.
+
+    Append-only, twice over:
+
+    - the database refuses it. Migration `0004_audit_events_append_only` adds triggers that
+      raise on every UPDATE and DELETE of a row (and, on PostgreSQL, on TRUNCATE), whatever
+      the code path: the ORM, raw SQL, `caseload flush`, `psql`. The trigger has no switch to
+      turn it off: only a role that owns the table can drop or disable it, so production should
+      run the application under a role that does not own its tables. On SQLite, a later
+      migration that remakes this table (Django does, for most column changes) drops the
+      triggers with it and must add them again; `tests/test_append_only.py` notices if not;
+    - the ORM refuses first, with a readable `AppendOnlyError`: the queryset's `update` and
+      `delete`, `save()` of a row that already exists and `delete()` of an instance.
+
+    Test teardown is the one place that empties the table: Django's `flush` after each
+    `transaction=True` test (TRUNCATE on PostgreSQL, DELETE on SQLite) runs inside
+    `caseload.testing.audit_log.audit_log_purgeable`, which disables (PostgreSQL) or drops
+    (SQLite) the triggers in the same transaction as the flush and restores them before it
+    commits; `caseload/conftest.py` wraps Django's transactional-test teardown with it.
+
+    A user with audit entries cannot be deleted (`on_delete=PROTECT`: Django raises
+    `ProtectedError` naming `AuditEvent.user`; the database's foreign key refuses raw SQL);
+    deactivate them instead.
+    """
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     user = models.ForeignKey(
@@ -18,12 +65,25 @@ class AuditEvent(models.Model):
     crn = models.CharField(max_length=7, blank=True, db_index=True)
     outcome = models.CharField(max_length=7, default="SUCCESS")
     detail = models.JSONField(default=dict)
+    ip_address = models.GenericIPAddressField(
+        null=True, blank=True, help_text="The client's address, for entries made over the web"
+    )
+
+    objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.user_id} {self.action} {self.crn}"
+
+    def save(self, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("changing an audit event")
+        super().save(**{**kwargs, "force_insert": True})
+
+    def delete(self, using: Any = None, keep_parents: bool = False) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("deleting an audit event")
 
 
 class ApiToken(models.Model):
