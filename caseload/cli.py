@@ -40,7 +40,10 @@ def main(argv: list[str] | None = None) -> None:
         return
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["caseload", *argv[1:]])
+    from caseload.access.audit import audit_origin
+
+    with audit_origin("cli", command=argv[1]):
+        execute_from_command_line(["caseload", *argv[1:]])
 
 
 if __name__ == "__main__":

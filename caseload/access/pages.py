@@ -1,6 +1,11 @@
 """One pattern for every "record something on a case" page: parse the form, call one action,
 show every problem in the GOV.UK error summary, or go back to the case with a confirmation.
 
+A form page shows case data (the person's name, the latest answers), so every time it is shown
+(the GET, and a POST sent back with problems) it is audited as a read, `VIEW_CASE_FORM`; a
+successful POST is audited once, by the action under its own name. A refusal is audited by
+`get_case_for_user` (`CHANGE_CASE`, outcome `FAIL`).
+
 The form's cleaned data are the action's keyword arguments. A form whose fields are not named
 as the action's arguments (the contact form asks for a date and a time, the action takes one
 `happened_at`) says how to turn one into the other in an `action_arguments()` method.
@@ -14,9 +19,11 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from caseload.access.audit import record_audit
 from caseload.access.cases import get_case_for_user
 from caseload.core.errors import ActionInvalid
 from caseload.core.form_errors import add_action_problems
+from caseload.people.models import Person
 
 
 def action_arguments(form: forms.Form) -> dict[str, Any]:
@@ -33,12 +40,13 @@ def case_action_page(
     title: str,
     success: str,
     fixed_arguments: dict[str, Any] | None = None,
-    initial: dict[str, Any] | None = None,
+    initial: dict[str, Any] | Callable[[Person], dict[str, Any] | None] | None = None,
     template: str = "core/case_action_form.html",
 ) -> HttpResponse:
     """`action(crn, acting_user=..., **fixed_arguments, **form arguments)` on a valid POST.
 
     `fixed_arguments` come from the URL rather than the form (which registration to end).
+    `initial` may be a function of the case, read only once access has been checked.
     """
     person = get_case_for_user(request.user, crn, write=True)
     status = 200
@@ -59,6 +67,8 @@ def case_action_page(
                 return redirect("case_detail", crn=person.crn)
         status = 400
     else:
-        form = form_class(initial=initial)
+        form = form_class(initial=initial(person) if callable(initial) else initial)
+    form_name = request.resolver_match.url_name if request.resolver_match else ""
+    record_audit(request.user, "VIEW_CASE_FORM", crn=person.crn, detail={"form": form_name})
     page = {"person": person, "form": form, "title": title}
     return render(request, template, page, status=status)

@@ -1,8 +1,10 @@
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 
-from caseload.access.cases import get_case_for_user
 from caseload.access.pages import case_action_page
 from caseload.access.rules import case_page
+from caseload.people.models import Person
 from caseload.risk.actions import deregister_flag, record_assessment, register_flag
 from caseload.risk.forms import AssessmentForm, EndRegistrationForm, RegistrationForm, initial_from
 
@@ -32,10 +34,13 @@ def end_registration(request: HttpRequest, crn: str, registration_id: int) -> Ht
     )
 
 
+def latest_answers(person: Person) -> dict[str, Any] | None:
+    latest = person.assessments.first()
+    return initial_from(latest.answers) if latest else None
+
+
 @case_page(write=True)
 def new_assessment(request: HttpRequest, crn: str) -> HttpResponse:
-    person = get_case_for_user(request.user, crn, write=True, audit=False)
-    latest = person.assessments.first()
     return case_action_page(
         request,
         crn,
@@ -43,6 +48,6 @@ def new_assessment(request: HttpRequest, crn: str) -> HttpResponse:
         action=record_assessment,
         title="Record an assessment",
         success="Assessment recorded. Scores and tier recalculated.",
-        initial=initial_from(latest.answers) if latest else None,
+        initial=latest_answers,
         template="risk/assessment_form.html",
     )

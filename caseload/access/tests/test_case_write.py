@@ -27,7 +27,12 @@ def test_a_write_is_audited_under_the_action_s_name(practitioner, case):
     contact = _record_office_visit(case, practitioner.user)
     entry = AuditEvent.objects.get(action="RECORD_CONTACT")
     assert (entry.user, entry.crn, entry.outcome) == (practitioner.user, case.crn, "SUCCESS")
-    assert entry.detail == {"contact_id": contact.pk, "type": "COAP", "outcome": "ATTC"}
+    assert entry.detail == {
+        "contact_id": contact.pk,
+        "type": "COAP",
+        "outcome": "ATTC",
+        "via": "cli",
+    }
 
 
 def test_every_history_row_names_the_acting_user_even_without_a_web_request(practitioner, case):
