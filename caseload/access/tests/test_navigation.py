@@ -25,10 +25,10 @@ def user_with_role(role: Role) -> User:
     ("role", "labels"),
     [
         (Role.PRACTITIONER, ["My cases", "Team cases"]),
-        (Role.MANAGER, ["Team cases"]),
-        (Role.HEAD_OF_PDU, ["Cases"]),
+        (Role.MANAGER, ["Team cases", "Audit"]),
+        (Role.HEAD_OF_PDU, ["Cases", "Audit"]),
         (Role.ANALYST, ["Cases"]),
-        (Role.ADMIN, []),
+        (Role.ADMIN, ["Audit"]),
         (Role.STAFF_REP, []),
     ],
 )

@@ -1,0 +1,88 @@
+"""Each audit action's code, as stored, and what it means in plain English: one place.
+
+A part that writes a new kind of audit entry (an action's `@case_action("NAME")` or a
+`record_audit(user, "NAME")`) adds a line here; `tests/test_audit_actions.py` fails on any
+code written in the source that is missing. `docs/glossary.md` lists them too.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+SUCCESS = "SUCCESS"
+FAIL = "FAIL"
+
+OUTCOMES: Mapping[str, str] = {SUCCESS: "Succeeded", FAIL: "Refused"}
+
+#: Where an entry came from (`detail["via"]`).
+ORIGINS: Mapping[str, str] = {"page": "Web page", "api": "API", "cli": "Command line"}
+
+
+@dataclass(frozen=True)
+class AuditAction:
+    """`done` completes "who …" for a success; `refused` for an attempt that was refused."""
+
+    done: str
+    refused: str
+
+
+AUDIT_ACTIONS: Mapping[str, AuditAction] = {
+    # Reads
+    "VIEW_CASE": AuditAction("Viewed the case", "Tried to view the case (refused)"),
+    "VIEW_CASE_FORM": AuditAction(
+        "Opened a form to change the case", "Tried to open a form on the case (refused)"
+    ),
+    "VIEW_CASELOAD": AuditAction(
+        "Viewed a list of cases", "Tried to view a list of cases (refused)"
+    ),
+    "VIEW_AUDIT": AuditAction("Viewed the audit log", "Tried to view the audit log (refused)"),
+    "EXPORT_AUDIT": AuditAction(
+        "Exported the audit log", "Tried to export the audit log (refused)"
+    ),
+    # Writes to a case (each action's name)
+    "CHANGE_CASE": AuditAction("Changed the case", "Tried to change the case (refused)"),
+    "RECORD_CONTACT": AuditAction("Recorded a contact", "Tried to record a contact (refused)"),
+    "RECORD_CIRCUMSTANCE": AuditAction(
+        "Recorded a change of circumstances",
+        "Tried to record a change of circumstances (refused)",
+    ),
+    "REGISTER_FLAG": AuditAction("Added a registration", "Tried to add a registration (refused)"),
+    "DEREGISTER_FLAG": AuditAction("Ended a registration", "Tried to end a registration (refused)"),
+    "REVIEW_REGISTRATION": AuditAction(
+        "Reviewed a registration", "Tried to review a registration (refused)"
+    ),
+    "RECORD_ASSESSMENT": AuditAction(
+        "Recorded an assessment", "Tried to record an assessment (refused)"
+    ),
+    "ALLOCATE_CASE": AuditAction("Allocated the case", "Tried to allocate the case (refused)"),
+    # Accounts and administration
+    "CREATE_API_TOKEN": AuditAction(
+        "Created an API token", "Tried to create an API token (refused)"
+    ),
+    "REVOKE_API_TOKEN": AuditAction(
+        "Revoked an API token", "Tried to revoke an API token (refused)"
+    ),
+    "ADMIN_ADD": AuditAction(
+        "Added a record in administration", "Tried to add a record in administration (refused)"
+    ),
+    "ADMIN_CHANGE": AuditAction(
+        "Changed a record in administration",
+        "Tried to change a record in administration (refused)",
+    ),
+}
+
+
+def describe(action: str, outcome: str) -> str:
+    """ "Viewed the case", "Tried to view the case (refused)"; an unknown code as it is."""
+    known = AUDIT_ACTIONS.get(action)
+    if known is None:
+        return f"{action} (refused)" if outcome == FAIL else action
+    return known.refused if outcome == FAIL else known.done
+
+
+def outcome_label(outcome: str) -> str:
+    return OUTCOMES.get(outcome, outcome)
+
+
+def action_choices() -> list[tuple[str, str]]:
+    """For a filter: every code with its plain name, in alphabetical order of the name."""
+    return sorted(((code, a.done) for code, a in AUDIT_ACTIONS.items()), key=lambda c: c[1])
