@@ -1,8 +1,11 @@
+"""The audit log is not here: it is read at `/audit/` (`caseload.access.views`), where every
+reading of it is itself audited."""
+
 from typing import Any
 
 from django.contrib import admin
 
-from caseload.access.models import ApiToken, AuditEvent
+from caseload.access.models import ApiToken
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
@@ -14,13 +17,6 @@ class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
         return False
-
-
-@admin.register(AuditEvent)
-class AuditEventAdmin(ReadOnlyAdmin):
-    list_display = ["at", "user", "action", "crn", "outcome"]
-    list_filter = ["action", "outcome"]
-    search_fields = ["crn", "user__username"]
 
 
 @admin.register(ApiToken)

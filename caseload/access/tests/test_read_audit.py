@@ -233,6 +233,7 @@ def test_recording_a_contact_through_the_api_is_audited_once(client, practitione
     )
 
 
+@pytest.mark.django_db(transaction=True)  # the command closes the database connection
 def test_a_command_line_write_says_it_came_from_the_command_line(practitioner, case):
     start = last_pk()
     when = (timezone.localtime() - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
