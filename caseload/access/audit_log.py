@@ -131,5 +131,6 @@ def as_row(entry: AuditEvent) -> dict[str, Any]:
 
 def rows(entries: QuerySet[AuditEvent], chunk_size: int = 2000) -> Iterator[dict[str, Any]]:
     """Oldest first, streamed from the database in chunks rather than loaded at once."""
-    for entry in entries.order_by("at", "id").iterator(chunk_size=chunk_size):
+    ordered = entries.select_related("user__staff").order_by("at", "id")
+    for entry in ordered.iterator(chunk_size=chunk_size):
         yield as_row(entry)

@@ -12,6 +12,8 @@ from unittest import mock
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from caseload.access.audit import record_audit
 from caseload.access.management.commands.audit import COLUMNS
@@ -91,6 +93,19 @@ def test_it_writes_to_a_file(history, tmp_path):
     assert export("--crn", case.crn, "--format", "jsonl", "--output", str(target)) == ""
     assert len(target.read_text().splitlines()) == 3
     assert list(tmp_path.iterdir()) == [target]  # no partial file left behind
+
+
+def test_the_export_s_queries_do_not_grow_with_its_rows(practitioner, case):  # type: ignore[no-untyped-def]
+    def queries_for(count: int) -> int:
+        AuditEvent.objects.bulk_create(
+            AuditEvent(user=practitioner.user, action="VIEW_CASE", crn=case.crn)
+            for _ in range(count)
+        )
+        with CaptureQueriesContext(connection) as queries:
+            export("--crn", case.crn)
+        return len(queries)
+
+    assert queries_for(2) == queries_for(40)
 
 
 @pytest.mark.parametrize(
