@@ -4,8 +4,8 @@ past it (raw SQL, `flush`), on SQLite and on PostgreSQL alike."""
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import IntegrityError, connection, transaction
-from django.db.models import ProtectedError
+from django.db import IntegrityError, connection, models, transaction
+from django.db.models import ProtectedError, QuerySet
 
 from caseload.access.audit import record_audit
 from caseload.access.models import AppendOnlyError, AuditEvent
@@ -90,6 +90,21 @@ def test_the_orm_refuses_to_save_or_delete_an_existing_entry(event):  # type: ig
 def test_a_new_entry_cannot_overwrite_an_existing_one(event):  # type: ignore[no-untyped-def]
     with pytest.raises(IntegrityError), transaction.atomic():
         AuditEvent(pk=event.pk, action="SIGN_IN").save()
+    assert unchanged(event)
+
+
+def test_past_the_orm_s_guard_the_database_still_refuses(event):  # type: ignore[no-untyped-def]
+    """Django's own update, delete and save, called around our overrides."""
+    event.outcome = "FAIL"
+    for attempt in (
+        lambda: QuerySet.update(AuditEvent.objects.filter(pk=event.pk), outcome="FAIL"),
+        lambda: QuerySet.delete(AuditEvent.objects.filter(pk=event.pk)),
+        lambda: models.Model.save(event, update_fields=["outcome"]),
+        lambda: models.Model.delete(event),
+    ):
+        with pytest.raises(IntegrityError, match="append-only"), transaction.atomic():
+            attempt()
+    event.outcome = "SUCCESS"
     assert unchanged(event)
 
 
