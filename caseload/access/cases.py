@@ -29,6 +29,7 @@ from caseload.access.audit import record_audit
 from caseload.access.capabilities import Capability, acting_staff, has_capability
 from caseload.access.models import LimitedAccess, LimitedAccessKind
 from caseload.people.models import Person
+from caseload.people.record import CaseViewer
 
 
 def _in_scope(staff: Any, day: date) -> QuerySet[Person]:
@@ -71,6 +72,14 @@ def changeable_cases(user: Any) -> QuerySet[Person]:
 
 def may_change(user: Any, person: Person) -> bool:
     return changeable_cases(user).filter(pk=person.pk).exists()
+
+
+def case_viewer(user: Any, person: Person) -> CaseViewer:
+    """What this user, who may see the case, may see of it and do to it."""
+    return CaseViewer(
+        sees_sensitive=has_capability(user, Capability.SEE_SENSITIVE),
+        can_change=may_change(user, person),
+    )
 
 
 def get_case_for_user(user: Any, crn: str, *, write: bool = False, audit: bool = True) -> Person:
