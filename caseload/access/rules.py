@@ -2,6 +2,7 @@
 
     @case_page                      a page about one case: `get_case_for_user` decides (404)
     @case_page(write=True)          a page that changes a case
+    @case_page(needs=Capability.X)  a case-level task for a role that holds X (limited access)
     @surface(Capability.SEE_AGGREGATES)   any other page: users without it get "no access" (403)
     @signed_in                      any signed-in user (their own settings, the home page)
     @public                         no sign-in (the sign-in page, health checks)
@@ -37,6 +38,7 @@ class Kind(StrEnum):
     SIGNED_IN = "signed in"
     CASE = "read one case"
     CASE_WRITE = "change one case"
+    CASE_TASK = "a task on one case that needs a capability"
     CAPABILITY = "needs a capability"
 
 
@@ -72,9 +74,15 @@ def signed_in(view: F) -> F:
     return _declare(login_required(view), AccessRule(Kind.SIGNED_IN))  # type: ignore[arg-type]
 
 
-def case_page(view: F | None = None, *, write: bool = False) -> Any:
-    """The view reads (or changes) the case named by its `crn` through `get_case_for_user`."""
-    rule = AccessRule(Kind.CASE_WRITE if write else Kind.CASE)
+def case_page(
+    view: F | None = None, *, write: bool = False, needs: Capability | None = None
+) -> Any:
+    """The view reads (or changes, or does a task `needs` allows on) the case named by its `crn`,
+    through `get_case_for_user`, which answers 404 to anyone else."""
+    if needs is not None:
+        rule = AccessRule(Kind.CASE_TASK, needs)
+    else:
+        rule = AccessRule(Kind.CASE_WRITE if write else Kind.CASE)
 
     def decorate(inner: F) -> F:
         return _declare(login_required(inner), rule)  # type: ignore[arg-type]

@@ -1,9 +1,16 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from caseload.access import views
 from caseload.access.rules import public
 
 urlpatterns = [
     path("accounts/login/", public(auth_views.LoginView.as_view()), name="login"),
     path("accounts/logout/", public(auth_views.LogoutView.as_view()), name="logout"),
+    path("cases/<str:crn>/limited-access/", views.limited_access, name="limited_access"),
+    path(
+        "cases/<str:crn>/limited-access/<int:entry_id>/end/",
+        views.end_limited_access_entry,
+        name="end_limited_access",
+    ),
 ]

@@ -28,6 +28,7 @@ class CaseViewer:
 
     sees_sensitive: bool
     can_change: bool
+    manages_limited_access: bool = False
 
 
 def shows_the_person_only(person: Person, viewer: CaseViewer) -> dict[str, Any]:
