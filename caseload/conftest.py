@@ -7,6 +7,13 @@ from caseload.organisation.constants import Grade, Role
 from caseload.testing.factories import StaffFactory, TeamFactory, case_held_by
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):  # type: ignore[no-untyped-def]
+    """Every test user has a password; a production-strength hash costs most of a second each.
+    Django's own advice for test suites (tests of hashing itself override this)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def team(db):  # type: ignore[no-untyped-def]
     return TeamFactory()
