@@ -7,7 +7,7 @@ from caseload.people.record import CasePanel, CaseViewer, register_panel
 
 
 def limited_access(person: Person, viewer: CaseViewer) -> dict[str, Any]:
-    rows = list(person.limited_access.current().select_related("user"))
+    rows = list(person.limited_access.current().select_related("user").order_by("kind", "pk"))
     return {"limited_access": rows}
 
 

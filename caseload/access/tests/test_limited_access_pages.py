@@ -64,4 +64,5 @@ def test_the_case_page_says_the_case_has_limited_access(client, case, manager, t
         },
     )
     page = client.get(f"/cases/{case.crn}/").content.decode()
-    assert "Limited access case" in page and "Excluded: Ben Okoro" in page
+    assert "Limited access case" in page
+    assert "Excluded from it:" in page and "Ben Okoro" in page
