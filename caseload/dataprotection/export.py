@@ -262,7 +262,7 @@ def _section(held: HeldModel, ids: set[object]) -> Section:
     history_columns = _columns(held.history, first=HISTORY_FIRST) if held.history else ()
     section = Section(
         held.label,
-        str(meta.verbose_name_plural).capitalize(),
+        "Person" if held.model is Person else str(meta.verbose_name_plural).capitalize(),
         SECTION_NOTES.get(held.label, ""),
         _columns(held.model),
         history_columns,
