@@ -73,23 +73,28 @@ def held_models() -> tuple[HeldModel, ...]:
 
 def held_ids(person_ids: Iterable[int]) -> dict[type[models.Model], set[object]]:
     """For each held model, the primary keys of every record that is or was the people's,
-    from the live table and from its history (so deleted records are included)."""
+    from the live table and from its history (so deleted records are included).
+
+    Records newly found are followed to the records that point at them, until none is new: each
+    link is asked once for a tree of tables, and again only if a table is reached two ways.
+    """
     ids: dict[type[models.Model], set[object]] = {held.model: set() for held in held_models()}
+    pointing: dict[type[models.Model], list[tuple[HeldModel, Link]]] = {m: [] for m in ids}
+    for held in held_models():
+        for link in held.links:
+            pointing[link.parent].append((held, link))
     ids[Person] = set(person_ids)
-    changed = True
-    while changed:  # until no table adds a row: a model may point at one found after it
-        changed = False
-        for held in held_models():
-            for link in held.links:
-                parents = ids[link.parent]
-                if not parents:
-                    continue
-                found = _keys(held.model, link.attname, parents)
-                if held.history is not None:
-                    found |= _keys(held.history, link.attname, parents, key=_pk_name(held))
-                if not found <= ids[held.model]:
-                    ids[held.model] |= found
-                    changed = True
+    new: dict[type[models.Model], set[object]] = {Person: set(ids[Person])}
+    while new:
+        parent, parents = next(iter(new.items()))
+        del new[parent]
+        for held, link in pointing[parent]:
+            found = _keys(held.model, link.attname, parents)
+            if held.history is not None:
+                found |= _keys(held.history, link.attname, parents, key=_pk_name(held))
+            if added := found - ids[held.model]:
+                ids[held.model] |= added
+                new.setdefault(held.model, set()).update(added)
     return ids
 
 

@@ -1,11 +1,13 @@
 """What is held about a person is found from the relations, not from a list kept by hand."""
 
 from django.apps import apps
-from django.db import models
+from django.db import connection, models
+from django.test.utils import CaptureQueriesContext
 
 from caseload.contacts.models import Contact
 from caseload.dataprotection.records import held_ids, held_models, history_rows
 from caseload.people.models import Person
+from caseload.testing.factories import case_held_by
 
 
 def _is_history(model: type[models.Model]) -> bool:
@@ -55,9 +57,18 @@ def test_the_history_of_a_deleted_record_is_still_found(full_case):
 
 
 def test_nothing_of_another_person_is_held(full_case, practitioner):
-    from caseload.testing.factories import case_held_by
-
     other = case_held_by(practitioner)
     ids = held_ids([full_case.pk])
     assert other.pk not in ids[Person]
     assert not Contact.objects.filter(pk__in=ids[Contact]).exclude(person=full_case).exists()
+
+
+def test_finding_what_is_held_takes_the_same_queries_however_much_is_held(full_case):
+    with CaptureQueriesContext(connection) as few:
+        held_ids([full_case.pk])
+    for contact in Contact.objects.filter(person=full_case):
+        contact.pk = None
+        contact.save()
+    with CaptureQueriesContext(connection) as many:
+        held_ids([full_case.pk])
+    assert len(many) == len(few)
