@@ -191,7 +191,7 @@ def _names(rows: list[models.Model], columns: tuple[Column, ...]) -> dict[str, d
         target = f.related_model
         assert target is not None and not isinstance(target, str)
         found = target._default_manager.filter(pk__in=ids)
-        if any(f.name == "user" and f.is_relation for f in target._meta.fields):
+        if any(other.name == "user" and other.is_relation for other in target._meta.fields):
             found = found.select_related("user")
         names[column.name] = {obj.pk: _name(obj) for obj in found}
     return names
