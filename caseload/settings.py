@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "caseload.workload",
     "caseload.returns",
     "caseload.access",
+    "caseload.dataprotection",
     "caseload.derived",
     "caseload.demo",
 ]
@@ -162,6 +163,11 @@ PRIMARY_TIER_FRAMEWORK = env_choice("PRIMARY_TIER_FRAMEWORK", "v2", ("v2", "v3")
 CASE_VISIBILITY = env_choice(
     "CASE_VISIBILITY", "delivery_unit", ("delivery_unit", "region", "nation")
 )
+
+# How long a closed case is kept before `caseload retention` deletes it, in whole years after
+# closure (no sentence in force, no open allocation). It may not go below the hard minimum in
+# caseload.dataprotection.domain (6): a lower value stops the service starting.
+RETENTION_YEARS_AFTER_CLOSURE = env_int("RETENTION_YEARS_AFTER_CLOSURE", 7)
 
 SERVICE_NAME = "caseload"
 
