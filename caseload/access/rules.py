@@ -2,7 +2,9 @@
 
     @case_page                      a page about one case: `get_case_for_user` decides (404)
     @case_page(write=True)          a page that changes a case
-    @case_page(needs=Capability.X)  a case-level task for a role that holds X (limited access)
+    @case_page(needs=Capability.X)  a task on one case for roles holding X: others get "no access"
+                                    (403, before the case is looked up), and a case the user
+                                    may not see is 404 as everywhere
     @surface(Capability.SEE_AGGREGATES)   any other page: users without it get "no access" (403)
     @signed_in                      any signed-in user (their own settings, the home page)
     @public                         no sign-in (the sign-in page, health checks)
@@ -85,6 +87,8 @@ def case_page(
         rule = AccessRule(Kind.CASE_WRITE if write else Kind.CASE)
 
     def decorate(inner: F) -> F:
+        if needs is not None:
+            inner = _guarded(inner, needs)
         return _declare(login_required(inner), rule)  # type: ignore[arg-type]
 
     return decorate(view) if view is not None else decorate
@@ -95,14 +99,19 @@ def no_access(request: HttpRequest, capability: Capability) -> HttpResponse:
     return render(request, "access/no_access.html", {"capability": capability}, status=403)
 
 
+def _guarded(view: F, capability: Capability) -> F:
+    @functools.wraps(view)
+    def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not has_capability(request.user, capability):
+            return no_access(request, capability)
+        return view(request, *args, **kwargs)  # type: ignore[no-any-return]
+
+    return guarded  # type: ignore[return-value]
+
+
 def surface(capability: Capability) -> Callable[[F], F]:
     def decorate(view: F) -> F:
-        @functools.wraps(view)
-        def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not has_capability(request.user, capability):
-                return no_access(request, capability)
-            return view(request, *args, **kwargs)  # type: ignore[no-any-return]
-
+        guarded = _guarded(view, capability)
         return _declare(login_required(guarded), AccessRule(Kind.CAPABILITY, capability))  # type: ignore[arg-type]
 
     return decorate

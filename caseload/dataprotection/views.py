@@ -10,22 +10,18 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from caseload.access.capabilities import Capability
-from caseload.access.rules import case_page, surface
+from caseload.access.rules import case_page
 from caseload.dataprotection.export import subject_access_export
 
-subject_access_page = surface(Capability.EXPORT_SUBJECT_ACCESS)
 
-
-@subject_access_page
-@case_page
+@case_page(needs=Capability.EXPORT_SUBJECT_ACCESS)
 @never_cache
 def subject_access(request: HttpRequest, crn: str) -> HttpResponse:
     export = subject_access_export(request.user, crn, format="html")
     return render(request, "dataprotection/subject_access.html", {"export": export})
 
 
-@subject_access_page
-@case_page
+@case_page(needs=Capability.EXPORT_SUBJECT_ACCESS)
 @never_cache
 def subject_access_json(request: HttpRequest, crn: str) -> HttpResponse:
     export = subject_access_export(request.user, crn, format="json")

@@ -44,8 +44,18 @@ def test_a_bad_username_is_shown_in_the_error_summary(client, case, manager):
     assert not LimitedAccess.objects.exists()
 
 
-def test_the_practitioner_gets_not_found(client, case, practitioner):
+def test_the_practitioner_is_told_they_do_not_have_access(client, case, practitioner):
     client.force_login(practitioner.user)
+    response = client.get(f"/cases/{case.crn}/limited-access/")
+    assert response.status_code == 403
+    assert "You do not have access to this page" in response.content.decode()
+
+
+def test_a_manager_elsewhere_gets_not_found(client, case):
+    from caseload.organisation.constants import Grade, Role
+
+    elsewhere = StaffFactory(role=Role.MANAGER, grade=Grade.SPO)
+    client.force_login(elsewhere.user)
     assert client.get(f"/cases/{case.crn}/limited-access/").status_code == 404
 
 

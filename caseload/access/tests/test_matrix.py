@@ -176,7 +176,9 @@ def expected(route: Route, persona: str, state: str, world: World) -> set[int]:
     if rule.kind is Kind.CASE_WRITE:
         return ok if sees and has_capability(user, Capability.CHANGE_CASE) else {404}
     if rule.kind is Kind.CASE_TASK:
-        return ok if sees and has_capability(user, rule.capability) else {404}
+        if not has_capability(user, rule.capability):
+            return {403}
+        return ok if sees else {404}
     raise AssertionError(f"no expectation for {rule}")
 
 

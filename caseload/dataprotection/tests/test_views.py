@@ -4,6 +4,7 @@ import json
 
 from django.urls import reverse
 
+from caseload.access.capabilities import Capability
 from caseload.access.models import AuditEvent
 from caseload.access.rules import Kind, declared_rule
 from caseload.dataprotection import views
@@ -13,8 +14,8 @@ from caseload.testing.factories import StaffFactory
 def test_both_views_declare_their_access_rule():
     for view in (views.subject_access, views.subject_access_json):
         rule = declared_rule(view)
-        assert rule is not None and rule.kind is Kind.CAPABILITY
-        assert rule.capability == "export everything held about a person (subject access)"
+        assert rule is not None and rule.kind is Kind.CASE_TASK
+        assert rule.capability is Capability.EXPORT_SUBJECT_ACCESS
 
 
 def test_the_page_shows_everything_with_values_to_check_tagged(client, head, full_case):
