@@ -79,7 +79,7 @@ def case_viewer(user: Any, person: Person) -> CaseViewer:
     return CaseViewer(
         sees_sensitive=has_capability(user, Capability.SEE_SENSITIVE),
         can_change=may_change(user, person),
-        manages_limited_access=has_capability(user, Capability.MANAGE_LIMITED_ACCESS),
+        user=user,
     )
 
 

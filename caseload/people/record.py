@@ -28,7 +28,8 @@ class CaseViewer:
 
     sees_sensitive: bool
     can_change: bool
-    manages_limited_access: bool = False
+    #: For a panel that offers a task to some roles only (it asks `has_capability(viewer.user, …)`).
+    user: Any = None
 
 
 def shows_the_person_only(person: Person, viewer: CaseViewer) -> dict[str, Any]:

@@ -68,3 +68,14 @@ def test_a_case_the_user_may_not_see_is_not_found(client, full_case):
 def test_someone_signed_out_is_sent_to_sign_in(client, full_case):
     response = client.get(reverse("subject_access", args=[full_case.crn]))
     assert response.status_code == 302 and reverse("login") in response["Location"]
+
+
+def test_the_case_page_links_to_the_export_only_for_those_who_may_make_it(
+    client, head, full_case
+):
+    link = reverse("subject_access", args=[full_case.crn])
+    client.force_login(head.user)
+    assert link in client.get(reverse("case_detail", args=[full_case.crn])).content.decode()
+    holder = full_case.allocations.get().staff
+    client.force_login(holder.user)
+    assert link not in client.get(reverse("case_detail", args=[full_case.crn])).content.decode()
