@@ -152,6 +152,9 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
+# API bearer tokens expire this many days after they are made (`caseload token create --days`).
+API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 90)
+
 # How API callers prove who they are, tried in order (caseload.core.api).
 API_AUTH = ["caseload.access.api_auth.BearerToken", "caseload.access.api_auth.SessionAuth"]
 

@@ -27,7 +27,8 @@ class AuditEvent(models.Model):
 
 
 class ApiToken(models.Model):
-    """A bearer token for the API. Only its SHA-256 hash is stored; revoked tokens stop working."""
+    """A bearer token for the API. Only its SHA-256 hash is stored; revoked and expired tokens
+    stop working. `last_used_at` is kept to within an hour (`caseload.access.tokens`)."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     name = models.CharField(max_length=100, blank=True)
@@ -36,6 +37,7 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, help_text="No expiry date means it has expired")
 
     class Meta:
         ordering = ["-created_at"]
@@ -79,3 +81,4 @@ class LimitedAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} {self.kind} {self.user_id} from {self.start_date}"
+
