@@ -5,6 +5,7 @@ PGPASSWORD or PGPASSWORD_FILE, PGDATABASE).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "ninja",
+    "axes",
     "csp",
     "caseload.core",
     "caseload.organisation",
@@ -74,8 +76,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "caseload.access.sessions.SessionTimeoutMiddleware",
+    "caseload.access.passwords.PasswordChangeRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "caseload.urls"
@@ -126,6 +131,14 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Passwords: argon2id first; a password stored with an older hasher (PBKDF2) is re-hashed with
+# argon2 the next time its user signs in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -133,10 +146,37 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# A password-reset link made by an administrator works once, for this many hours.
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_HOURS", 24) * 60 * 60
 
+# Sign-in throttling (django-axes): after SIGN_IN_FAILURE_LIMIT failures for one username from
+# one address, that username is refused from that address for SIGN_IN_COOL_OFF_MINUTES (every
+# further attempt restarts the wait). Counting the pair, not the address alone, keeps one office
+# behind a shared address working; counting the pair, not the username alone, stops anyone
+# locking a colleague out from elsewhere. The sign-in page says why (caseload.access.signin).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("SIGN_IN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGN_IN_COOL_OFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "caseload.access.signin.locked_out_page"
+AXES_CLIENT_IP_CALLABLE = "caseload.access.signin.client_address"
+AXES_VERBOSE = False
+
+# Sessions end after SESSION_IDLE_MINUTES without a request, and SESSION_MAX_HOURS after sign-in
+# whatever happens (caseload.access.sessions). The cookie lasts only as long as the browser.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
+SESSION_MAX_HOURS = env_int("SESSION_MAX_HOURS", 10)
+SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
+
+# API bearer tokens expire this many days after they are made (`caseload token create --days`).
+API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 90)
 
 # HTTPS. `HTTPS=true` in production switches on the redirect, HSTS and secure cookies; each has
 # its own variable to override it. PROXY_COUNT is how many reverse proxies stand in front of
@@ -188,9 +228,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
-
-# API bearer tokens expire this many days after they are made (`caseload token create --days`).
-API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 90)
 
 # How API callers prove who they are, tried in order (caseload.core.api).
 API_AUTH = ["caseload.access.api_auth.BearerToken", "caseload.access.api_auth.SessionAuth"]

@@ -1,4 +1,4 @@
-"""Audit log (reads and writes), API tokens and limited-access lists."""
+"""Audit log (reads and writes), API tokens, limited-access lists and forced password changes."""
 
 from django.conf import settings
 from django.db import models
@@ -82,3 +82,18 @@ class LimitedAccess(models.Model):
     def __str__(self) -> str:
         return f"{self.person_id} {self.kind} {self.user_id} from {self.start_date}"
 
+
+class PasswordChangeRequired(models.Model):
+    """An administrator has required this user to choose a new password: at their next sign-in
+    they may do nothing else until they have (`caseload.access.passwords`)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    required_at = models.DateTimeField(auto_now_add=True)
+    required_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+
+    def __str__(self) -> str:
+        return f"{self.user_id} must change their password"
