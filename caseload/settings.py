@@ -165,6 +165,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "caseload.access.signin.locked_out_page"
 AXES_CLIENT_IP_CALLABLE = "caseload.access.signin.client_address"
 AXES_VERBOSE = False
+AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins are in our own audit (SIGN_IN)
 
 # Sessions end after SESSION_IDLE_MINUTES without a request, and SESSION_MAX_HOURS after sign-in
 # whatever happens (caseload.access.sessions). The cookie lasts only as long as the browser.
