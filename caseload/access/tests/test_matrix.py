@@ -35,7 +35,13 @@ LAO_STATES = ("none", "excluded", "restricted", "restricted and permitted")
 PERSONAS = ("anonymous", *(role.value for role in Role))
 
 #: Where a route's URL has a parameter, the value to try it with.
-SAMPLES = {"crn": "case", "registration_id": "registration", "entry_id": "entry"}
+SAMPLES = {
+    "crn": "case",
+    "registration_id": "registration",
+    "entry_id": "entry",
+    "uidb64": "a user's id",
+    "token": "a one-time token",
+}
 
 #: Bodies for API operations that take one: valid, so that only access decides the answer.
 BODIES: dict[tuple[str, str], dict[str, Any]] = {
@@ -187,6 +193,8 @@ def _url(route: Route, world: World) -> str:
         "case": world.case.crn,
         "registration": world.registration.pk,
         "entry": world.entry.pk,
+        "a user's id": "MQ",
+        "a one-time token": "set-password",
     }
     url = route.path
     if route.api:
@@ -195,8 +203,8 @@ def _url(route: Route, world: World) -> str:
         assert "{" not in url, f"{route}: add a sample for its path parameter to the matrix"
         return url
     for param, sample in SAMPLES.items():
-        for converter in ("str", "int", "slug"):
-            url = url.replace(f"<{converter}:{param}>", str(values[sample]))
+        for written in (f"<{param}>", *(f"<{c}:{param}>" for c in ("str", "int", "slug"))):
+            url = url.replace(written, str(values[sample]))
     assert "<" not in url, f"{route}: add a sample for its URL parameter to SAMPLES"
     return url
 
@@ -253,5 +261,5 @@ def test_no_case_data_is_registered_in_the_admin_site():
     from django.contrib import admin
 
     apps = {model._meta.app_label for model in admin.site._registry}
-    assert apps <= {"auth", "organisation", "access"}
+    assert apps <= {"auth", "organisation", "access", "axes"}
     assert LimitedAccess not in admin.site._registry

@@ -70,9 +70,7 @@ def test_someone_signed_out_is_sent_to_sign_in(client, full_case):
     assert response.status_code == 302 and reverse("login") in response["Location"]
 
 
-def test_the_case_page_links_to_the_export_only_for_those_who_may_make_it(
-    client, head, full_case
-):
+def test_the_case_page_links_to_the_export_only_for_those_who_may_make_it(client, head, full_case):
     link = reverse("subject_access", args=[full_case.crn])
     client.force_login(head.user)
     assert link in client.get(reverse("case_detail", args=[full_case.crn])).content.decode()
