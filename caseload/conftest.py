@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 
 import pytest
+from django.conf import settings as django_settings
 from django.test import TransactionTestCase
 
 from caseload.organisation.constants import Grade, Role
@@ -27,6 +28,22 @@ def flush_may_empty_the_audit_log() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(TransactionTestCase, "_fixture_teardown", purging_teardown)
         yield
+
+
+PRODUCTION_PASSWORD_HASHERS = list(django_settings.PASSWORD_HASHERS)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):  # type: ignore[no-untyped-def]
+    """Every test user has a password; a production-strength hash costs a large fraction of a
+    second each. Django's own advice for test suites; tests of hashing itself ask for
+    `production_password_hashing`."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def production_password_hashing(settings):  # type: ignore[no-untyped-def]
+    settings.PASSWORD_HASHERS = PRODUCTION_PASSWORD_HASHERS
 
 
 @pytest.fixture

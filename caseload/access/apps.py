@@ -9,3 +9,8 @@ class AccessConfig(AppConfig):
     label = "access"
     default_auto_field = "django.db.models.BigAutoField"
     navigation = (NavigationItem("Audit", "audit_search", Capability.SEE_CASE_AUDIT, order=90),)
+
+    def ready(self) -> None:
+        from caseload.access import signin
+
+        signin.connect()

@@ -10,10 +10,12 @@ from dataclasses import dataclass
 
 SUCCESS = "SUCCESS"
 FAIL = "FAIL"
+#: The sign-in entries' word for a refusal; read as FAIL is.
+REFUSED = "REFUSED"
 
-OUTCOMES: Mapping[str, str] = {SUCCESS: "Succeeded", FAIL: "Refused"}
+OUTCOMES: Mapping[str, str] = {SUCCESS: "Succeeded", FAIL: "Refused", REFUSED: "Refused"}
 
-#: Where an entry came from (`detail["via"]`).
+#: Where an entry came from (`AuditEvent.via`).
 ORIGINS: Mapping[str, str] = {"page": "Web page", "api": "API", "cli": "Command line"}
 
 
@@ -68,15 +70,64 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
         "Changed a record in administration",
         "Tried to change a record in administration (refused)",
     ),
+    "ADMIN_ADD_USER": AuditAction("Added a user", "Tried to add a user (refused)"),
+    "ADMIN_CHANGE_USER": AuditAction("Changed a user", "Tried to change a user (refused)"),
+    "ADMIN_DELETE_USER": AuditAction("Deleted a user", "Tried to delete a user (refused)"),
+    "ADMIN_FORCE_PASSWORD_CHANGE": AuditAction(
+        "Required a user to change their password at next sign-in",
+        "Tried to require a user to change their password (refused)",
+    ),
+    "ADMIN_PASSWORD_RESET_LINK": AuditAction(
+        "Made a one-time link for a user to set their password",
+        "Tried to make a one-time password link (refused)",
+    ),
+    "SIGN_IN": AuditAction("Signed in", "Tried to sign in (refused)"),
+    "SIGN_IN_FAILED": AuditAction(
+        "Failed to sign in", "Tried to sign in with a wrong username or password (refused)"
+    ),
+    "SIGN_IN_LOCKED_OUT": AuditAction(
+        "Was locked out after repeated failed sign-ins",
+        "Was locked out after repeated failed sign-ins (refused)",
+    ),
+    "SIGN_OUT": AuditAction("Signed out", "Tried to sign out (refused)"),
+    "PASSWORD_CHANGED": AuditAction(
+        "Changed their password", "Tried to change their password (refused)"
+    ),
+    # Limited access and data protection
+    "ADD_LIMITED_ACCESS": AuditAction(
+        "Added someone to the case's limited-access lists",
+        "Tried to change the case's limited-access lists (refused)",
+    ),
+    "END_LIMITED_ACCESS": AuditAction(
+        "Ended an entry on the case's limited-access lists",
+        "Tried to end an entry on the case's limited-access lists (refused)",
+    ),
+    "SUBJECT_ACCESS_EXPORT": AuditAction(
+        "Exported everything held about the person (subject access)",
+        "Tried to export everything held about the person (refused)",
+    ),
+    "RETENTION_DELETE": AuditAction(
+        "Deleted the case at the end of its retention period",
+        "Tried to delete the case at the end of its retention period (refused)",
+    ),
+    "RETENTION_RUN": AuditAction(
+        "Ran the deletion of closed cases past their retention period",
+        "Tried to run the deletion of closed cases (refused)",
+    ),
 }
 
 
+def is_refusal(outcome: str) -> bool:
+    return outcome in (FAIL, REFUSED)
+
+
 def describe(action: str, outcome: str) -> str:
-    """ "Viewed the case", "Tried to view the case (refused)"; an unknown code as it is."""
+    """For example "Viewed the case", or "Tried to view the case (refused)"; an unknown code
+    as it is."""
     known = AUDIT_ACTIONS.get(action)
     if known is None:
-        return f"{action} (refused)" if outcome == FAIL else action
-    return known.refused if outcome == FAIL else known.done
+        return f"{action} (refused)" if is_refusal(outcome) else action
+    return known.refused if is_refusal(outcome) else known.done
 
 
 def outcome_label(outcome: str) -> str:

@@ -3,8 +3,8 @@
 Who sees which entries (the `SEE_CASE_AUDIT` capability is needed for any):
 
 - an administrator (`MANAGE_USERS`: the administrator role, or Django's `is_staff` on top of
-  another role) sees every entry, with or without a CRN. They see no case content: the audit
-  pages and the export show only the audit's own fields;
+  another role) sees every entry, with or without a CRN, in the audit search. They see no
+  case content: the audit pages and the export show only the audit's own fields;
 - anyone else with the capability (team managers, heads of delivery units) sees the entries
   about the cases they can see today (`visible_cases`), everyone's, refused attempts included,
   and nothing about a case they cannot see, so the audit does not reveal that it exists.
@@ -18,7 +18,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from caseload.access.audit_actions import FAIL, ORIGINS, describe, outcome_label
+from caseload.access.audit_actions import ORIGINS, describe, is_refusal, outcome_label
 from caseload.access.capabilities import Capability, has_capability
 from caseload.access.cases import visible_cases
 from caseload.access.models import AuditEvent
@@ -31,9 +31,10 @@ def sees_every_entry(user: Any) -> bool:
 
 
 def may_see_case_audit(user: Any, crn: str) -> bool:
+    """For "who viewed this case": the capability, and the case among those the user can see."""
     if not has_capability(user, Capability.SEE_CASE_AUDIT):
         return False
-    return sees_every_entry(user) or visible_cases(user).filter(crn=crn).exists()
+    return visible_cases(user).filter(crn=crn).exists()
 
 
 def entries_for(user: Any) -> QuerySet[AuditEvent]:
@@ -100,15 +101,14 @@ def who(entry: AuditEvent) -> dict[str, str]:
 
 def as_shown(entry: AuditEvent) -> dict[str, Any]:
     """One entry as the audit pages show it."""
-    via = entry.detail.get("via", "") if isinstance(entry.detail, dict) else ""
     return {
         "at": entry.at,
         **who(entry),
         "description": describe(entry.action, entry.outcome),
         "crn": entry.crn,
-        "refused": entry.outcome == FAIL,
+        "refused": is_refusal(entry.outcome),
         "outcome": outcome_label(entry.outcome),
-        "via": ORIGINS.get(via, via),
+        "via": ORIGINS.get(entry.via, entry.via),
         "ip_address": entry.ip_address or "",
     }
 
@@ -124,6 +124,8 @@ def as_row(entry: AuditEvent) -> dict[str, Any]:
         "crn": entry.crn,
         "outcome": entry.outcome,
         "outcome_description": outcome_label(entry.outcome),
+        "via": entry.via,
+        "where": entry.where,
         "ip_address": entry.ip_address or "",
         "detail": entry.detail,
     }

@@ -1,4 +1,4 @@
-"""Audit log (reads and writes), API tokens and limited-access lists."""
+"""Audit log (reads and writes), API tokens, limited-access lists and forced password changes."""
 
 from typing import Any
 
@@ -30,13 +30,14 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
 
 
 class AuditEvent(models.Model):
-    """One append-only entry: who did or saw what, to which case, when, from where, and the
-    outcome (`SUCCESS`, or `FAIL` for a refusal). The plain-English name of each action is in
+    """One append-only entry: who did or saw what, to which case, when, from where (`via`,
+    `where`, `ip_address`: see `caseload.access.audit`), and the outcome (`SUCCESS`, or
+    `FAIL` for a refusal). The plain-English name of each action is in
     `caseload.access.audit_actions`.
 
     Append-only, twice over:
 
-    - the database refuses it. Migration `0004_audit_events_append_only` adds triggers that
+    - the database refuses it. Migration `0007_audit_events_append_only` adds triggers that
       raise on every UPDATE and DELETE of a row (and, on PostgreSQL, on TRUNCATE), whatever
       the code path: the ORM, raw SQL, `caseload flush`, `psql`. The trigger has no switch to
       turn it off: only a role that owns the table can drop or disable it, so production should
@@ -65,6 +66,10 @@ class AuditEvent(models.Model):
     crn = models.CharField(max_length=7, blank=True, db_index=True)
     outcome = models.CharField(max_length=7, default="SUCCESS")
     detail = models.JSONField(default=dict)
+    via = models.CharField(max_length=4, blank=True, help_text="page, api or cli")
+    where = models.CharField(
+        max_length=300, blank=True, help_text="The request's method and path, or the command"
+    )
     ip_address = models.GenericIPAddressField(
         null=True, blank=True, help_text="The client's address, for entries made over the web"
     )
@@ -87,7 +92,8 @@ class AuditEvent(models.Model):
 
 
 class ApiToken(models.Model):
-    """A bearer token for the API. Only its SHA-256 hash is stored; revoked tokens stop working."""
+    """A bearer token for the API. Only its SHA-256 hash is stored; revoked and expired tokens
+    stop working. `last_used_at` is kept to within an hour (`caseload.access.tokens`)."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     name = models.CharField(max_length=100, blank=True)
@@ -96,6 +102,7 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, help_text="No expiry date means it has expired")
 
     class Meta:
         ordering = ["-created_at"]
@@ -139,3 +146,19 @@ class LimitedAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} {self.kind} {self.user_id} from {self.start_date}"
+
+
+class PasswordChangeRequired(models.Model):
+    """An administrator has required this user to choose a new password: at their next sign-in
+    they may do nothing else until they have (`caseload.access.passwords`)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    required_at = models.DateTimeField(auto_now_add=True)
+    required_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+
+    def __str__(self) -> str:
+        return f"{self.user_id} must change their password"

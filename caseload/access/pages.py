@@ -20,6 +20,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from caseload.access.audit import record_audit
+from caseload.access.capabilities import Capability
 from caseload.access.cases import get_case_for_user
 from caseload.core.errors import ActionInvalid
 from caseload.core.form_errors import add_action_problems
@@ -42,13 +43,18 @@ def case_action_page(
     fixed_arguments: dict[str, Any] | None = None,
     initial: dict[str, Any] | Callable[[Person], dict[str, Any] | None] | None = None,
     template: str = "core/case_action_form.html",
+    needs: Capability | None = None,
+    context: Callable[[Any], dict[str, Any]] | None = None,
+    done: str = "case_detail",
 ) -> HttpResponse:
     """`action(crn, acting_user=..., **fixed_arguments, **form arguments)` on a valid POST.
 
     `fixed_arguments` come from the URL rather than the form (which registration to end).
     `initial` may be a function of the case, read only once access has been checked.
+    `needs` is the capability of a case-level task (as the action's own `needs`); `context(person)`
+    adds what the template shows beside the form; `done` names the page to go back to.
     """
-    person = get_case_for_user(request.user, crn, write=True)
+    person = get_case_for_user(request.user, crn, write=needs is None, needs=needs)
     status = 200
     if request.method == "POST":
         form = form_class(request.POST)
@@ -64,11 +70,11 @@ def case_action_page(
                 add_action_problems(form, exc)
             else:
                 messages.success(request, success)
-                return redirect("case_detail", crn=person.crn)
+                return redirect(done, crn=person.crn)
         status = 400
     else:
         form = form_class(initial=initial(person) if callable(initial) else initial)
     form_name = request.resolver_match.url_name if request.resolver_match else ""
     record_audit(request.user, "VIEW_CASE_FORM", crn=person.crn, detail={"form": form_name})
-    page = {"person": person, "form": form, "title": title}
+    page = {"person": person, "form": form, "title": title, **(context(person) if context else {})}
     return render(request, template, page, status=status)

@@ -1,53 +1,103 @@
-"""The audit pages: "who viewed this case", and the audit search for investigations.
+"""Pages of the access part: a case's limited-access lists (managers and heads of delivery
+units), changing one's own password, and setting it through a one-time link from an
+administrator."""
 
-Both show only the audit's own fields (when, who, what, which CRN, the outcome), never case
-content, so an administrator who may see no case can use them. Which entries a user sees is
-decided in `audit_log.entries_for`. Viewing the audit is itself audited (`VIEW_AUDIT`).
-"""
+from typing import Any
 
-from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse_lazy
+from django.utils import timezone
 
-from caseload.access.audit import record_audit
-from caseload.access.audit_actions import FAIL
-from caseload.access.audit_log import AuditFilters, as_shown, entries_for, may_see_case_audit
+from caseload.access.actions import add_to_limited_access, end_limited_access
 from caseload.access.capabilities import Capability
-from caseload.access.forms import AuditSearchForm
-from caseload.access.rules import surface
+from caseload.access.forms import (
+    ChangePasswordForm,
+    EndLimitedAccessForm,
+    LimitedAccessForm,
+    SetPasswordForm,
+)
+from caseload.access.pages import case_action_page
+from caseload.access.passwords import MUST_CHANGE_PASSWORD, password_changed
+from caseload.access.rules import case_page, public, signed_in
+from caseload.core.dates import in_force
 
-PER_PAGE = 50
+MANAGE = Capability.MANAGE_LIMITED_ACCESS
 
 
-@surface(Capability.SEE_CASE_AUDIT)
-def case_audit(request: HttpRequest, crn: str) -> HttpResponse:
-    """Every entry about one case, newest first: 404 for a case the user may not see."""
-    crn = crn.upper()[:7]
-    if not may_see_case_audit(request.user, crn):
-        record_audit(request.user, "VIEW_AUDIT", crn=crn, outcome=FAIL)
-        raise Http404("No case with that CRN")
-    page = Paginator(AuditFilters(crn=crn).apply(entries_for(request.user)), PER_PAGE).get_page(
-        request.GET.get("page")
+def _lists(person: Any) -> dict[str, Any]:
+    today = timezone.localdate()
+    rows = list(person.limited_access.select_related("user"))
+    current = [r for r in rows if in_force(r.start_date, r.end_date, today)]
+    return {"in_force": current, "not_in_force": [r for r in rows if r not in current]}
+
+
+@case_page(needs=MANAGE)
+def limited_access(request: HttpRequest, crn: str) -> HttpResponse:
+    return case_action_page(
+        request,
+        crn,
+        form_class=LimitedAccessForm,
+        action=add_to_limited_access,
+        title="Limited access",
+        success="Limited access changed",
+        initial={"start_date": timezone.localdate()},
+        template="access/limited_access.html",
+        needs=MANAGE,
+        context=_lists,
+        done="limited_access",
     )
-    shown = [as_shown(entry) for entry in page]
-    record_audit(request.user, "VIEW_AUDIT", crn=crn, detail={"page": page.number})
-    return render(request, "access/case_audit.html", {"crn": crn, "page": page, "entries": shown})
 
 
-@surface(Capability.SEE_CASE_AUDIT)
-def audit_search(request: HttpRequest) -> HttpResponse:
-    """The audit, newest first, filtered by CRN, username, dates and action. Bad filters get
-    the error summary (400) and no entries."""
-    form = AuditSearchForm(request.GET)
-    if not form.is_valid():
-        return render(request, "access/audit_search.html", {"form": form}, status=400)
-    filters = form.filters()
-    entries = filters.apply(entries_for(request.user))
-    page = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
-    shown = [as_shown(entry) for entry in page]
-    detail = {"filters": filters.as_detail(), "page": page.number}
-    record_audit(request.user, "VIEW_AUDIT", crn=filters.crn, detail=detail)
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"form": form, "page": page, "entries": shown, "query": query.urlencode()}
-    return render(request, "access/audit_search.html", context)
+@case_page(needs=MANAGE)
+def end_limited_access_entry(request: HttpRequest, crn: str, entry_id: int) -> HttpResponse:
+    return case_action_page(
+        request,
+        crn,
+        form_class=EndLimitedAccessForm,
+        action=end_limited_access,
+        title="End a limited-access entry",
+        success="Limited access changed",
+        fixed_arguments={"entry_id": entry_id},
+        initial={"end_date": timezone.localdate()},
+        needs=MANAGE,
+        done="limited_access",
+    )
+
+
+class ChangePasswordView(auth_views.PasswordChangeView):
+    form_class = ChangePasswordForm
+    template_name = "registration/password_change_form.html"
+    success_url = reverse_lazy("home")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["must_change"] = bool(self.request.session.get(MUST_CHANGE_PASSWORD))
+        return context
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)  # keeps this session signed in
+        password_changed(self.request, form.user, how="changed")
+        messages.success(self.request, "Your password has been changed")
+        return response
+
+
+class ResetPasswordView(auth_views.PasswordResetConfirmView):
+    form_class = SetPasswordForm
+    template_name = "registration/password_reset_confirm.html"
+    success_url = reverse_lazy("password_reset_complete")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        password_changed(self.request, form.user, how="one-time link")
+        return response
+
+
+change_password = signed_in(ChangePasswordView.as_view())
+reset_password = public(ResetPasswordView.as_view())
+reset_password_done = public(
+    auth_views.PasswordResetCompleteView.as_view(
+        template_name="registration/password_reset_complete.html"
+    )
+)

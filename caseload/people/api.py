@@ -9,7 +9,7 @@ from ninja import Field, Query, Router, Schema
 
 from caseload.access.audit import record_audit
 from caseload.access.capabilities import Capability
-from caseload.access.cases import get_case_for_user, visible_cases
+from caseload.access.cases import case_viewer, get_case_for_user, visible_cases
 from caseload.access.rules import case_operation, operation_for
 from caseload.people.caselist import case_rows
 from caseload.people.record import case_record
@@ -78,4 +78,5 @@ def list_cases(request: HttpRequest, filters: Query[CaseListQuery]) -> CaseList:
 @case_operation
 def get_case(request: HttpRequest, crn: str) -> dict[str, Any]:
     person = get_case_for_user(request.user, crn)
-    return serialise_record(case_record(person), primary_tier=settings.PRIMARY_TIER_FRAMEWORK)
+    record = case_record(person, case_viewer(request.user, person))
+    return serialise_record(record, primary_tier=settings.PRIMARY_TIER_FRAMEWORK)

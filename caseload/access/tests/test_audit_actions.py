@@ -10,30 +10,44 @@ from caseload.access.audit_actions import AUDIT_ACTIONS, action_choices, describ
 PACKAGE = Path(__file__).resolve().parents[2]
 
 
+def _module_strings(tree: ast.Module) -> dict[str, str]:
+    """`NAME = "TEXT"` at a module's top level, for codes passed by name."""
+    found = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
+            for target in node.targets:
+                if isinstance(target, ast.Name) and isinstance(node.value.value, str):
+                    found[target.id] = node.value.value
+    return found
+
+
 def action_codes_in_the_source() -> set[str]:
     """The codes passed to `@case_action(NAME)` and `record_audit(user, NAME)`, read from
-    each module's syntax tree (conditional names such as `"A" if x else "B"` included)."""
+    each module's syntax tree: literals (conditional ones such as `"A" if x else "B"`
+    included) and module-level constants."""
     codes: set[str] = set()
     for module in PACKAGE.rglob("*.py"):
-        if "tests" in module.parts or "migrations" in module.parts:
+        if {"tests", "browser_tests", "migrations"} & set(module.parts):
             continue
-        for node in ast.walk(ast.parse(module.read_text(), filename=str(module))):
+        tree = ast.parse(module.read_text(), filename=str(module))
+        constants = _module_strings(tree)
+        for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
             name = getattr(node.func, "id", getattr(node.func, "attr", ""))
             position = {"case_action": 0, "record_audit": 1}.get(name)
             if position is None or len(node.args) <= position:
                 continue
-            codes |= {
-                constant.value
-                for constant in ast.walk(node.args[position])
-                if isinstance(constant, ast.Constant) and isinstance(constant.value, str)
-            }
+            for part in ast.walk(node.args[position]):
+                if isinstance(part, ast.Constant) and isinstance(part.value, str):
+                    codes.add(part.value)
+                elif isinstance(part, ast.Name) and part.id in constants:
+                    codes.add(constants[part.id])
     return codes
 
 
 def test_the_source_is_read_for_codes():
-    assert {"RECORD_CONTACT", "VIEW_CASE", "CHANGE_CASE", "VIEW_CASE_FORM"} <= (
+    assert {"RECORD_CONTACT", "VIEW_CASE", "CHANGE_CASE", "VIEW_CASE_FORM", "EXPORT_AUDIT"} <= (
         action_codes_in_the_source()
     )
 
@@ -48,6 +62,11 @@ def test_every_code_written_has_a_plain_english_name():
         ("VIEW_CASE", "SUCCESS", "Viewed the case"),
         ("VIEW_CASE", "FAIL", "Tried to view the case (refused)"),
         ("RECORD_CONTACT", "SUCCESS", "Recorded a contact"),
+        (
+            "SIGN_IN_FAILED",
+            "REFUSED",
+            "Tried to sign in with a wrong username or password (refused)",
+        ),
         ("SOMETHING_NEW", "FAIL", "SOMETHING_NEW (refused)"),
     ],
 )

@@ -52,7 +52,7 @@ def test_it_exports_a_case_s_entries_as_csv_oldest_first(history, practitioner):
     assert (first["name"], first["role"]) == (practitioner.user.get_full_name(), "Practitioner")
     assert first["description"] == "Viewed the case"
     assert rows[2]["description"] == "Tried to view the case (refused)"
-    assert json.loads(first["detail"]) == {"via": "cli"}
+    assert (first["via"], first["where"], json.loads(first["detail"])) == ("cli", "", {})
 
 
 def test_it_exports_a_user_s_entries_as_json_lines(history):
@@ -62,7 +62,7 @@ def test_it_exports_a_user_s_entries_as_json_lines(history):
         ("VIEW_CASE", "FAIL"),
         ("VIEW_CASE", "SUCCESS"),
     ]
-    assert entries[0]["detail"] == {"via": "cli"}
+    assert (entries[0]["via"], entries[0]["detail"]) == ("cli", {})
 
 
 def test_it_exports_whole_uk_days_between_two_dates(history):

@@ -31,7 +31,6 @@ def test_a_write_is_audited_under_the_action_s_name(practitioner, case):
         "contact_id": contact.pk,
         "type": "COAP",
         "outcome": "ATTC",
-        "via": "cli",
     }
 
 

@@ -24,7 +24,7 @@ def test_allocating_from_today_moves_the_case_at_once(practitioner, manager, cas
     assert list(Person.objects.allocated_to(colleague.pk)) == [case]
     assert not Person.objects.allocated_to(practitioner.pk).exists()
     entry = AuditEvent.objects.get(action="ALLOCATE_CASE")
-    assert entry.detail == {"staff": colleague.officer_code, "via": "cli"}
+    assert entry.detail == {"staff": colleague.officer_code}
 
 
 def test_a_future_dated_allocation_takes_effect_on_its_start_date(practitioner, manager, case):

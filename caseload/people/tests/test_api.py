@@ -99,9 +99,9 @@ def test_every_parts_router_is_mounted_at_its_prefix(client):
 
 RECORD_KEYS = {
     "": [
-        "crn", "first_name", "last_name", "preferred_name", "date_of_birth", "sex", "equality",
-        "criminal_history", "allocation", "events", "registrations", "ended_registrations",
-        "circumstances", "contacts", "predictors", "tier",
+        "crn", "first_name", "last_name", "preferred_name", "date_of_birth", "sex", "withheld",
+        "equality", "criminal_history", "allocation", "events", "registrations",
+        "ended_registrations", "circumstances", "contacts", "predictors", "tier",
     ],
     "equality": [
         "gender_identity", "ethnicity", "religion", "sexual_orientation", "disability",

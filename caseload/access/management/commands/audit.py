@@ -37,6 +37,8 @@ COLUMNS = [
     "crn",
     "outcome",
     "outcome_description",
+    "via",
+    "where",
     "ip_address",
     "detail",
 ]

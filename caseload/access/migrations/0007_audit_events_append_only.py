@@ -70,7 +70,7 @@ def _run(statements: dict[str, list[str]]):  # type: ignore[no-untyped-def]
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("access", "0003_audit_event_ip_address"),
+        ("access", "0006_audit_event_origin"),
     ]
 
     operations = [
