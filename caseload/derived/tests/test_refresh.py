@@ -55,6 +55,7 @@ def test_incremental_refresh_and_full_recompute_agree(practitioner):
         kind="EMPLOYMENT",
         status="UNEMPLOYED",
         start_date=today,
+        replacing=None,
     )
     record_contact(
         cases[3].crn,

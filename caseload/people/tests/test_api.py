@@ -181,6 +181,7 @@ def test_the_record_keeps_the_same_shape(client, practitioner, case):
         case.crn,
         ended.pk,
         acting_user=practitioner.user,
+        expected_version=ended.version,
         deregistered_on=today - timedelta(days=10),
     )
     record_circumstance_change(
@@ -189,6 +190,7 @@ def test_the_record_keeps_the_same_shape(client, practitioner, case):
         kind="ACCOMMODATION",
         status="SETTLED",
         start_date=today,
+        replacing=None,
     )
     record = client.get(f"/api/v1/cases/{case.crn}", **bearer(practitioner.user)).json()
     assert _keys_by_section(record) == RECORD_KEYS
