@@ -47,6 +47,8 @@ class BatchRun(models.Model):
     started_at = models.DateTimeField()
     updated_at = models.DateTimeField()
     finished_at = models.DateTimeField(null=True, blank=True)
+    #: "completed", or "abandoned" when a run with other parameters (or --restart) replaced it.
+    outcome = models.CharField(max_length=10, blank=True)
     #: The key (e.g. person id) of the last item of the last batch kept (items go in key order).
     last_key = models.BigIntegerField(null=True, blank=True)
     done = models.PositiveIntegerField(default=0, help_text="items in the batches kept")
@@ -57,5 +59,4 @@ class BatchRun(models.Model):
         indexes = [models.Index(fields=["job", "finished_at"], name="batch_run_unfinished")]
 
     def __str__(self) -> str:
-        state = "finished" if self.finished_at else f"{self.done} done"
-        return f"{self.job} started {self.started_at:%Y-%m-%d %H:%M} ({state})"
+        return f"{self.job} started {self.started_at:%Y-%m-%d %H:%M} ({self.outcome or 'running'})"

@@ -91,7 +91,11 @@ def test_every_parts_router_is_mounted_at_its_prefix(client):
     assert paths == {
         "/api/v1/cases": ["get"],
         "/api/v1/cases/{crn}": ["get"],
+        "/api/v1/cases/{crn}/circumstances": ["get", "post"],
         "/api/v1/cases/{crn}/contacts": ["post"],
+        "/api/v1/cases/{crn}/registrations/{registration_id}": ["get"],
+        "/api/v1/cases/{crn}/registrations/{registration_id}/end": ["post"],
+        "/api/v1/cases/{crn}/registrations/{registration_id}/review": ["post"],
         "/api/v1/predictors/{name}": ["post"],
         "/api/v1/tier": ["post"],
     }
