@@ -7,7 +7,6 @@ from django.conf import settings as django_settings
 from caseload.organisation.constants import Grade, Role
 from caseload.testing.factories import StaffFactory, TeamFactory, case_held_by
 
-
 PRODUCTION_PASSWORD_HASHERS = list(django_settings.PASSWORD_HASHERS)
 
 
