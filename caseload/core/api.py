@@ -3,7 +3,8 @@
 Every installed part with an `api.py` contributes its `router`, mounted at that module's
 `PREFIX`; nothing here names a part. Errors always come back as JSON: 422 for invalid input
 (naming each field and rule), 404 for a case the user may not see (so its existence is not
-revealed), 401 without credentials.
+revealed), 401 without credentials, 409 for an edit made from a version of a record that is no
+longer the latest (both versions in the body: `caseload.core.schemas.Conflict`).
 """
 
 from importlib import import_module
@@ -16,7 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.module_loading import import_string
 from ninja import NinjaAPI
 
-from caseload.core.errors import AccessDenied, ActionInvalid
+from caseload.core.errors import AccessDenied, ActionInvalid, StaleEdit
 
 api = NinjaAPI(
     title="caseload API",
@@ -34,6 +35,11 @@ api = NinjaAPI(
 @api.exception_handler(ActionInvalid)
 def action_invalid(request: HttpRequest, exc: ActionInvalid) -> HttpResponse:
     return api.create_response(request, exc.as_json(), status=422)
+
+
+@api.exception_handler(StaleEdit)
+def stale_edit(request: HttpRequest, exc: StaleEdit) -> HttpResponse:
+    return api.create_response(request, exc.as_json(), status=409)
 
 
 @api.exception_handler(AccessDenied)

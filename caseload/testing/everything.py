@@ -64,12 +64,18 @@ def case_with_everything(practitioner: Staff) -> Person:
         status="SETTLED",
         start_date=today,
         notes="Lives with his partner.",
+        replacing=None,
     )
     registration = register_flag(
         case.crn, acting_user=user, register="RMRH", registered_on=today, notes="Risk to partner"
     )
     review_registration(
-        case.crn, registration.pk, acting_user=user, reviewed_on=today, notes="No change"
+        case.crn,
+        registration.pk,
+        acting_user=user,
+        reviewed_on=today,
+        notes="No change",
+        expected_version=registration.version,
     )
     record_assessment(
         case.crn, acting_user=user, completed_on=today, answers=dynamic_answers("arp")

@@ -30,7 +30,7 @@ def registration(practitioner, case):  # type: ignore[no-untyped-def]
 
 
 def url_for(name, case, registration):  # type: ignore[no-untyped-def]
-    if name == "end_registration":
+    if name in {"end_registration", "review_registration"}:
         return reverse(name, args=[case.crn, registration.pk])
     return reverse(name, args=[case.crn])
 
@@ -48,6 +48,7 @@ FORM_PAGES = [
     "new_circumstance",
     "new_registration",
     "end_registration",
+    "review_registration",
     "new_assessment",
 ]
 
@@ -106,7 +107,7 @@ def test_a_form_page_refused_to_an_outsider_audits_the_refusal(
 SUCCESSFUL_POSTS = {
     "new_contact": (
         "RECORD_CONTACT",
-        lambda day: {
+        lambda day, registration: {
             "contact_type": "COAP",
             **date_fields("happened_on", day),
             "happened_at_time": "10:30",
@@ -115,7 +116,7 @@ SUCCESSFUL_POSTS = {
     ),
     "new_circumstance": (
         "RECORD_CIRCUMSTANCE",
-        lambda day: {
+        lambda day, registration: {
             "kind": "ACCOMMODATION",
             "status": "SETTLED",
             **date_fields("start_date", day),
@@ -123,12 +124,25 @@ SUCCESSFUL_POSTS = {
     ),
     "new_registration": (
         "REGISTER_FLAG",
-        lambda day: {"register": "RMRH", **date_fields("registered_on", day)},
+        lambda day, registration: {"register": "RMRH", **date_fields("registered_on", day)},
     ),
-    "end_registration": ("DEREGISTER_FLAG", lambda day: date_fields("deregistered_on", day)),
+    "end_registration": (
+        "DEREGISTER_FLAG",
+        lambda day, registration: {
+            "expected_version": registration.version,
+            **date_fields("deregistered_on", day),
+        },
+    ),
+    "review_registration": (
+        "REVIEW_REGISTRATION",
+        lambda day, registration: {
+            "expected_version": registration.version,
+            **date_fields("reviewed_on", day),
+        },
+    ),
     "new_assessment": (
         "RECORD_ASSESSMENT",
-        lambda day: {
+        lambda day, registration: {
             "suitabilityOfAccommodation": "SIGNIFICANT_PROBLEMS",
             **date_fields("completed_on", day),
         },
@@ -144,7 +158,7 @@ def test_a_successful_form_is_audited_once_by_its_action(
     client.force_login(practitioner.user)
     start = last_pk()
     yesterday = timezone.localdate() - timedelta(days=1)
-    response = client.post(url_for(name, case, registration), data(yesterday))
+    response = client.post(url_for(name, case, registration), data(yesterday, registration))
     assert response.status_code == 302, response.content.decode()
     [entry] = entries_since(start)
     assert (entry.user, entry.action, entry.crn, entry.outcome) == (
@@ -164,6 +178,24 @@ def test_a_form_sent_back_with_problems_audits_the_read_it_shows(client, practit
     assert [(e.action, e.where.split()[0]) for e in entries_since(start)] == [
         ("VIEW_CASE_FORM", "POST")
     ]
+
+
+def test_the_conflict_page_after_a_stale_edit_audits_the_read_it_shows(
+    client, practitioner, case, registration
+):
+    client.force_login(practitioner.user)
+    start = last_pk()
+    stale = {
+        "expected_version": registration.version - 1,
+        **date_fields("deregistered_on", timezone.localdate()),
+    }
+    response = client.post(url_for("end_registration", case, registration), stale)
+    assert response.status_code == 409
+    [entry] = [e for e in entries_since(start) if e.action != "SIGN_IN"]
+    assert (entry.action, entry.detail) == (
+        "VIEW_CASE_FORM",
+        {"form": "end_registration", "conflict": True},
+    )
 
 
 @pytest.mark.parametrize("name", ["my_cases", "team_cases"])

@@ -31,6 +31,7 @@ DOMAIN_GLOBS = (
     "demo/validate.py",
     "core/dates.py",
     "core/errors.py",
+    "core/versions.py",
 )
 
 

@@ -26,6 +26,7 @@ def _case_with_notes(case, practitioner):  # type: ignore[no-untyped-def]
         status="TEMPORARY",
         start_date=timezone.localdate(),
         notes="Staying with his sister Amira.",
+        replacing=None,
     )
 
 
