@@ -47,3 +47,13 @@ def test_a_colleague_in_the_team_still_finds_and_sees_it(client, demo):
     client.force_login(holder.user)
     assert f"/cases/{case.crn}/" in client.get(f"/team/?q={case.crn}").content.decode()
     assert client.get(f"/cases/{case.crn}/").status_code == 200
+
+
+def test_the_manager_sees_the_attempt_under_who_viewed_this_case(client, demo):
+    case, practitioner = demo
+    client.force_login(practitioner.user)
+    client.get(f"/cases/{case.crn}/")
+    client.force_login(Staff.objects.get(user__username="manager").user)
+    page = client.get(f"/cases/{case.crn}/audit/").content.decode()
+    assert "Tried to view the case (refused)" in page
+    assert practitioner.user.get_full_name() in page

@@ -19,24 +19,18 @@ from caseload.organisation.constants import Grade, Role
 from caseload.testing.factories import StaffFactory, TeamFactory, case_held_by
 
 
-def exclude(case, staff, by):  # type: ignore[no-untyped-def]
+def _name_on_list(kind, case, staff, by):  # type: ignore[no-untyped-def]
     return add_to_limited_access(
-        case.crn,
-        acting_user=by.user,
-        kind="exclusion",
-        username=staff.user.username,
-        reason="Known to the person",
+        case.crn, acting_user=by.user, kind=kind, username=staff.user.username, reason="A reason"
     )
+
+
+def exclude(case, staff, by):  # type: ignore[no-untyped-def]
+    return _name_on_list("exclusion", case, staff, by)
 
 
 def restrict(case, staff, by):  # type: ignore[no-untyped-def]
-    return add_to_limited_access(
-        case.crn,
-        acting_user=by.user,
-        kind="restriction",
-        username=staff.user.username,
-        reason="High-profile case",
-    )
+    return _name_on_list("restriction", case, staff, by)
 
 
 def test_an_excluded_practitioner_cannot_see_the_case_in_their_own_team(
