@@ -1,9 +1,10 @@
 """The JSON API: one NinjaAPI, authenticated as `settings.API_AUTH` lists (session or token).
 
 Every installed part with an `api.py` contributes its `router`, mounted at that module's
-`PREFIX`; nothing here names a part. Errors always come back as JSON: 422 for invalid input
-(naming each field and rule), 404 for a case the user may not see (so its existence is not
-revealed), 401 without credentials.
+`PREFIX`; nothing here names a part. Errors always come back as JSON, in the shapes of
+`caseload.core.api_errors` that every operation declares: 422 for invalid input (naming each
+field and rule), 404 for a case the user may not see (so its existence is not revealed), 403 for
+a missing capability, 401 without credentials, 400 for a body that is not JSON or is too large.
 """
 
 from importlib import import_module
@@ -11,6 +12,7 @@ from importlib.util import find_spec
 
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from django.utils.module_loading import import_string
 from ninja import NinjaAPI
@@ -36,6 +38,12 @@ def action_invalid(request: HttpRequest, exc: ActionInvalid) -> HttpResponse:
 @api.exception_handler(AccessDenied)
 def access_denied(request: HttpRequest, exc: AccessDenied) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc)}, status=403)
+
+
+@api.exception_handler(RequestDataTooBig)
+def body_too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    """Beyond DATA_UPLOAD_MAX_MEMORY_SIZE: JSON like every other API error, not Django's page."""
+    return api.create_response(request, {"detail": "The request body is too large"}, status=400)
 
 
 def _mount_part_routers() -> None:
