@@ -59,7 +59,7 @@ def predict(request: HttpRequest, name: PredictorName) -> Status[dict[str, Any]]
         return Status(404, {"detail": message})
     try:
         payload = json.loads(request.body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         payload = None
     if not isinstance(payload, dict):
         body = empty_output(name)
