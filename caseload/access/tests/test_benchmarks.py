@@ -11,8 +11,8 @@ from caseload.testing.api_fuzz import (
 
 def test_it_sends_n_requests_to_every_operation_and_reports_each(practitioner):
     realistic_case(practitioner)
-    schema = load_schema()
     with in_process_requests():
+        schema = load_schema()
         tallies = fuzz_operations(schema, 4, bearer_headers(practitioner))
     lines: list[str] = []
     failures = report(tallies, lines.append)
