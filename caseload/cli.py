@@ -1,7 +1,8 @@
 """The `caseload` command: administration and batch work.
 
 Every sub-command is a Django management command living in the app it belongs to
-(`caseload/<part>/management/commands/<name>.py`), so `caseload NAME --help` works for each.
+(`caseload/<part>/management/commands/<name>.py`), so `caseload NAME --help` works for each;
+a name may be written with hyphens for its underscores (`caseload subject-access`).
 `caseload --help` lists ours first; Django's own (migrate, createsuperuser, ...) still work.
 """
 
@@ -16,6 +17,14 @@ def _our_commands() -> dict[str, str]:
     return {
         name: app for name, app in sorted(get_commands().items()) if app.startswith("caseload.")
     }
+
+
+def _command_name(name: str) -> str:
+    """`caseload subject-access` runs the `subject_access` command: either spelling works."""
+    from django.core.management import get_commands
+
+    spelt = name.replace("-", "_")
+    return spelt if name not in get_commands() and spelt in get_commands() else name
 
 
 def _print_help() -> None:
@@ -40,7 +49,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["caseload", *argv[1:]])
+    execute_from_command_line(["caseload", _command_name(argv[1]), *argv[2:]])
 
 
 if __name__ == "__main__":

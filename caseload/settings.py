@@ -5,6 +5,7 @@ PGPASSWORD or PGPASSWORD_FILE, PGDATABASE).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -48,6 +49,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "ninja",
+    "axes",
+    "csp",
     "caseload.core",
     "caseload.organisation",
     "caseload.people",
@@ -57,20 +60,28 @@ INSTALLED_APPS = [
     "caseload.workload",
     "caseload.returns",
     "caseload.access",
+    "caseload.dataprotection",
     "caseload.derived",
     "caseload.demo",
 ]
 
+# Static files are answered by whitenoise, so nothing below it runs for them: every other
+# response is marked no-store and carries the Content-Security-Policy.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "caseload.access.middleware.NoStoreMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "caseload.access.sessions.SessionTimeoutMiddleware",
+    "caseload.access.passwords.PasswordChangeRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "caseload.urls"
@@ -121,6 +132,14 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Passwords: argon2id first; a password stored with an older hasher (PBKDF2) is re-hashed with
+# argon2 the next time its user signs in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -128,15 +147,75 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# A password-reset link made by an administrator works once, for this many hours.
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_HOURS", 24) * 60 * 60
 
+# Sign-in throttling (django-axes): after SIGN_IN_FAILURE_LIMIT failures for one username from
+# one address, that username is refused from that address for SIGN_IN_COOL_OFF_MINUTES (every
+# further attempt restarts the wait). Counting the pair, not the address alone, keeps one office
+# behind a shared address working; counting the pair, not the username alone, stops anyone
+# locking a colleague out from elsewhere. The sign-in page says why (caseload.access.signin).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("SIGN_IN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGN_IN_COOL_OFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "caseload.access.signin.locked_out_page"
+AXES_CLIENT_IP_CALLABLE = "caseload.access.signin.client_address"
+AXES_VERBOSE = False
+AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins are in our own audit (SIGN_IN)
+
+# Sessions end after SESSION_IDLE_MINUTES without a request, and SESSION_MAX_HOURS after sign-in
+# whatever happens (caseload.access.sessions). The cookie lasts only as long as the browser.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
+SESSION_MAX_HOURS = env_int("SESSION_MAX_HOURS", 10)
+SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
+
+# API bearer tokens expire this many days after they are made (`caseload token create --days`).
+API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 90)
+
+# HTTPS. `HTTPS=true` in production switches on the redirect, HSTS and secure cookies; each has
+# its own variable to override it. PROXY_COUNT is how many reverse proxies stand in front of
+# gunicorn: when there are any, their X-Forwarded-Proto says whether the request came over HTTPS
+# and X-Forwarded-For gives the client's address (for sign-in throttling). See docs/operations.md.
+HTTPS = env_bool("HTTPS", False)
+PROXY_COUNT = env_int("PROXY_COUNT", 0)
+if PROXY_COUNT:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", HTTPS)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 60 * 60 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Framing is refused twice over: X-Frame-Options for old browsers, frame-ancestors for the rest.
+# Scripts, styles, fonts and images come only from this site; no inline script is allowed
+# (base.html's GOV.UK body-class snippet is the static file caseload/body-classes.js). The API
+# documentation page adds `img-src data:` for Swagger UI's icons (caseload.core.api).
+X_FRAME_OPTIONS = "DENY"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -162,6 +241,11 @@ PRIMARY_TIER_FRAMEWORK = env_choice("PRIMARY_TIER_FRAMEWORK", "v2", ("v2", "v3")
 CASE_VISIBILITY = env_choice(
     "CASE_VISIBILITY", "delivery_unit", ("delivery_unit", "region", "nation")
 )
+
+# How long a closed case is kept before `caseload retention` deletes it, in whole years after
+# closure (no sentence in force, no open allocation). It may not go below the hard minimum in
+# caseload.dataprotection.domain (6): a lower value stops the service starting.
+RETENTION_YEARS_AFTER_CLOSURE = env_int("RETENTION_YEARS_AFTER_CLOSURE", 7)
 
 SERVICE_NAME = "caseload"
 

@@ -8,7 +8,9 @@ from importlib.util import find_spec
 from django.apps import apps
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
+from django.views.generic import RedirectView
 
+from caseload.access.rules import signed_in
 from caseload.core.api import api
 
 
@@ -20,7 +22,11 @@ def part_urls() -> list[URLResolver]:
     ]
 
 
+# An administrator changes their own password on the same audited page as everyone else.
+own_password_in_admin = signed_in(RedirectView.as_view(pattern_name="password_change"))
+
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("admin/password_change/", own_password_in_admin),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     *part_urls(),

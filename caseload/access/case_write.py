@@ -28,6 +28,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from caseload.access.audit import record_audit
+from caseload.access.capabilities import Capability
 from caseload.access.cases import get_case_for_user
 from caseload.derived.refresh import refresh
 from caseload.people.models import Person
@@ -78,17 +79,20 @@ def history_user(user: Any) -> Iterator[None]:
 
 
 def case_action(
-    name: str, *, cause: str = ""
+    name: str, *, cause: str = "", needs: Capability | None = None
 ) -> Callable[[Callable[Concatenate[CaseWrite, P], R]], Callable[..., R]]:
     """Make `body(case, **fields)` the action `action(crn, *, acting_user, **fields)`.
 
     `name` is the audit entry's action; `cause` the default reason shown in the tier history.
+    By default the user must be allowed to change the case; an action that is a case-level task
+    for another role (managing limited access) names the capability it `needs` instead, and the
+    user must be able to see the case and hold that capability.
     """
 
     def wrap(body: Callable[Concatenate[CaseWrite, P], R]) -> Callable[..., R]:
         @functools.wraps(body)
         def action(crn: str, *args: P.args, acting_user: Any, **kwargs: P.kwargs) -> R:
-            found = get_case_for_user(acting_user, crn, write=True)
+            found = get_case_for_user(acting_user, crn, write=needs is None, needs=needs)
             with transaction.atomic(durable=True), history_user(acting_user):
                 person = Person.objects.select_for_update().get(pk=found.pk)
                 case = CaseWrite(person, acting_user, timezone.now(), cause=cause)

@@ -29,6 +29,7 @@ from caseload.access.audit import record_audit
 from caseload.access.capabilities import Capability, acting_staff, has_capability
 from caseload.access.models import LimitedAccess, LimitedAccessKind
 from caseload.people.models import Person
+from caseload.people.record import CaseViewer
 
 
 def _in_scope(staff: Any, day: date) -> QuerySet[Person]:
@@ -73,20 +74,40 @@ def may_change(user: Any, person: Person) -> bool:
     return changeable_cases(user).filter(pk=person.pk).exists()
 
 
-def get_case_for_user(user: Any, crn: str, *, write: bool = False, audit: bool = True) -> Person:
-    """The case with this CRN if the user may see it (and change it, with write=True); else 404.
+def case_viewer(user: Any, person: Person) -> CaseViewer:
+    """What this user, who may see the case, may see of it and do to it."""
+    return CaseViewer(
+        sees_sensitive=has_capability(user, Capability.SEE_SENSITIVE),
+        can_change=may_change(user, person),
+        user=user,
+    )
+
+
+def get_case_for_user(
+    user: Any,
+    crn: str,
+    *,
+    write: bool = False,
+    needs: Capability | None = None,
+    audit: bool = True,
+) -> Person:
+    """The case with this CRN if the user may see it (and change it, with write=True; and has
+    the capability `needs`, for a case-level task such as managing limited access); else 404.
 
     Reads are audited as VIEW_CASE; refusals are audited with outcome FAIL, so "who tried to see
     this case" can be answered too.
     """
     cases = changeable_cases(user) if write else visible_cases(user)
+    if needs is not None and not has_capability(user, needs):
+        cases = Person.objects.none()
     person = cases.filter(crn=crn.upper()).first()
     allowed = person is not None
-    if audit and not (write and allowed):
-        # A permitted write is audited by the action itself, under the action's own name.
+    changing = write or needs is not None
+    if audit and not (changing and allowed):
+        # A permitted change is audited by the action itself, under the action's own name.
         record_audit(
             user,
-            "CHANGE_CASE" if write else "VIEW_CASE",
+            "CHANGE_CASE" if changing else "VIEW_CASE",
             crn=crn.upper()[:7],
             outcome="SUCCESS" if allowed else "FAIL",
         )

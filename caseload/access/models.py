@@ -1,4 +1,4 @@
-"""Audit log (reads and writes), API tokens and limited-access lists."""
+"""Audit log (reads and writes), API tokens, limited-access lists and forced password changes."""
 
 from django.conf import settings
 from django.db import models
@@ -27,7 +27,8 @@ class AuditEvent(models.Model):
 
 
 class ApiToken(models.Model):
-    """A bearer token for the API. Only its SHA-256 hash is stored; revoked tokens stop working."""
+    """A bearer token for the API. Only its SHA-256 hash is stored; revoked and expired tokens
+    stop working. `last_used_at` is kept to within an hour (`caseload.access.tokens`)."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     name = models.CharField(max_length=100, blank=True)
@@ -36,6 +37,7 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, help_text="No expiry date means it has expired")
 
     class Meta:
         ordering = ["-created_at"]
@@ -79,3 +81,19 @@ class LimitedAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} {self.kind} {self.user_id} from {self.start_date}"
+
+
+class PasswordChangeRequired(models.Model):
+    """An administrator has required this user to choose a new password: at their next sign-in
+    they may do nothing else until they have (`caseload.access.passwords`)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    required_at = models.DateTimeField(auto_now_add=True)
+    required_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+
+    def __str__(self) -> str:
+        return f"{self.user_id} must change their password"

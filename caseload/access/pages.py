@@ -4,19 +4,29 @@ show every problem in the GOV.UK error summary, or go back to the case with a co
 The form's cleaned data are the action's keyword arguments. A form whose fields are not named
 as the action's arguments (the contact form asks for a date and a time, the action takes one
 `happened_at`) says how to turn one into the other in an `action_arguments()` method.
+
+A form that changes an existing record carries the version the user was shown in a hidden field
+(`caseload.core.version_fields`), filled from the record by its `seen_versions(person,
+**fixed_arguments)` when the form is shown. If someone else changed the record in between, the
+action raises `StaleEdit` and the user gets the conflict page (409): what they saw, what is
+recorded now and who changed it when, and their own answers, none of which were saved.
 """
 
 from collections.abc import Callable
+from datetime import date, datetime
 from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
+from caseload.access.capabilities import Capability
 from caseload.access.cases import get_case_for_user
-from caseload.core.errors import ActionInvalid
+from caseload.core.errors import ActionInvalid, StaleEdit
 from caseload.core.form_errors import add_action_problems
+from caseload.core.versions import day_in_words, when_in_words
 
 
 def action_arguments(form: forms.Form) -> dict[str, Any]:
@@ -35,12 +45,17 @@ def case_action_page(
     fixed_arguments: dict[str, Any] | None = None,
     initial: dict[str, Any] | None = None,
     template: str = "core/case_action_form.html",
+    needs: Capability | None = None,
+    context: Callable[[Any], dict[str, Any]] | None = None,
+    done: str = "case_detail",
 ) -> HttpResponse:
     """`action(crn, acting_user=..., **fixed_arguments, **form arguments)` on a valid POST.
 
     `fixed_arguments` come from the URL rather than the form (which registration to end).
+    `needs` is the capability of a case-level task (as the action's own `needs`); `context(person)`
+    adds what the template shows beside the form; `done` names the page to go back to.
     """
-    person = get_case_for_user(request.user, crn, write=True)
+    person = get_case_for_user(request.user, crn, write=needs is None, needs=needs)
     status = 200
     if request.method == "POST":
         form = form_class(request.POST)
@@ -54,11 +69,64 @@ def case_action_page(
                 )
             except ActionInvalid as exc:
                 add_action_problems(form, exc)
+            except StaleEdit as conflict:
+                return _conflict_page(request, person, form, title, conflict)
             else:
                 messages.success(request, success)
-                return redirect("case_detail", crn=person.crn)
+                return redirect(done, crn=person.crn)
         status = 400
     else:
+        seen_versions = getattr(form_class, "seen_versions", None)
+        if seen_versions is not None:
+            initial = {**(initial or {}), **seen_versions(person, **(fixed_arguments or {}))}
         form = form_class(initial=initial)
-    page = {"person": person, "form": form, "title": title}
+    page = {"person": person, "form": form, "title": title, **(context(person) if context else {})}
     return render(request, template, page, status=status)
+
+
+def _conflict_page(
+    request: HttpRequest, person: Any, form: forms.Form, title: str, conflict: StaleEdit
+) -> HttpResponse:
+    page = {
+        "person": person,
+        "title": title,
+        "conflict": conflict,
+        "answers": entered_answers(form),
+        "start_again": request.get_full_path(),
+    }
+    return render(request, "core/stale_edit.html", page, status=409)
+
+
+def entered_answers(form: forms.Form) -> list[tuple[str, str]]:
+    """What the user typed or chose in a valid form, in words, field by field (not the hidden
+    versions), so that nothing is lost when their change cannot be saved."""
+    return [
+        (str(field.label), _in_words(field.field, form.cleaned_data.get(field.name)))
+        for field in form.visible_fields()
+    ]
+
+
+def _choice_labels(choices: Any) -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for value, label in choices:
+        if isinstance(label, list | tuple):
+            labels.update(_choice_labels(label))
+        else:
+            labels[str(value)] = str(label)
+    return labels
+
+
+def _in_words(field: forms.Field, value: Any) -> str:
+    if isinstance(field, forms.BooleanField):
+        return "Yes" if value else "No"
+    if value in (None, "", [], ()):
+        return "Not entered"
+    if isinstance(field, forms.ChoiceField):
+        labels = _choice_labels(field.choices)
+        values = value if isinstance(value, list | tuple) else [value]
+        return ", ".join(labels.get(str(v), str(v)) for v in values)
+    if isinstance(value, datetime):
+        return when_in_words(timezone.localtime(value))
+    if isinstance(value, date):
+        return day_in_words(value)
+    return str(value)

@@ -2,6 +2,9 @@
 
     @case_page                      a page about one case: `get_case_for_user` decides (404)
     @case_page(write=True)          a page that changes a case
+    @case_page(needs=Capability.X)  a task on one case for roles holding X: others get "no access"
+                                    (403, before the case is looked up), and a case the user
+                                    may not see is 404 as everywhere
     @surface(Capability.SEE_AGGREGATES)   any other page: users without it get "no access" (403)
     @signed_in                      any signed-in user (their own settings, the home page)
     @public                         no sign-in (the sign-in page, health checks)
@@ -37,6 +40,7 @@ class Kind(StrEnum):
     SIGNED_IN = "signed in"
     CASE = "read one case"
     CASE_WRITE = "change one case"
+    CASE_TASK = "a task on one case that needs a capability"
     CAPABILITY = "needs a capability"
 
 
@@ -72,11 +76,19 @@ def signed_in(view: F) -> F:
     return _declare(login_required(view), AccessRule(Kind.SIGNED_IN))  # type: ignore[arg-type]
 
 
-def case_page(view: F | None = None, *, write: bool = False) -> Any:
-    """The view reads (or changes) the case named by its `crn` through `get_case_for_user`."""
-    rule = AccessRule(Kind.CASE_WRITE if write else Kind.CASE)
+def case_page(
+    view: F | None = None, *, write: bool = False, needs: Capability | None = None
+) -> Any:
+    """The view reads (or changes, or does a task `needs` allows on) the case named by its `crn`,
+    through `get_case_for_user`, which answers 404 to anyone else."""
+    if needs is not None:
+        rule = AccessRule(Kind.CASE_TASK, needs)
+    else:
+        rule = AccessRule(Kind.CASE_WRITE if write else Kind.CASE)
 
     def decorate(inner: F) -> F:
+        if needs is not None:
+            inner = _guarded(inner, needs)
         return _declare(login_required(inner), rule)  # type: ignore[arg-type]
 
     return decorate(view) if view is not None else decorate
@@ -87,14 +99,19 @@ def no_access(request: HttpRequest, capability: Capability) -> HttpResponse:
     return render(request, "access/no_access.html", {"capability": capability}, status=403)
 
 
+def _guarded(view: F, capability: Capability) -> F:
+    @functools.wraps(view)
+    def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not has_capability(request.user, capability):
+            return no_access(request, capability)
+        return view(request, *args, **kwargs)  # type: ignore[no-any-return]
+
+    return guarded  # type: ignore[return-value]
+
+
 def surface(capability: Capability) -> Callable[[F], F]:
     def decorate(view: F) -> F:
-        @functools.wraps(view)
-        def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not has_capability(request.user, capability):
-                return no_access(request, capability)
-            return view(request, *args, **kwargs)  # type: ignore[no-any-return]
-
+        guarded = _guarded(view, capability)
         return _declare(login_required(guarded), AccessRule(Kind.CAPABILITY, capability))  # type: ignore[arg-type]
 
     return decorate

@@ -149,6 +149,7 @@ def test_recording_an_assessment_makes_the_scores_dynamic(
             kind=kind,
             status=status,
             start_date=timezone.localdate(),
+            replacing=None,
         )
     sign_in(page, live_server.url, practitioner.user)
     page.goto(f"{live_server.url}/cases/{case.crn}/")

@@ -4,13 +4,13 @@ from typing import Any
 
 from caseload.contacts.timeline import case_timeline
 from caseload.people.models import Person
-from caseload.people.record import CasePanel, register_panel
+from caseload.people.record import CasePanel, CaseViewer, register_panel
 
 
-def timeline(person: Person) -> dict[str, Any]:
+def timeline(person: Person, viewer: CaseViewer) -> dict[str, Any]:
     return {
         "contacts": list(person.contacts.select_related("recorded_by")[:100]),
-        "timeline": case_timeline(person),
+        "timeline": case_timeline(person, with_notes=viewer.sees_sensitive),
     }
 
 

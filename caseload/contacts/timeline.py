@@ -28,14 +28,16 @@ def _name(user: Any) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def case_timeline(person: Any, limit: int = 200) -> list[TimelineItem]:
+def case_timeline(person: Any, *, with_notes: bool, limit: int = 200) -> list[TimelineItem]:
+    """`with_notes` false leaves out every free-text note (for viewers who may not see them);
+    a contact marked sensitive never shows its notes here."""
     items: list[TimelineItem] = []
     for c in person.contacts.select_related("recorded_by").all()[:limit]:
         outcome = f" – {c.get_outcome_display()}" if c.outcome else ""
         action = (
             f". Enforcement: {c.get_enforcement_action_display()}" if c.enforcement_action else ""
         )
-        notes = "" if c.sensitive else c.notes
+        notes = c.notes if with_notes and not c.sensitive else ""
         items.append(
             TimelineItem(
                 c.happened_at,
@@ -50,7 +52,7 @@ def case_timeline(person: Any, limit: int = 200) -> list[TimelineItem]:
             TimelineItem(
                 r.registered_on,
                 f"Registered: {r.get_register_display()}",
-                r.notes,
+                r.notes if with_notes else "",
                 _name(r.registered_by),
                 "registration",
             )
@@ -66,7 +68,7 @@ def case_timeline(person: Any, limit: int = 200) -> list[TimelineItem]:
             TimelineItem(
                 ci.start_date,
                 f"{ci.get_kind_display()}: {ci.get_status_display()}",
-                ci.notes,
+                ci.notes if with_notes else "",
                 _name(ci.recorded_by),
                 "circumstance",
             )

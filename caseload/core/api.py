@@ -4,12 +4,15 @@ Every installed part with an `api.py` contributes its `router`, mounted at that 
 `PREFIX`; nothing here names a part. Errors always come back as JSON, in the shapes of
 `caseload.core.api_errors` that every operation declares: 422 for invalid input (naming each
 field and rule), 404 for a case the user may not see (so its existence is not revealed), 403 for
-a missing capability, 401 without credentials, 400 for a body that is not JSON or is too large.
+a missing capability, 401 without credentials, 400 for a body that is not JSON or is too large,
+409 for an edit made from a version of a record that is no longer the latest (both versions in
+the body: `caseload.core.schemas.Conflict`).
 """
 
 from importlib import import_module
 from importlib.util import find_spec
 
+from csp.decorators import csp_update
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
@@ -17,7 +20,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.module_loading import import_string
 from ninja import NinjaAPI
 
-from caseload.core.errors import AccessDenied, ActionInvalid
+from caseload.core.errors import AccessDenied, ActionInvalid, StaleEdit
 
 api = NinjaAPI(
     title="caseload API",
@@ -26,6 +29,8 @@ api = NinjaAPI(
     auth=[import_string(path)() for path in settings.API_AUTH],
     openapi_url="/openapi.json",
     docs_url="/docs",
+    # Swagger UI draws some of its icons from data: URIs; only its page allows them.
+    docs_decorator=csp_update({"img-src": ["data:"]}),
     urls_namespace="api",
 )
 
@@ -33,6 +38,11 @@ api = NinjaAPI(
 @api.exception_handler(ActionInvalid)
 def action_invalid(request: HttpRequest, exc: ActionInvalid) -> HttpResponse:
     return api.create_response(request, exc.as_json(), status=422)
+
+
+@api.exception_handler(StaleEdit)
+def stale_edit(request: HttpRequest, exc: StaleEdit) -> HttpResponse:
+    return api.create_response(request, exc.as_json(), status=409)
 
 
 @api.exception_handler(AccessDenied)

@@ -7,7 +7,8 @@ response, e.g. `response={200: CaseList, **error_responses(401, 403, 422)}`:
     401  no credentials, or a token that is unknown, revoked or expired
     403  the caller lacks the capability the operation needs, or a session's CSRF check failed
     404  the case does not exist or the caller may not see it (the two are not told apart)
-    409  a versioned edit was based on a version that is no longer the current one
+    409  a versioned edit was based on a version that is no longer the current one: both
+         versions (`caseload.core.schemas.Conflict`)
     422  invalid input: ninja's own validation and `ActionInvalid.as_json()` share one shape,
          `{"detail": [{"loc": [...], "type": rule, "msg": message}]}`
 """
@@ -16,6 +17,8 @@ from typing import Any
 
 from ninja import Field, Schema
 from pydantic import ConfigDict
+
+from caseload.core.schemas import Conflict
 
 
 class ErrorMessage(Schema):
@@ -39,19 +42,6 @@ class ValidationFailed(Schema):
     """Every problem found in the request (422); nothing was written."""
 
     detail: list[Problem]
-
-
-class Conflict(Schema):
-    """A stale edit (409): the caller's version is not the current one; nothing was written.
-
-    `current` is the record as it now stands and `submitted` the change that was refused, so
-    the caller can show both and decide.
-    """
-
-    detail: str
-    current_version: int = Field(..., ge=0, description="The version now stored")
-    current: dict[str, Any] = Field(..., description="The record as it now stands")
-    submitted: dict[str, Any] = Field(..., description="The refused change")
 
 
 ERROR_SCHEMAS: dict[int, type[Schema]] = {

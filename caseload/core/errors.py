@@ -1,7 +1,10 @@
-"""The one error type actions raise for bad input: every failed rule, each naming its field."""
+"""The errors actions raise: bad input (every failed rule, each naming its field), and a stale
+edit (the record changed since the user saw it). Pure: no Django."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from caseload.core.versions import RecordVersion, when_in_words
 
 
 @dataclass(frozen=True)
@@ -32,3 +35,41 @@ class AccessDenied(Exception):
     def __init__(self, needs: str) -> None:
         self.needs = needs
         super().__init__(f"You do not have access: this needs the capability to {needs}")
+
+
+class StaleEdit(Exception):
+    """Raised by an action before anything is written when the record it would change (or
+    replace) is no longer the version the user saw: someone else changed it in the meantime.
+
+    Carries both versions in plain words, so the page can show "what you saw" beside "what is
+    recorded now" (409) and the API can return both (409 `as_json()`).
+    """
+
+    def __init__(
+        self, record: str, *, seen: RecordVersion | None, recorded: RecordVersion | None
+    ) -> None:
+        #: What was edited, in words: "registration", "current accommodation".
+        self.record = record
+        self.seen = seen
+        self.recorded = recorded
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        """e.g. "The registration was changed by Mona Jones at 2:05pm on 3 March 2026 after you
+        opened it. Nothing has been saved." """
+        changed = f"The {self.record} was changed"
+        if self.recorded is not None and self.recorded.changed_by:
+            changed += f" by {self.recorded.changed_by}"
+        if self.recorded is not None and self.recorded.changed_at is not None:
+            changed += f" at {when_in_words(self.recorded.changed_at)}"
+        return f"{changed} after you opened it. Nothing has been saved."
+
+    def as_json(self) -> dict[str, object]:
+        """The API's 409 body: the message, and both versions (None where there was none)."""
+        return {
+            "detail": self.message,
+            "record": self.record,
+            "seen": self.seen.as_json() if self.seen else None,
+            "recorded": self.recorded.as_json() if self.recorded else None,
+        }

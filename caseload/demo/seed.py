@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from caseload.access.models import LimitedAccess, LimitedAccessKind
 from caseload.contacts.models import Contact
 from caseload.demo.generator import SyntheticPerson, synthetic_person
 from caseload.demo.validate import problems_in
@@ -275,7 +276,46 @@ def seed_delivery_unit(
                 raise SeedError("generated facts break the rules: " + "; ".join(invalid[:5]))
             contacts += _write_people(batch, targets[offset : offset + count], today.replace(day=1))
             progress(count)
+        if demo_users:
+            _limited_access_cases(practitioner, today.replace(day=1))
     return SeedSummary(pdu.name, people, len(staff), contacts, users)
+
+
+def _limited_access_cases(practitioner: Staff, start: date) -> None:
+    """One case in the demo practitioner's team that they are excluded from, and one restricted
+    to its practitioner and the demo manager: both held by colleagues in the same team."""
+    held = (
+        Allocation.objects.filter(team_id=practitioner.team_id)
+        .exclude(staff=practitioner)
+        .select_related("staff__user", "person")
+        .order_by("person__crn")
+    )
+    excluded = held.first()
+    restricted = held.exclude(staff=excluded.staff).first() if excluded else None
+    if excluded is None or restricted is None:
+        return
+    manager = Staff.objects.get(user__username="manager")
+    rows = [
+        (excluded.person, LimitedAccessKind.EXCLUSION, practitioner.user, "Known to the person"),
+        (restricted.person, LimitedAccessKind.RESTRICTION, restricted.staff.user, "Holds the case"),
+        (restricted.person, LimitedAccessKind.RESTRICTION, manager.user, "Team manager"),
+    ]
+    bulk_create_with_history(
+        [
+            LimitedAccess(person=p, kind=kind, user=user, start_date=start, reason=reason)
+            for p, kind, user, reason in rows
+        ],
+        LimitedAccess,
+    )
+
+
+def demo_limited_access() -> list[dict[str, object]]:
+    """The demo's limited-access cases as `caseload demo --info` lists them: for an exclusion
+    the users kept out, for a restriction the users allowed."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for row in LimitedAccess.objects.current().select_related("person", "user").order_by("pk"):
+        found.setdefault((row.person.crn, row.kind), []).append(row.user.get_username())
+    return [{"crn": crn, "kind": kind, "users": users} for (crn, kind), users in found.items()]
 
 
 def set_demo_passwords(password: str) -> None:

@@ -1,19 +1,44 @@
 """Writes about the organisation: allocating a case to a practitioner."""
 
 from datetime import date
+from typing import Any
 
 from caseload.access.case_write import CaseWrite, case_action
 from caseload.core.errors import ActionInvalid
+from caseload.core.stale_edits import refuse_stale_edit
+from caseload.core.versions import Seen, day_in_words
 from caseload.organisation.domain import NewAllocation, validate_allocation
 from caseload.organisation.models import Allocation, Staff
 
 
+def describe_allocation(allocation: Any) -> str:
+    """An allocation (or a version of it from its history) in plain words."""
+    text = f"Allocated to {allocation.staff} ({allocation.team}) from "
+    text += day_in_words(allocation.start_date)
+    if allocation.end_date:
+        text += f" until {day_in_words(allocation.end_date)}"
+    return text
+
+
 @case_action("ALLOCATE_CASE", cause="case allocated")
-def allocate_case(case: CaseWrite, *, staff_id: int | None, start_date: date | None) -> Allocation:
+def allocate_case(
+    case: CaseWrite, *, staff_id: int | None, start_date: date | None, replacing: Seen | None
+) -> Allocation:
     """Allocate a case to a practitioner from `start_date`, which may be a later day: the
-    allocation it replaces runs until then."""
+    allocation it replaces runs until then.
+
+    `replacing` is the latest open allocation the user saw (None: none); if the case has been
+    allocated since, the new allocation is refused (`StaleEdit`).
+    """
     staff = Staff.objects.select_related("team").filter(pk=staff_id).first()
     current = case.person.allocations.latest_open().first()
+    refuse_stale_edit(
+        "current allocation",
+        replacing,
+        current,
+        model=Allocation,
+        describe=describe_allocation,
+    )
     problems = validate_allocation(
         NewAllocation(
             practitioner_grade=staff.grade if staff else None,

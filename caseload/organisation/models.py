@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from caseload.core.models import Versioned
 from caseload.core.querysets import PeriodQuerySet
 from caseload.organisation.constants import Grade, Role
 
@@ -86,8 +87,11 @@ class AllocationQuerySet(PeriodQuerySet["Allocation"]):
         return self.filter(end_date__isnull=True)
 
 
-class Allocation(models.Model):
-    """Who manages a case, from start_date until end_date (exclusive; null = now)."""
+class Allocation(Versioned):
+    """Who manages a case, from start_date until end_date (exclusive; null = now).
+
+    Versioned: a new allocation ends the latest open one, so it is refused if that is not the
+    one the user saw."""
 
     person = models.ForeignKey(
         "people.Person", on_delete=models.CASCADE, related_name="allocations"

@@ -1,20 +1,28 @@
-"""Case endpoints: the list the user may see, and one whole record."""
+"""Case endpoints: the list the user may see, one whole record, and its circumstances.
+
+A change of circumstances ends the current one of its kind, so it names the current one the
+caller read (`replacing`: id and version, or null for none); if that is no longer current and
+unchanged, the answer is 409 with both versions and nothing is written.
+"""
 
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from django.conf import settings
 from django.http import HttpRequest
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema, Status
 
 from caseload.access.audit import record_audit
 from caseload.access.capabilities import Capability
-from caseload.access.cases import get_case_for_user, visible_cases
-from caseload.access.rules import case_operation, operation_for
+from caseload.access.cases import case_viewer, get_case_for_user, visible_cases
+from caseload.access.rules import case_operation, case_write_operation, operation_for
 from caseload.core.api_errors import error_responses
 from caseload.core.api_fields import text
+from caseload.core.versions import Seen
+from caseload.people.actions import record_circumstance_change
 from caseload.people.caselist import case_rows
-from caseload.people.models import crn_validator
+from caseload.people.constants import AccommodationStatus, CircumstanceKind, EmploymentStatus
+from caseload.people.models import Circumstance, Person, crn_validator
 from caseload.people.record import case_record
 from caseload.people.serialise import serialise_record
 
@@ -104,4 +112,98 @@ def list_cases(request: HttpRequest, filters: Query[CaseListQuery]) -> CaseList:
 @case_operation
 def get_case(request: HttpRequest, crn: Crn) -> dict[str, Any]:
     person = get_case_for_user(request.user, crn)
-    return serialise_record(case_record(person), primary_tier=settings.PRIMARY_TIER_FRAMEWORK)
+    record = case_record(person, case_viewer(request.user, person))
+    return serialise_record(record, primary_tier=settings.PRIMARY_TIER_FRAMEWORK)
+
+
+Kind = Literal[tuple(CircumstanceKind.values)]  # type: ignore[valid-type]
+Status_ = Literal[tuple(AccommodationStatus.values + EmploymentStatus.values)]  # type: ignore[valid-type]
+
+
+class CircumstanceOut(Schema):
+    id: int
+    version: int = Field(..., ge=1)
+    kind: str
+    status: str
+    label: str
+    start_date: date
+    end_date: date | None
+    verified: bool
+    current: bool = Field(..., description="The one a change of its kind replaces")
+
+
+class SeenIn(Schema):
+    id: int = Field(..., ge=1, le=2**63 - 1)
+    version: int = Field(..., ge=1, le=2**31 - 1)
+
+
+class CircumstanceIn(Schema):
+    kind: Kind
+    status: Status_ = Field(..., description="A status of the kind given")
+    start_date: date = Field(..., description="Not in the future, nor before the current one")
+    verified: bool = False
+    notes: str = text("", max_length=10_000)
+    replacing: SeenIn | None = Field(
+        ...,
+        description="The current circumstance of this kind you read (id and version), or null "
+        "if there was none; 409 if it has changed since",
+    )
+
+
+def _current_ids(person: Person) -> set[int]:
+    latest: dict[str, int] = {}
+    for c in person.circumstances.filter(end_date__isnull=True).order_by("start_date", "id"):
+        latest[c.kind] = c.pk
+    return set(latest.values())
+
+
+def _circumstance_out(c: Circumstance, current: set[int]) -> CircumstanceOut:
+    return CircumstanceOut(
+        id=c.pk,
+        version=c.version,
+        kind=c.kind,
+        status=c.status,
+        label=c.get_status_display(),
+        start_date=c.start_date,
+        end_date=c.end_date,
+        verified=c.verified,
+        current=c.pk in current,
+    )
+
+
+@router.get(
+    "/{crn}/circumstances",
+    response={200: list[CircumstanceOut], **error_responses(401, 403, 404, 422)},
+    summary="A case's circumstances, newest first, with their versions",
+    tags=["circumstances"],
+)
+@case_operation
+def list_circumstances(request: HttpRequest, crn: Crn) -> list[CircumstanceOut]:
+    person = get_case_for_user(request.user, crn)
+    current = _current_ids(person)
+    rows = person.circumstances.order_by("-start_date", "-id")
+    return [_circumstance_out(c, current) for c in rows]
+
+
+@router.post(
+    "/{crn}/circumstances",
+    response={201: CircumstanceOut, **error_responses(400, 401, 403, 404, 409, 422)},
+    summary="Record a change of circumstances",
+    tags=["circumstances"],
+)
+@case_write_operation
+def create_circumstance(
+    request: HttpRequest, crn: Crn, payload: CircumstanceIn
+) -> Status[CircumstanceOut]:
+    seen = payload.replacing
+    circumstance = record_circumstance_change(
+        crn,
+        acting_user=request.user,
+        kind=payload.kind,
+        status=payload.status,
+        start_date=payload.start_date,
+        verified=payload.verified,
+        notes=payload.notes,
+        replacing=Seen(seen.id, seen.version) if seen else None,
+    )
+    return Status(201, _circumstance_out(circumstance, {circumstance.pk}))

@@ -1,6 +1,9 @@
+from typing import Any
+
 from django import forms
 
 from caseload.core.forms import GovUKDateField, GovUKForm, GovUKRadioSelect
+from caseload.core.version_fields import SeenField
 from caseload.people.constants import AccommodationStatus, CircumstanceKind, EmploymentStatus
 
 TIER_FILTERS = [("", "All tiers")] + [(x, x) for x in "ABCDEFG"]
@@ -28,3 +31,23 @@ class CircumstanceForm(GovUKForm):
         label="Verified (for example, seen a tenancy agreement or payslip)", required=False
     )
     notes = forms.CharField(label="Notes", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    #: The current circumstance of each kind the user was shown ("id:version", or "" for none).
+    accommodation_seen = SeenField()
+    employment_seen = SeenField()
+
+    @staticmethod
+    def seen_versions(person: Any) -> dict[str, object]:
+        current: dict[str, Any] = {}
+        for c in person.circumstances.filter(end_date__isnull=True).order_by("start_date", "id"):
+            current[c.kind] = c  # the latest open one of each kind, as the action finds it
+        return {
+            f"{kind.lower()}_seen": current[kind].seen.token() if kind in current else ""
+            for kind in CircumstanceKind.values
+        }
+
+    def action_arguments(self) -> dict[str, Any]:
+        """The change, and which current circumstance it replaces: the one of its kind."""
+        data = dict(self.cleaned_data)
+        seen = {kind: data.pop(f"{kind.lower()}_seen") for kind in CircumstanceKind.values}
+        return {**data, "replacing": seen.get(data["kind"])}

@@ -11,6 +11,7 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from caseload.core.models import Versioned
 from caseload.core.querysets import PeriodQuerySet
 from caseload.people import constants as c
 from caseload.people.domain import has_sexual_offence_history
@@ -211,8 +212,11 @@ class LicenceCondition(models.Model):
         return self.get_category_display()
 
 
-class Circumstance(models.Model):
-    """Accommodation or employment/education/training status over time."""
+class Circumstance(Versioned):
+    """Accommodation or employment/education/training status over time.
+
+    Versioned: a change of circumstances ends the current one of its kind, so it is refused if
+    the current one is not the one the user saw."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="circumstances")
     kind = models.CharField(max_length=15, choices=c.CircumstanceKind.choices)

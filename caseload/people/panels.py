@@ -3,10 +3,10 @@
 from typing import Any
 
 from caseload.people.models import Person
-from caseload.people.record import CasePanel, register_panel
+from caseload.people.record import CasePanel, CaseViewer, register_panel
 
 
-def person_summary(person: Person) -> dict[str, Any]:
+def person_summary(person: Person, viewer: CaseViewer) -> dict[str, Any]:
     circumstances = list(person.circumstances.all())
     return {
         "allocation": person.allocations.current().select_related("staff__user", "team").first(),
@@ -15,14 +15,14 @@ def person_summary(person: Person) -> dict[str, Any]:
     }
 
 
-def events(person: Person) -> dict[str, Any]:
+def events(person: Person, viewer: CaseViewer) -> dict[str, Any]:
     found = person.events.select_related("sentence").prefetch_related(
         "sentence__requirements", "sentence__licence_conditions"
     )
     return {"events": list(found)}
 
 
-def criminal_history(person: Person) -> dict[str, Any]:
+def criminal_history(person: Person, viewer: CaseViewer) -> dict[str, Any]:
     return {"criminal_history": getattr(person, "criminal_history", None)}
 
 
@@ -39,4 +39,6 @@ register_panel(
         width="one-half",
     )
 )
-register_panel(CasePanel("equality", 70, "people/panels/equality.html", width="one-half"))
+register_panel(
+    CasePanel("equality", 70, "people/panels/equality.html", width="one-half", sensitive=True)
+)

@@ -1,21 +1,38 @@
 """The case record, built from panels that the parts contribute.
 
 Each part declares its case-page panels in its own `panels.py`, found at start-up like the
-admin's `admin.py` (`PeopleConfig.ready`). A panel's `context(person)` loads what its template
-needs, in a fixed number of queries; the case page shows the panels in `order`, and the API's
-whole-record JSON (`serialise.py`) reads the same gathered context, so page and API agree.
+admin's `admin.py` (`PeopleConfig.ready`). A panel's `context(person, viewer)` loads what its
+template needs, in a fixed number of queries; the case page shows the panels in `order`, and the
+API's whole-record JSON (`serialise.py`) reads the same gathered context, so page and API agree.
+
+Sensitive data (contact and other free-text notes, victim and family details, equality data) is
+withheld from a viewer without the capability to see it: a panel that is sensitive as a whole is
+replaced by a "withheld" notice and its context is never loaded; a panel with some sensitive
+fields leaves them out when `viewer.sees_sensitive` is false.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from django.core.exceptions import ImproperlyConfigured
 
 from caseload.people.models import Person
 
+WITHHELD_TEMPLATE = "people/panels/withheld.html"
 
-def shows_the_person_only(person: Person) -> dict[str, Any]:
+
+@dataclass(frozen=True)
+class CaseViewer:
+    """What the person looking at a case may see and do (`caseload.access.cases.case_viewer`)."""
+
+    sees_sensitive: bool
+    can_change: bool
+    #: For a panel that offers a task to some roles only (it asks `has_capability(viewer.user, …)`).
+    user: Any = None
+
+
+def shows_the_person_only(person: Person, viewer: CaseViewer) -> dict[str, Any]:
     return {}
 
 
@@ -26,8 +43,13 @@ class CasePanel:
     key: str
     order: int
     template: str
-    context: Callable[[Person], dict[str, Any]] = shows_the_person_only
+    context: Callable[[Person, CaseViewer], dict[str, Any]] = shows_the_person_only
     width: Literal["full", "one-half"] = "full"
+    #: The whole panel is sensitive (equality data): withheld from viewers who may not see it.
+    sensitive: bool = False
+
+    def withheld_from(self, viewer: CaseViewer) -> bool:
+        return self.sensitive and not viewer.sees_sensitive
 
 
 _panels: dict[str, CasePanel] = {}
@@ -39,8 +61,14 @@ def register_panel(panel: CasePanel) -> None:
     _panels[panel.key] = panel
 
 
-def case_panels() -> list[CasePanel]:
-    return sorted(_panels.values(), key=lambda panel: panel.order)
+def case_panels(viewer: CaseViewer | None = None) -> list[CasePanel]:
+    """In page order; for a viewer, each panel withheld from them is the "withheld" notice."""
+    panels = sorted(_panels.values(), key=lambda panel: panel.order)
+    if viewer is None:
+        return panels
+    return [
+        replace(p, template=WITHHELD_TEMPLATE) if p.withheld_from(viewer) else p for p in panels
+    ]
 
 
 def panel_rows(panels: list[CasePanel]) -> list[list[CasePanel]]:
@@ -55,11 +83,18 @@ def panel_rows(panels: list[CasePanel]) -> list[list[CasePanel]]:
     return rows
 
 
-def case_record(person: Person) -> dict[str, Any]:
-    """Every panel's context for one case, with the person; no two panels may share a name."""
-    record: dict[str, Any] = {"person": person}
+def case_record(person: Person, viewer: CaseViewer) -> dict[str, Any]:
+    """Every panel's context for one case, with the person and the viewer; no two panels may
+    share a name. A panel withheld from the viewer loads nothing."""
+    record: dict[str, Any] = {
+        "person": person,
+        "viewer": viewer,
+        "withheld": sorted(p.key for p in case_panels() if p.withheld_from(viewer)),
+    }
     for panel in case_panels():
-        context = panel.context(person)
+        if panel.withheld_from(viewer):
+            continue
+        context = panel.context(person, viewer)
         if clash := record.keys() & context.keys():
             raise ImproperlyConfigured(f"Panel {panel.key!r} would replace {sorted(clash)}")
         record.update(context)

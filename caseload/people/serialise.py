@@ -41,7 +41,7 @@ def _sentence(event: Any) -> dict[str, Any] | None:
     }
 
 
-def _registration(r: Any) -> dict[str, Any]:
+def _registration(r: Any, with_notes: bool) -> dict[str, Any]:
     return {
         "id": r.pk,
         "register": r.register,
@@ -50,7 +50,7 @@ def _registration(r: Any) -> dict[str, Any]:
         "level": r.level,
         "registered_on": r.registered_on,
         "deregistered_on": r.deregistered_on,
-        "notes": r.notes,
+        "notes": r.notes if with_notes else None,
     }
 
 
@@ -59,6 +59,7 @@ def serialise_record(record: dict[str, Any], *, primary_tier: str) -> dict[str, 
     history = record["criminal_history"]
     tier = record["tier"]
     allocation = record["allocation"]
+    notes = record["viewer"].sees_sensitive
     return {
         "crn": p.crn,
         "first_name": p.first_name,
@@ -66,7 +67,10 @@ def serialise_record(record: dict[str, Any], *, primary_tier: str) -> dict[str, 
         "preferred_name": p.preferred_name,
         "date_of_birth": p.date_of_birth,
         "sex": p.sex,
-        "equality": {
+        "withheld": [*record["withheld"], *([] if notes else ["notes"])],
+        "equality": None
+        if "equality" in record["withheld"]
+        else {
             "gender_identity": p.gender_identity,
             "ethnicity": p.ethnicity,
             "religion": p.religion,
@@ -104,8 +108,8 @@ def serialise_record(record: dict[str, Any], *, primary_tier: str) -> dict[str, 
             }
             for e in record["events"]
         ],
-        "registrations": [_registration(r) for r in record["active_registrations"]],
-        "ended_registrations": [_registration(r) for r in record["ended_registrations"]],
+        "registrations": [_registration(r, notes) for r in record["active_registrations"]],
+        "ended_registrations": [_registration(r, notes) for r in record["ended_registrations"]],
         "circumstances": [
             {
                 "kind": c.kind,
@@ -125,7 +129,7 @@ def serialise_record(record: dict[str, Any], *, primary_tier: str) -> dict[str, 
                 "happened_at": c.happened_at,
                 "outcome": c.outcome or None,
                 "enforcement_action": c.enforcement_action or None,
-                "notes": None if c.sensitive else c.notes,
+                "notes": c.notes if notes and not c.sensitive else None,
                 "sensitive": c.sensitive,
             }
             for c in record["contacts"]

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 
 from caseload.access.audit import record_audit
 from caseload.access.capabilities import Capability, has_capability
-from caseload.access.cases import changeable_cases, get_case_for_user, may_change, visible_cases
+from caseload.access.cases import case_viewer, changeable_cases, get_case_for_user, visible_cases
 from caseload.access.pages import case_action_page
 from caseload.access.rules import case_page, signed_in, surface
 from caseload.people.actions import record_circumstance_change
@@ -69,9 +69,10 @@ def team_cases(request: HttpRequest) -> HttpResponse:
 @case_page
 def case_detail(request: HttpRequest, crn: str) -> HttpResponse:
     person = get_case_for_user(request.user, crn)
-    page = case_record(person)
-    page["can_change"] = may_change(request.user, person)
-    page["panel_rows"] = panel_rows(case_panels())
+    viewer = case_viewer(request.user, person)
+    page = case_record(person, viewer)
+    page["can_change"] = viewer.can_change
+    page["panel_rows"] = panel_rows(case_panels(viewer))
     return render(request, "people/case_detail.html", page)
 
 

@@ -1,10 +1,18 @@
 """Writes about registrations (flags) and structured assessments, each through the one
-case-write wrapper."""
+case-write wrapper.
+
+Ending or reviewing a registration changes it, so each takes the version of it the user saw
+(`expected_version`) and is refused with `StaleEdit` if someone has changed it since.
+"""
 
 from datetime import date
+from typing import Any
 
 from caseload.access.case_write import CaseWrite, case_action
+from caseload.core.dates import in_force
 from caseload.core.errors import ActionInvalid, FieldProblem
+from caseload.core.stale_edits import refuse_stale_edit
+from caseload.core.versions import Seen, day_in_words
 from caseload.risk.constants import REGISTERS
 from caseload.risk.domain import (
     NewRegistration,
@@ -17,9 +25,40 @@ from caseload.risk.domain import (
 from caseload.risk.models import Assessment, Registration, RegistrationReview
 
 
-def _active_registration(case: CaseWrite, registration_id: int) -> Registration:
-    registration = case.person.registrations.current().filter(pk=registration_id).first()
-    if registration is None:
+def describe_registration(registration: Any) -> str:
+    """A registration (or a version of it from its history) in plain words."""
+    text = REGISTERS[registration.register].label
+    if registration.category:
+        text += f", category {registration.category} level {registration.level}"
+    text += f", registered on {day_in_words(registration.registered_on)}"
+    if registration.deregistered_on:
+        text += f", ended on {day_in_words(registration.deregistered_on)}"
+    reason = getattr(registration, "history_change_reason", None)
+    if reason:
+        text += f". {reason}"
+    if registration.notes:
+        text += f". Notes: {registration.notes}"
+    return text
+
+
+def _registration_to_change(
+    case: CaseWrite, registration_id: int, expected_version: int | None
+) -> Registration:
+    """The case's registration, if it is the version the user saw (else `StaleEdit`, which
+    also tells them who ended it) and still active."""
+    registration = case.person.registrations.filter(pk=registration_id).first()
+    if registration is not None:
+        seen = None if expected_version is None else Seen(registration_id, expected_version)
+        refuse_stale_edit(
+            "registration",
+            seen,
+            registration,
+            model=Registration,
+            describe=describe_registration,
+        )
+    if registration is None or not in_force(
+        registration.registered_on, registration.deregistered_on, case.today
+    ):
         raise ActionInvalid(
             [FieldProblem("registration", "not_active", "That registration is not active")]
         )
@@ -47,6 +86,7 @@ def register_flag(
     replaced = case.person.registrations.current().filter(register__in=replaced_registers(register))
     for old in replaced:
         old.deregistered_on = registered_on
+        old._change_reason = f"Ended by a new {REGISTERS[register].label} registration"
         old.save(update_fields=["deregistered_on"])
     registration = Registration.objects.create(
         person=case.person,
@@ -64,9 +104,15 @@ def register_flag(
 
 @case_action("DEREGISTER_FLAG")
 def deregister_flag(
-    case: CaseWrite, registration_id: int, *, deregistered_on: date | None, notes: str = ""
+    case: CaseWrite,
+    registration_id: int,
+    *,
+    expected_version: int | None,
+    deregistered_on: date | None,
+    notes: str = "",
 ) -> Registration:
-    registration = _active_registration(case, registration_id)
+    """End a registration; `expected_version` is the version the user saw (None: none)."""
+    registration = _registration_to_change(case, registration_id, expected_version)
     problems = validate_deregistration(
         registration.registered_on, deregistered_on, today=case.today
     )
@@ -83,12 +129,22 @@ def deregister_flag(
 
 @case_action("REVIEW_REGISTRATION")
 def review_registration(
-    case: CaseWrite, registration_id: int, *, reviewed_on: date | None, notes: str = ""
+    case: CaseWrite,
+    registration_id: int,
+    *,
+    expected_version: int | None,
+    reviewed_on: date | None,
+    notes: str = "",
 ) -> RegistrationReview:
-    registration = _active_registration(case, registration_id)
+    """Review a registration: a change to it (its version moves on), so that a second review
+    or an end made from the version before this review is refused."""
+    registration = _registration_to_change(case, registration_id, expected_version)
     problems = validate_review(reviewed_on, today=case.today)
     if problems:
         raise ActionInvalid(problems)
+    assert reviewed_on is not None
+    registration._change_reason = f"Reviewed on {day_in_words(reviewed_on)}"
+    registration.save(update_fields=["version"])
     review = RegistrationReview.objects.create(
         registration=registration,
         reviewed_on=reviewed_on,

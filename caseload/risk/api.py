@@ -1,19 +1,30 @@
-"""`POST /api/v1/predictors/{name}`: score one actuarial predictor for one JSON request.
+"""`POST /api/v1/predictors/{name}`: score one actuarial predictor for one JSON request; and a
+case's registrations: read one, end it, review it.
 
-The body is parsed here rather than by a schema, so that unknown fields are ignored and wrong
-types reach the predictors' own validation (INVALID_INPUT) instead of being
+The predictor body is parsed here rather than by a schema, so that unknown fields are ignored
+and wrong types reach the predictors' own validation (INVALID_INPUT) instead of being
 rejected wholesale. The response is the same JSON object `caseload predict` prints per line.
+
+Ending or reviewing a registration sends the `version` the caller read; if it has changed
+since, the answer is 409 with both versions and nothing is written.
 """
 
 import json
+from datetime import date
 from typing import Annotated, Any
 
 from django.http import HttpRequest
-from ninja import Path, Router, Status
+from django.shortcuts import get_object_or_404
+from ninja import Field, Path, Router, Schema, Status
 from pydantic import WithJsonSchema
 
-from caseload.access.rules import signed_in_operation
+from caseload.access.cases import get_case_for_user
+from caseload.access.rules import case_operation, case_write_operation, signed_in_operation
 from caseload.core.api_errors import error_responses
+from caseload.core.api_fields import text
+from caseload.people.api import Crn
+from caseload.risk.actions import deregister_flag, review_registration
+from caseload.risk.models import Registration
 from caseload.risk.openapi import (
     PREDICTOR_NAME_SCHEMA,
     PREDICTOR_OUTPUT_SCHEMA,
@@ -23,8 +34,10 @@ from caseload.risk.predictors import PREDICTOR_NAMES, calculate
 from caseload.risk.predictors.errors import ErrorType, error
 from caseload.risk.predictors.service import empty_output
 
-PREFIX = "/predictors"
+PREFIX = ""  # the predictors at /predictors, registrations under /cases/{crn}
 router = Router(tags=["predictors"])
+#: Ids are database keys: bounded, so that no number reaches the database as an overflow.
+RecordId = Path(..., ge=1, le=2**63 - 1)
 
 _OUTPUT = {"content": {"application/json": {"schema": PREDICTOR_OUTPUT_SCHEMA}}}
 _OPENAPI = {
@@ -45,7 +58,7 @@ PredictorName = Annotated[
 
 
 @router.post(
-    "/{name}",
+    "/predictors/{name}",
     response={200: dict[str, Any], 400: dict[str, Any], **error_responses(401, 403, 404)},
     openapi_extra=_OPENAPI,
     summary="Score one actuarial predictor",
@@ -66,3 +79,105 @@ def predict(request: HttpRequest, name: PredictorName) -> Status[dict[str, Any]]
         body["errors"] = [error(ErrorType.INVALID_REQUEST).to_json()]
         return Status(400, body)
     return Status(200, calculate(name, payload))
+
+
+class RegistrationOut(Schema):
+    id: int
+    version: int = Field(..., ge=1, description="Send it back to end or review the registration")
+    register_code: str = Field(..., description="The register's Delius code")
+    label: str
+    category: str
+    level: str
+    registered_on: date
+    deregistered_on: date | None
+    last_reviewed_on: date | None
+    notes: str
+
+
+def _registration_out(registration: Registration) -> RegistrationOut:
+    review = registration.reviews.order_by("-reviewed_on", "-id").first()
+    return RegistrationOut(
+        id=registration.pk,
+        version=registration.version,
+        register_code=registration.register,
+        label=registration.get_register_display(),
+        category=registration.category,
+        level=registration.level,
+        registered_on=registration.registered_on,
+        deregistered_on=registration.deregistered_on,
+        last_reviewed_on=review.reviewed_on if review else None,
+        notes=registration.notes,
+    )
+
+
+_VERSION = Field(
+    ..., ge=1, le=2**31 - 1, description="The version you read; 409 if it has changed since"
+)
+
+
+class EndRegistrationIn(Schema):
+    version: int = _VERSION
+    deregistered_on: date = Field(..., description="Not in the future, nor before it began")
+    notes: str = text("", max_length=10_000, description="The reason")
+
+
+class ReviewRegistrationIn(Schema):
+    version: int = _VERSION
+    reviewed_on: date = Field(..., description="Not in the future")
+    notes: str = text("", max_length=10_000)
+
+
+@router.get(
+    "/cases/{crn}/registrations/{registration_id}",
+    response={200: RegistrationOut, **error_responses(401, 403, 404, 422)},
+    summary="One registration, with its version",
+    tags=["registrations"],
+)
+@case_operation
+def get_registration(
+    request: HttpRequest, crn: Crn, registration_id: int = RecordId
+) -> RegistrationOut:
+    person = get_case_for_user(request.user, crn)
+    return _registration_out(get_object_or_404(person.registrations, pk=registration_id))
+
+
+@router.post(
+    "/cases/{crn}/registrations/{registration_id}/end",
+    response={200: RegistrationOut, **error_responses(400, 401, 403, 404, 409, 422)},
+    summary="End a registration",
+    tags=["registrations"],
+)
+@case_write_operation
+def end_registration(
+    request: HttpRequest, crn: Crn, payload: EndRegistrationIn, registration_id: int = RecordId
+) -> RegistrationOut:
+    registration = deregister_flag(
+        crn,
+        registration_id,
+        acting_user=request.user,
+        expected_version=payload.version,
+        deregistered_on=payload.deregistered_on,
+        notes=payload.notes,
+    )
+    return _registration_out(registration)
+
+
+@router.post(
+    "/cases/{crn}/registrations/{registration_id}/review",
+    response={201: RegistrationOut, **error_responses(400, 401, 403, 404, 409, 422)},
+    summary="Review a registration",
+    tags=["registrations"],
+)
+@case_write_operation
+def review_registration_operation(
+    request: HttpRequest, crn: Crn, payload: ReviewRegistrationIn, registration_id: int = RecordId
+) -> Status[RegistrationOut]:
+    review = review_registration(
+        crn,
+        registration_id,
+        acting_user=request.user,
+        expected_version=payload.version,
+        reviewed_on=payload.reviewed_on,
+        notes=payload.notes,
+    )
+    return Status(201, _registration_out(review.registration))

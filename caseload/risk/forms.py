@@ -8,6 +8,7 @@ from caseload.core.forms import (
     GovUKForm,
     GovUKRadioSelect,
 )
+from caseload.core.version_fields import VersionField
 from caseload.risk.assessment import QUESTIONS
 from caseload.risk.constants import MAPPA_CATEGORIES, MAPPA_LEVELS, REGISTER_CHOICES
 
@@ -34,11 +35,28 @@ class RegistrationForm(GovUKForm):
     notes = forms.CharField(label="Notes", widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
+def registration_version(person: Any, *, registration_id: int) -> dict[str, object]:
+    """The version of the registration the user is shown, for the form's hidden field."""
+    registration = person.registrations.filter(pk=registration_id).first()
+    return {"expected_version": registration.version} if registration else {}
+
+
 class EndRegistrationForm(GovUKForm):
+    expected_version = VersionField()
     deregistered_on = GovUKDateField(label="Date the registration ends")
     notes = forms.CharField(
         label="Reason", widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+
+    seen_versions = staticmethod(registration_version)
+
+
+class ReviewRegistrationForm(GovUKForm):
+    expected_version = VersionField()
+    reviewed_on = GovUKDateField(label="Date of the review")
+    notes = forms.CharField(label="Notes", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    seen_versions = staticmethod(registration_version)
 
 
 def _choice_value(raw: str) -> object:

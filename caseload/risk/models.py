@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from caseload.core.models import Versioned
 from caseload.core.querysets import PeriodQuerySet
 from caseload.risk.constants import REGISTER_CHOICES
 
@@ -12,8 +13,10 @@ class RegistrationQuerySet(PeriodQuerySet["Registration"]):
     period_fields = ("registered_on", "deregistered_on")
 
 
-class Registration(models.Model):
-    """A flag on a named register (Delius code), from registration until de-registration."""
+class Registration(Versioned):
+    """A flag on a named register (Delius code), from registration until de-registration.
+
+    Versioned: ending or reviewing it is an edit, refused if made from an older version."""
 
     person = models.ForeignKey(
         "people.Person", on_delete=models.CASCADE, related_name="registrations"

@@ -7,11 +7,11 @@ from django.utils import timezone
 
 from caseload.core.dates import in_force
 from caseload.people.models import Person
-from caseload.people.record import CasePanel, register_panel
+from caseload.people.record import CasePanel, CaseViewer, register_panel
 from caseload.risk.predictors import PREDICTOR_NAMES
 
 
-def predictors(person: Person) -> dict[str, Any]:
+def predictors(person: Person, viewer: CaseViewer) -> dict[str, Any]:
     by_name = {s.predictor: s for s in person.predictor_scores.all()}
     return {
         "scores": {name: by_name[name] for name in PREDICTOR_NAMES if name in by_name},
@@ -19,7 +19,7 @@ def predictors(person: Person) -> dict[str, Any]:
     }
 
 
-def registrations(person: Person) -> dict[str, Any]:
+def registrations(person: Person, viewer: CaseViewer) -> dict[str, Any]:
     found = person.registrations.prefetch_related(Prefetch("reviews")).select_related(
         "registered_by"
     )

@@ -10,4 +10,9 @@ urlpatterns = [
         views.end_registration,
         name="end_registration",
     ),
+    path(
+        "cases/<str:crn>/registrations/<int:registration_id>/review/",
+        views.review_registration_page,
+        name="review_registration",
+    ),
 ]

@@ -3,8 +3,19 @@ from django.http import HttpRequest, HttpResponse
 from caseload.access.cases import get_case_for_user
 from caseload.access.pages import case_action_page
 from caseload.access.rules import case_page
-from caseload.risk.actions import deregister_flag, record_assessment, register_flag
-from caseload.risk.forms import AssessmentForm, EndRegistrationForm, RegistrationForm, initial_from
+from caseload.risk.actions import (
+    deregister_flag,
+    record_assessment,
+    register_flag,
+    review_registration,
+)
+from caseload.risk.forms import (
+    AssessmentForm,
+    EndRegistrationForm,
+    RegistrationForm,
+    ReviewRegistrationForm,
+    initial_from,
+)
 
 
 @case_page(write=True)
@@ -28,6 +39,19 @@ def end_registration(request: HttpRequest, crn: str, registration_id: int) -> Ht
         action=deregister_flag,
         title="End a registration",
         success="Registration ended",
+        fixed_arguments={"registration_id": registration_id},
+    )
+
+
+@case_page(write=True)
+def review_registration_page(request: HttpRequest, crn: str, registration_id: int) -> HttpResponse:
+    return case_action_page(
+        request,
+        crn,
+        form_class=ReviewRegistrationForm,
+        action=review_registration,
+        title="Review a registration",
+        success="Registration reviewed",
         fixed_arguments={"registration_id": registration_id},
     )
 

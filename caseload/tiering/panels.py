@@ -5,10 +5,10 @@ from typing import Any
 from django.conf import settings
 
 from caseload.people.models import Person
-from caseload.people.record import CasePanel, register_panel
+from caseload.people.record import CasePanel, CaseViewer, register_panel
 
 
-def tier(person: Person) -> dict[str, Any]:
+def tier(person: Person, viewer: CaseViewer) -> dict[str, Any]:
     return {
         "tier": getattr(person, "tier", None),
         "tier_changes": list(person.tier_changes.all()[:20]),

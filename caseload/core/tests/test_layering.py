@@ -12,7 +12,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[2]
 REPO = PACKAGE.parent
 PARTS = re.compile(
-    r"^caseload\.(people|contacts|risk|tiering|organisation|access|demo|workload|returns|derived)"
+    r"^caseload\.(people|contacts|risk|tiering|organisation|access|demo|workload|returns|derived"
+    r"|dataprotection)"
     r"(\.|$)"
 )
 DJANGO = re.compile(r"^django(\.|$)")
@@ -30,6 +31,7 @@ DOMAIN_GLOBS = (
     "demo/validate.py",
     "core/dates.py",
     "core/errors.py",
+    "core/versions.py",
 )
 
 

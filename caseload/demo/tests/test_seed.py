@@ -8,7 +8,9 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from caseload.access.cases import visible_cases
 from caseload.demo.generator import synthetic_person
+from caseload.demo.seed import demo_limited_access, seed_delivery_unit
 from caseload.organisation.models import Allocation, Staff
 from caseload.people.models import Person
 from caseload.tiering.models import CaseTier
@@ -38,11 +40,28 @@ def test_seeding_the_same_seed_twice_is_refused():
         call_command("seed", people=5, seed=4, verbosity=0, no_recompute=True)
 
 
-def test_demo_info_lists_the_demo_users():
+@pytest.mark.django_db
+def test_demo_info_lists_the_users_and_the_limited_access_cases():
+    seed_delivery_unit(people=120, seed=9, password="a demo password", demo_users=True)
     out = StringIO()
     call_command("demo", info=True, stdout=out)
     info = json.loads(out.getvalue())
-    assert {"practitioner", "manager", "analyst", "rep", "admin"} <= {
+    assert {"practitioner", "manager", "head", "analyst", "rep", "admin"} == {
         u["username"] for u in info["users"]
     }
-    assert info["lao"] == []
+    excluded, restricted = info["lao"]
+    assert (excluded["kind"], excluded["users"]) == ("exclusion", ["practitioner"])
+    assert restricted["kind"] == "restriction" and "manager" in restricted["users"]
+
+
+@pytest.mark.django_db
+def test_the_demo_practitioner_is_kept_out_of_a_case_in_their_own_team():
+    seed_delivery_unit(people=120, seed=9, password="a demo password", demo_users=True)
+    excluded, restricted = demo_limited_access()
+    practitioner = Staff.objects.get(user__username="practitioner")
+    team_cases = Person.objects.in_team(practitioner.team_id)
+    assert team_cases.filter(crn=excluded["crn"]).exists()
+    assert not visible_cases(practitioner.user).filter(crn=excluded["crn"]).exists()
+    assert not visible_cases(practitioner.user).filter(crn=restricted["crn"]).exists()
+    manager = Staff.objects.get(user__username="manager")
+    assert visible_cases(manager.user).filter(crn=restricted["crn"]).exists()

@@ -120,5 +120,6 @@ def test_reallocating_marks_the_practitioner_losing_the_case_as_well(
         acting_user=manager.user,
         staff_id=colleague.pk,
         start_date=timezone.localdate() + timedelta(days=1),
+        replacing=case.allocations.latest_open().get().seen,
     )
     assert sorted(load_step.seen[-1]) == sorted([practitioner.pk, colleague.pk])

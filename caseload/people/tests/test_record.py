@@ -4,11 +4,13 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from caseload.people import record
-from caseload.people.record import CasePanel, case_panels, panel_rows, register_panel
+from caseload.people.record import CasePanel, CaseViewer, case_panels, panel_rows, register_panel
 
 
 def test_each_part_contributes_its_panels_in_page_order():
     assert [(p.key, p.template.partition("/")[0]) for p in case_panels()] == [
+        ("limited_access", "access"),
+        ("subject_access", "dataprotection"),
         ("person", "people"),
         ("tier", "tiering"),
         ("predictors", "risk"),
@@ -40,7 +42,20 @@ def test_two_panels_may_not_share_a_name(monkeypatch):
 
 def test_two_panels_may_not_fill_in_the_same_context(monkeypatch, case):
     monkeypatch.setattr(record, "_panels", {})
-    register_panel(CasePanel("one", 1, "a.html", lambda person: {"tier": 1}))
-    register_panel(CasePanel("two", 2, "b.html", lambda person: {"tier": 2}))
+    register_panel(CasePanel("one", 1, "a.html", lambda person, viewer: {"tier": 1}))
+    register_panel(CasePanel("two", 2, "b.html", lambda person, viewer: {"tier": 2}))
     with pytest.raises(ImproperlyConfigured, match="tier"):
-        record.case_record(case)
+        record.case_record(case, CaseViewer(sees_sensitive=True, can_change=True))
+
+
+def test_a_sensitive_panel_is_withheld_and_not_loaded_for_a_viewer_who_may_not_see_it(
+    monkeypatch, case
+):
+    def must_not_load(person, viewer):
+        raise AssertionError("a withheld panel's context was loaded")
+
+    monkeypatch.setattr(record, "_panels", {})
+    register_panel(CasePanel("equality", 1, "e.html", must_not_load, sensitive=True))
+    viewer = CaseViewer(sees_sensitive=False, can_change=False)
+    assert record.case_record(case, viewer)["withheld"] == ["equality"]
+    assert [p.template for p in case_panels(viewer)] == [record.WITHHELD_TEMPLATE]

@@ -12,6 +12,7 @@ from caseload.contacts.actions import record_contact
 from caseload.derived.recompute import recompute_all
 from caseload.risk.actions import register_flag
 from caseload.testing.factories import StaffFactory, case_held_by
+from caseload.testing.pages import opened_form
 from caseload.tiering.models import CaseTier
 
 
@@ -134,10 +135,12 @@ def test_a_staff_representative_is_told_they_see_aggregates_only(client, rep):
 def test_recording_a_change_of_accommodation_ends_the_previous_status(client, practitioner, case):
     client.force_login(practitioner.user)
     today = timezone.localdate()
+    url = reverse("new_circumstance", args=[case.crn])
     for status, day in (("TEMPORARY", today - timedelta(days=10)), ("SETTLED", today)):
         response = client.post(
-            reverse("new_circumstance", args=[case.crn]),
+            url,
             {
+                **opened_form(client, url),
                 "kind": "ACCOMMODATION",
                 "status": status,
                 "start_date_day": day.day,

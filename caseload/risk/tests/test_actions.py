@@ -70,11 +70,16 @@ def test_ending_and_reviewing_a_registration(practitioner, case):
         register="ADVP",
         registered_on=TODAY() - timedelta(days=90),
     )
-    review_registration(case.crn, reg.pk, acting_user=practitioner.user, reviewed_on=TODAY())
-    deregister_flag(case.crn, reg.pk, acting_user=practitioner.user, deregistered_on=TODAY())
+    review_registration(
+        case.crn, reg.pk, acting_user=practitioner.user, expected_version=1, reviewed_on=TODAY()
+    )
+    deregister_flag(
+        case.crn, reg.pk, acting_user=practitioner.user, expected_version=2, deregistered_on=TODAY()
+    )
     reg.refresh_from_db()
     assert reg.deregistered_on == TODAY() and reg.reviews.count() == 1
-    assert reg.history.count() == 2
+    assert [h.version for h in reg.history.order_by("history_date")] == [1, 2, 3]
+    assert reg.history.filter(version=2).get().history_change_reason.startswith("Reviewed on")
 
 
 def test_a_registration_cannot_end_before_it_began(practitioner, case):
@@ -86,6 +91,7 @@ def test_a_registration_cannot_end_before_it_began(practitioner, case):
             case.crn,
             reg.pk,
             acting_user=practitioner.user,
+            expected_version=reg.version,
             deregistered_on=TODAY() - timedelta(days=1),
         )
 
@@ -97,6 +103,7 @@ def test_an_assessment_makes_the_arp_dynamic(practitioner, case):
         kind="EMPLOYMENT",
         status="UNEMPLOYED",
         start_date=TODAY(),
+        replacing=None,
     )
     record_circumstance_change(
         case.crn,
@@ -104,6 +111,7 @@ def test_an_assessment_makes_the_arp_dynamic(practitioner, case):
         kind="ACCOMMODATION",
         status="SETTLED",
         start_date=TODAY(),
+        replacing=None,
     )
     assert PredictorScore.objects.get(person=case, predictor="arp").score_type == "STATIC"
     answers = arp_dynamic_answers()

@@ -6,10 +6,10 @@ import pytest
 from ninja import NinjaAPI
 from ninja.testing import TestClient
 
-from caseload.risk.api import router
+from caseload.risk.api import PREFIX, router
 
 api = NinjaAPI(urls_namespace="predictors-test")
-api.add_router("/predictors", router)
+api.add_router(PREFIX, router)
 client = TestClient(api)
 
 

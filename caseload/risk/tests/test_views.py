@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from caseload.risk.models import Assessment, Registration
+from caseload.testing.pages import opened_form
 
 
 def date_fields(name, day):  # type: ignore[no-untyped-def]
@@ -23,9 +24,10 @@ def test_a_registration_is_added_and_then_ended(client, practitioner, case):
     registration = Registration.objects.get(person=case)
     assert (registration.register, registration.notes) == ("RCCO", "Referred.")
 
+    url = reverse("end_registration", args=[case.crn, registration.pk])
     ended = client.post(
-        reverse("end_registration", args=[case.crn, registration.pk]),
-        {"notes": "Closed.", **date_fields("deregistered_on", today)},
+        url,
+        {**opened_form(client, url), "notes": "Closed.", **date_fields("deregistered_on", today)},
     )
     assert ended.status_code == 302, ended.content.decode()
     registration.refresh_from_db()

@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
@@ -14,6 +15,12 @@ class Command(BaseCommand):
         create = sub.add_parser("create", help="print a new token for USERNAME (shown once)")
         create.add_argument("username")
         create.add_argument("--name", default="", help="what the token is for")
+        create.add_argument(
+            "--days",
+            type=int,
+            default=settings.API_TOKEN_DAYS,
+            help=f"how many days the token works for (default {settings.API_TOKEN_DAYS})",
+        )
         revoke = sub.add_parser(
             "revoke", help="revoke tokens starting with PREFIX (first 8 characters)"
         )
@@ -28,7 +35,9 @@ class Command(BaseCommand):
             )
             if user is None:
                 raise CommandError(f"username: no active user called {options['username']!r}")
-            self.stdout.write(create_token(user, name=options["name"]))
+            if options["days"] < 1:
+                raise CommandError("--days: a token must work for at least one day")
+            self.stdout.write(create_token(user, name=options["name"], days=options["days"]))
         else:
             revoked = revoke_token(options["prefix"])
             if not revoked:

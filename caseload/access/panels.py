@@ -1,0 +1,16 @@
+"""On the case page, for those who can see it: whether the case has limited access, and who."""
+
+from typing import Any
+
+from caseload.access.capabilities import Capability, has_capability
+from caseload.people.models import Person
+from caseload.people.record import CasePanel, CaseViewer, register_panel
+
+
+def limited_access(person: Person, viewer: CaseViewer) -> dict[str, Any]:
+    rows = list(person.limited_access.current().select_related("user").order_by("kind", "pk"))
+    manages = has_capability(viewer.user, Capability.MANAGE_LIMITED_ACCESS)
+    return {"limited_access": rows, "manages_limited_access": manages}
+
+
+register_panel(CasePanel("limited_access", 5, "access/limited_access_panel.html", limited_access))

@@ -1,0 +1,284 @@
+"""The access matrix: every page and API operation, tried by every role, on a case in every
+limited-access state (none; the user excluded; restricted to others; restricted to the user).
+
+Routes are read from the URL configuration and the API's routers when the tests are collected,
+so a new route is tried without anyone listing it, and a route that declares no access rule
+(`caseload.access.rules`) fails here. What each role may do comes from the capability table
+(tested cell by cell in `test_capabilities.py`); this test checks that every route does what its
+declaration says, for everyone.
+
+To add a route: declare its rule; if its URL has a parameter other than those in `SAMPLES`, or
+it is an API operation with a body, add a sample below.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
+
+from caseload.access.capabilities import Capability, has_capability
+from caseload.access.models import LimitedAccess
+from caseload.access.rules import AccessRule, Kind, declared_rule
+from caseload.access.tokens import create_token
+from caseload.core.api import api
+from caseload.organisation.constants import Grade, Role
+from caseload.risk.models import Registration
+from caseload.testing.factories import StaffFactory, case_held_by
+
+LAO_STATES = ("none", "excluded", "restricted", "restricted and permitted")
+PERSONAS = ("anonymous", *(role.value for role in Role))
+
+#: Where a route's URL has a parameter, the value to try it with.
+SAMPLES = {
+    "crn": "case",
+    "registration_id": "registration",
+    "entry_id": "entry",
+    "uidb64": "a user's id",
+    "token": "a one-time token",
+}
+
+TODAY = timezone.localdate().isoformat()
+
+#: Bodies for API operations that take one: valid, so that only access decides the answer.
+BODIES: dict[tuple[str, str], dict[str, Any]] = {
+    ("POST", "/api/v1/cases/{crn}/contacts"): {
+        "contact_type": "COAP",
+        "happened_at": "2026-11-30T10:00:00Z",
+        "outcome": "ATTC",
+    },
+    ("POST", "/api/v1/predictors/{name}"): {},
+    ("POST", "/api/v1/tier"): {},
+    ("POST", "/api/v1/cases/{crn}/circumstances"): {
+        "kind": "EMPLOYMENT",
+        "status": "UNEMPLOYED",
+        "start_date": TODAY,
+        "replacing": None,
+    },
+    ("POST", "/api/v1/cases/{crn}/registrations/{registration_id}/end"): {
+        "version": 1,
+        "deregistered_on": TODAY,
+    },
+    ("POST", "/api/v1/cases/{crn}/registrations/{registration_id}/review"): {
+        "version": 1,
+        "reviewed_on": TODAY,
+    },
+}
+
+
+@dataclass(frozen=True)
+class Route:
+    label: str
+    path: str
+    method: str
+    rule: AccessRule | None
+    api: bool
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def _page_routes(patterns: list[Any], prefix: str = "") -> Iterator[Route]:
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace in {"admin", "api"}:
+                continue  # the admin site is tried below; the API by its operations
+            yield from _page_routes(entry.url_patterns, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern):
+            path = prefix + str(entry.pattern)
+            yield Route(path or "/", "/" + path, "GET", declared_rule(entry.callback), api=False)
+
+
+def _api_routes() -> Iterator[Route]:
+    for prefix, router in api._routers:
+        for route_path, path_view in router.path_operations.items():
+            for operation in path_view.operations:
+                full = "/api/v1" + (prefix.rstrip("/") + "/" + route_path.lstrip("/")).rstrip("/")
+                full = full.replace("//", "/")
+                for method in operation.methods:
+                    yield Route(
+                        f"{method} {full}",
+                        full,
+                        method,
+                        declared_rule(operation.view_func),
+                        api=True,
+                    )
+
+
+ROUTES = [*_page_routes(get_resolver().url_patterns), *_api_routes()]
+
+
+def test_every_route_is_found():
+    labels = {r.label for r in ROUTES}
+    assert {"cases/<str:crn>/", "GET /api/v1/cases/{crn}", "accounts/login/"} <= labels
+
+
+@dataclass
+class World:
+    case: Any
+    staff: dict[str, Any]
+    registration: Any
+    entry: Any
+    other: Any
+
+
+@pytest.fixture
+def world(db: Any) -> World:
+    holder = StaffFactory(user__username="practitioner")
+    team = holder.team
+    staff = {Role.PRACTITIONER.value: holder}
+    for role in Role:
+        if role is not Role.PRACTITIONER:
+            staff[role.value] = StaffFactory(
+                team=team,
+                role=role,
+                grade=Grade.OTHER,
+                user__username=role.value,
+                user__is_staff=role is Role.ADMIN,
+            )
+    case = case_held_by(holder)
+    other = StaffFactory(team=team, user__username="someone_else")
+    registration = Registration.objects.create(
+        person=case, register="RMRH", registered_on=timezone.localdate() - timedelta(days=10)
+    )
+    entry = LimitedAccess.objects.create(
+        person=case,
+        kind="exclusion",
+        user=other.user,
+        start_date=timezone.localdate(),
+        reason="sample entry",
+    )
+    return World(case, staff, registration, entry, other)
+
+
+def _limit(world: World, persona: str, state: str) -> None:
+    today = timezone.localdate()
+    LimitedAccess.objects.exclude(pk=world.entry.pk).delete()
+    user = world.staff[persona].user if persona in world.staff else None
+    rows = {
+        "none": [],
+        "excluded": [("exclusion", user)],
+        "restricted": [("restriction", world.other.user)],
+        "restricted and permitted": [("restriction", world.other.user), ("restriction", user)],
+    }[state]
+    for kind, who in rows:
+        if who is not None:
+            LimitedAccess.objects.create(
+                person=world.case, kind=kind, user=who, start_date=today, reason="matrix"
+            )
+
+
+def _kept_out(persona: str, state: str) -> bool:
+    return state in {"excluded", "restricted"} and persona != "anonymous"
+
+
+def expected(route: Route, persona: str, state: str, world: World) -> set[int]:
+    """The statuses the route may answer, from its declared rule."""
+    rule = route.rule
+    assert rule is not None
+    if persona == "anonymous":
+        if rule.kind is Kind.PUBLIC:
+            return {200, 302, 405}
+        return {401} if route.api else {302}
+    user = world.staff[persona].user
+    # A write that gets past the access check may still meet the state an earlier persona's
+    # write left (a registration already ended: 409 or 422); only access decides 404 and 403.
+    ok = {200, 201, 409, 422} if route.method == "POST" else {200, 302}
+    sees = has_capability(user, Capability.SEE_CASE) and not _kept_out(persona, state)
+    if rule.kind in {Kind.PUBLIC, Kind.SIGNED_IN}:
+        return ok | {200, 302, 405, 422}
+    if rule.kind is Kind.CAPABILITY:
+        return ok if has_capability(user, rule.capability) else {403}
+    if rule.kind is Kind.CASE:
+        return ok if sees else {404}
+    if rule.kind is Kind.CASE_WRITE:
+        return ok if sees and has_capability(user, Capability.CHANGE_CASE) else {404}
+    if rule.kind is Kind.CASE_TASK:
+        if not has_capability(user, rule.capability):
+            return {403}
+        return ok if sees else {404}
+    raise AssertionError(f"no expectation for {rule}")
+
+
+def _url(route: Route, world: World) -> str:
+    values = {
+        "case": world.case.crn,
+        "registration": world.registration.pk,
+        "entry": world.entry.pk,
+        "a user's id": "MQ",
+        "a one-time token": "set-password",
+    }
+    url = route.path
+    if route.api:
+        samples = {"crn": world.case.crn, "name": "arp", "registration_id": world.registration.pk}
+        for name, value in samples.items():
+            url = url.replace("{" + name + "}", str(value))
+        assert "{" not in url, f"{route}: add a sample for its path parameter to the matrix"
+        return url
+    for param, sample in SAMPLES.items():
+        for written in (f"<{param}>", *(f"<{c}:{param}>" for c in ("str", "int", "slug"))):
+            url = url.replace(written, str(values[sample]))
+    assert "<" not in url, f"{route}: add a sample for its URL parameter to SAMPLES"
+    return url
+
+
+def _request(client: Any, route: Route, url: str, persona: str, world: World) -> int:
+    if route.api:
+        headers = {}
+        if persona != "anonymous":
+            headers["HTTP_AUTHORIZATION"] = f"Bearer {create_token(world.staff[persona].user)}"
+        if route.method == "GET":
+            return client.get(url, **headers).status_code  # type: ignore[no-any-return]
+        body = BODIES.get((route.method, route.path))
+        assert body is not None, f"{route}: add a sample body to BODIES"
+        response = client.generic(
+            route.method,
+            url,
+            data=json.dumps(body),
+            content_type="application/json",
+            **headers,
+        )
+        return response.status_code  # type: ignore[no-any-return]
+    client.logout()
+    if persona != "anonymous":
+        client.force_login(world.staff[persona].user)
+    return client.get(url).status_code  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=str)
+def test_the_route_answers_every_role_in_every_limited_access_state(client, world, route):
+    assert route.rule is not None, (
+        f"{route} declares no access rule: decorate it with one of caseload.access.rules"
+    )
+    wrong = []
+    for state in LAO_STATES:
+        for persona in PERSONAS:
+            _limit(world, persona, state)
+            url = _url(route, world)
+            status = _request(client, route, url, persona, world)
+            allowed = expected(route, persona, state, world)
+            if status not in allowed:
+                wrong.append(f"{persona:>14} / {state:<24} answered {status}, expected {allowed}")
+    assert not wrong, f"{route} ({route.rule}):\n" + "\n".join(wrong)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_only_administrators_reach_the_admin_site(client, world, persona):
+    if persona != "anonymous":
+        client.force_login(world.staff[persona].user)
+    status = client.get("/admin/").status_code
+    assert status == (200 if persona == Role.ADMIN.value else 302)
+
+
+def test_no_case_data_is_registered_in_the_admin_site():
+    from django.contrib import admin
+
+    apps = {model._meta.app_label for model in admin.site._registry}
+    assert apps <= {"auth", "organisation", "access", "axes"}
+    assert LimitedAccess not in admin.site._registry

@@ -1,0 +1,99 @@
+"""A case with one of everything held about a person, recorded as a practitioner would, and a
+head of delivery unit: for the data-protection tests (subject access, retention)."""
+
+from datetime import timedelta
+from typing import Any
+
+from django.utils import timezone
+
+from caseload.access.models import LimitedAccess, LimitedAccessKind
+from caseload.contacts.actions import record_contact
+from caseload.organisation.constants import Grade, Role
+from caseload.organisation.models import Staff, Team
+from caseload.people.actions import record_circumstance_change
+from caseload.people.models import LicenceCondition, Person
+from caseload.risk.actions import record_assessment, register_flag, review_registration
+from caseload.testing.assessments import dynamic_answers
+from caseload.testing.factories import (
+    SentenceFactory,
+    StaffFactory,
+    TeamFactory,
+    UserFactory,
+    case_held_by,
+)
+
+
+def head_of_delivery_unit(team: Team, **user: Any) -> Staff:
+    """A head of `team`'s delivery unit, in a team of their own: answers subject-access requests."""
+    return StaffFactory(  # type: ignore[no-any-return]
+        team=TeamFactory(delivery_unit=team.delivery_unit),
+        role=Role.HEAD_OF_PDU,
+        grade=Grade.OTHER,
+        **{f"user__{name}": value for name, value in user.items()},
+    )
+
+
+def case_with_everything(practitioner: Staff) -> Person:
+    """A case of `practitioner`'s with two contacts (one sensitive), a circumstance, a
+    registration and its review, an assessment, a licence with a condition naming someone and a
+    limited-access row, each with its history; its scores and tiers are derived."""
+    case = case_held_by(practitioner)
+    user = practitioner.user
+    today = timezone.localdate()
+    record_contact(
+        case.crn,
+        acting_user=user,
+        contact_type="COAP",
+        happened_at=timezone.now() - timedelta(hours=2),
+        outcome="ATTC",
+        notes="Talked about his sister Jane, who he is not to contact.",
+    )
+    record_contact(
+        case.crn,
+        acting_user=user,
+        contact_type="COAP",
+        happened_at=timezone.now() - timedelta(hours=1),
+        outcome="ATTC",
+        notes="Victim's new address discussed with police.",
+        sensitive=True,
+    )
+    record_circumstance_change(
+        case.crn,
+        acting_user=user,
+        kind="ACCOMMODATION",
+        status="SETTLED",
+        start_date=today,
+        notes="Lives with his partner.",
+        replacing=None,
+    )
+    registration = register_flag(
+        case.crn, acting_user=user, register="RMRH", registered_on=today, notes="Risk to partner"
+    )
+    review_registration(
+        case.crn,
+        registration.pk,
+        acting_user=user,
+        reviewed_on=today,
+        notes="No change",
+        expected_version=registration.version,
+    )
+    record_assessment(
+        case.crn, acting_user=user, completed_on=today, answers=dynamic_answers("arp")
+    )
+    licence = SentenceFactory(
+        event__person=case, event__number=2, sentence_type="LIC", release_date=today
+    )
+    LicenceCondition.objects.create(
+        sentence=licence,
+        category="NON_CONTACT",
+        description="No contact with Jane Walker",
+        start_date=today,
+    )
+    LimitedAccess.objects.create(
+        person=case,
+        kind=LimitedAccessKind.EXCLUSION,
+        user=UserFactory(username="neighbour"),
+        start_date=today,
+        reason="Lives next door to the person",
+    )
+    return case
