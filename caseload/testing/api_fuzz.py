@@ -3,8 +3,8 @@
 Shared by the test suite (`caseload/access/tests/test_api_fuzz.py`: a few examples of every
 operation) and `caseload bench fuzz` (hundreds). The schema is the document the application
 serves; requests go straight into the WSGI application, never through a socket. The caller is a
-practitioner holding one realistic case, `FUZZ_CRN`, which generated CRNs are often replaced by so
-that case operations reach the case itself, not only 404s.
+practitioner holding one realistic case, `FUZZ_CRN`, which generated CRNs (and record ids) are
+often replaced by, so that case operations reach the case itself, not only 404s.
 
 Every response must pass `CHECKS`: no 5xx, a status the operation declares, its declared content
 type, and a body matching the declared schema.
@@ -32,6 +32,7 @@ from caseload.access.tokens import create_token
 from caseload.contacts.actions import record_contact
 from caseload.organisation.models import Staff
 from caseload.risk.actions import register_flag
+from caseload.risk.models import Registration
 from caseload.testing.factories import case_held_by
 
 OPENAPI_PATH = "/api/v1/openapi.json"
@@ -44,15 +45,34 @@ CHECKS = [
 ]
 
 
+def _the_cases_records() -> dict[str, list[Any]]:
+    """Path parameters naming the case's own records, and their values."""
+    return {
+        "crn": [FUZZ_CRN],
+        "registration_id": list(
+            Registration.objects.filter(person__crn=FUZZ_CRN).values_list("pk", flat=True)
+        ),
+    }
+
+
 def load_schema() -> Any:
-    """The served OpenAPI document, with generated CRNs replaced by `FUZZ_CRN` half the time."""
+    """The served OpenAPI document. Half the generated requests name the case (`FUZZ_CRN`) and
+    its own records in their paths, so that they reach the case, not only 404s."""
     schema = schemathesis.openapi.from_wsgi(OPENAPI_PATH, WSGIHandler())
 
     @schema.hook("flatmap_path_parameters")
     def the_case_or_another(context: Any, path_parameters: Any) -> Any:
         if not isinstance(path_parameters, dict) or "crn" not in path_parameters:
             return st.just(path_parameters)
-        return st.sampled_from([{**path_parameters, "crn": FUZZ_CRN}, path_parameters])
+        known = {
+            name: st.sampled_from(values)
+            for name, values in _the_cases_records().items()
+            if name in path_parameters and values
+        }
+        the_case = st.fixed_dictionaries(
+            {**{k: st.just(v) for k, v in path_parameters.items()}, **known}
+        )
+        return st.one_of(the_case, st.just(path_parameters))
 
     return schema
 
