@@ -30,6 +30,7 @@ from django.urls import URLPattern, URLResolver, path
 from caseload.access.audit import record_audit
 from caseload.access.models import ApiToken
 from caseload.access.passwords import password_reset_link, require_password_change
+from caseload.core.forms import KnownIdsMultipleChoiceField
 
 User = get_user_model()
 
@@ -118,6 +119,11 @@ class AuditedUserAdmin(UserAdmin):  # type: ignore[type-arg]
     add_fieldsets = ((None, {"fields": ("username", "first_name", "last_name", "email")}),)
     readonly_fields = ("last_login", "date_joined")
     actions = ["require_password_change_action"]
+
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        """Groups and permissions: an id beyond any database's integers is refused, not a 500."""
+        kwargs.setdefault("form_class", KnownIdsMultipleChoiceField)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         readonly = tuple(super().get_readonly_fields(request, obj))

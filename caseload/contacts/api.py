@@ -1,25 +1,45 @@
 from datetime import datetime
+from typing import Literal
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
+from pydantic import AwareDatetime
 
 from caseload.access.rules import case_write_operation
 from caseload.contacts.actions import record_contact
+from caseload.contacts.domain import CONTACT_TYPES, ENFORCEMENT_ACTIONS, OUTCOMES
+from caseload.core.api_errors import error_responses
+from caseload.core.api_fields import text
+from caseload.people.api import Crn
 
 PREFIX = "/cases"
 router = Router(tags=["contacts"])
 
+ContactTypeCode = Literal[tuple(CONTACT_TYPES)]  # type: ignore[valid-type]
+OutcomeCode = Literal[tuple(OUTCOMES)]  # type: ignore[valid-type]
+EnforcementActionCode = Literal[tuple(ENFORCEMENT_ACTIONS)]  # type: ignore[valid-type]
+
+
+def _codes(table: dict[str, object]) -> str:
+    return "; ".join(f"{code} {getattr(entry, 'label', '')}" for code, entry in table.items())
+
 
 class ContactIn(Schema):
-    contact_type: str = Field(
-        ..., min_length=1, max_length=4, description="Contact type code, e.g. COAP"
+    contact_type: ContactTypeCode = Field(  # type: ignore[valid-type]
+        ..., description=f"Contact type code: {_codes(CONTACT_TYPES)}"
     )
-    happened_at: datetime = Field(..., description="When it happened (ISO 8601); not in the future")
-    outcome: str | None = Field(
-        None, max_length=4, description="Outcome code; required for appointments"
+    happened_at: AwareDatetime = Field(
+        ...,
+        description="When it happened: ISO 8601 with a UTC offset; not in the future, "
+        "not before 1900",
     )
-    enforcement_action: str | None = Field(None, max_length=4)
-    notes: str = Field("", max_length=10_000)
+    outcome: OutcomeCode | None = Field(  # type: ignore[valid-type]
+        None, description=f"Outcome code, required for appointments: {_codes(OUTCOMES)}"
+    )
+    enforcement_action: EnforcementActionCode | None = Field(  # type: ignore[valid-type]
+        None, description=f"Enforcement action code: {_codes(ENFORCEMENT_ACTIONS)}"
+    )
+    notes: str = text("", max_length=10_000)
     sensitive: bool = False
     rar_activity: bool = False
 
@@ -33,9 +53,13 @@ class ContactOut(Schema):
     enforcement_action: str | None
 
 
-@router.post("/{crn}/contacts", response={201: ContactOut}, summary="Record a contact")
+@router.post(
+    "/{crn}/contacts",
+    response={201: ContactOut, **error_responses(400, 401, 403, 404, 422)},
+    summary="Record a contact",
+)
 @case_write_operation
-def create_contact(request: HttpRequest, crn: str, payload: ContactIn) -> Status:
+def create_contact(request: HttpRequest, crn: Crn, payload: ContactIn) -> Status:
     contact = record_contact(crn, acting_user=request.user, **payload.dict())
     return Status(
         201,

@@ -1,10 +1,12 @@
 """The JSON API: one NinjaAPI, authenticated as `settings.API_AUTH` lists (session or token).
 
 Every installed part with an `api.py` contributes its `router`, mounted at that module's
-`PREFIX`; nothing here names a part. Errors always come back as JSON: 422 for invalid input
-(naming each field and rule), 404 for a case the user may not see (so its existence is not
-revealed), 401 without credentials, 409 for an edit made from a version of a record that is no
-longer the latest (both versions in the body: `caseload.core.schemas.Conflict`).
+`PREFIX`; nothing here names a part. Errors always come back as JSON, in the shapes of
+`caseload.core.api_errors` that every operation declares: 422 for invalid input (naming each
+field and rule), 404 for a case the user may not see (so its existence is not revealed), 403 for
+a missing capability, 401 without credentials, 400 for a body that is not JSON or is too large,
+409 for an edit made from a version of a record that is no longer the latest (both versions in
+the body: `caseload.core.schemas.Conflict`).
 """
 
 from importlib import import_module
@@ -13,6 +15,7 @@ from importlib.util import find_spec
 from csp.decorators import csp_update
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from django.utils.module_loading import import_string
 from ninja import NinjaAPI
@@ -45,6 +48,12 @@ def stale_edit(request: HttpRequest, exc: StaleEdit) -> HttpResponse:
 @api.exception_handler(AccessDenied)
 def access_denied(request: HttpRequest, exc: AccessDenied) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc)}, status=403)
+
+
+@api.exception_handler(RequestDataTooBig)
+def body_too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    """Beyond DATA_UPLOAD_MAX_MEMORY_SIZE: JSON like every other API error, not Django's page."""
+    return api.create_response(request, {"detail": "The request body is too large"}, status=400)
 
 
 def _mount_part_routers() -> None:

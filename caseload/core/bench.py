@@ -16,14 +16,19 @@ class Subject:
     name: str
     help: str
     run: Benchmark
+    default_n: int = 100_000
 
 
 SUBJECTS: dict[str, Subject] = {}
 
 
-def benchmark(name: str, help: str) -> Callable[[Benchmark], Benchmark]:
+def benchmark(
+    name: str, help: str, *, default_n: int = 100_000
+) -> Callable[[Benchmark], Benchmark]:
+    """Register `run` as `caseload bench NAME`; `--n` defaults to `default_n`."""
+
     def register(run: Benchmark) -> Benchmark:
-        SUBJECTS[name] = Subject(name, help, run)
+        SUBJECTS[name] = Subject(name, help, run, default_n)
         return run
 
     return register

@@ -16,6 +16,10 @@ from caseload.core.errors import FieldProblem
 
 When = TypeVar("When", date, datetime)
 
+#: No fact in a probation record is dated before this. Without a floor, a moment in year 1
+#: could not be turned into a local date (OverflowError) when the record was refreshed.
+EARLIEST_DATE = date(1900, 1, 1)
+
 
 def in_force(start: date, end: date | None, day: date) -> bool:
     """Whether a period from `start` (inclusive) to `end` (exclusive; None = open) covers `day`."""
@@ -30,13 +34,19 @@ def past_date_problems(
     required: str,
     label: str,
 ) -> list[FieldProblem]:
-    """A date (or moment) that must be given and must not be later than `now`.
+    """A date (or moment) that must be given, must not be later than `now` and must not be
+    before `EARLIEST_DATE`.
 
-    `required` is the message when it is missing; `label` names it in the future-date message,
-    "<label> must be today or in the past".
+    `required` is the message when it is missing; `label` names it in the other messages,
+    "<label> must be today or in the past". A moment is compared with `now` as a moment, so
+    both must carry a time zone.
     """
     if value is None:
         return [FieldProblem(field, "required", required)]
     if value > now:
         return [FieldProblem(field, "not_in_future", f"{label} must be today or in the past")]
+    day = value.date() if isinstance(value, datetime) else value
+    if day < EARLIEST_DATE:
+        message = f"{label} must be the same as or after {EARLIEST_DATE:%-d %B %Y}"
+        return [FieldProblem(field, "too_early", message)]
     return []

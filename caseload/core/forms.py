@@ -17,6 +17,7 @@ from typing import Any, cast
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.forms import renderers
 from django.forms.utils import pretty_name
 from django.forms.widgets import ChoiceWidget
@@ -41,6 +42,7 @@ __all__ = [
     "GovUKModelForm",
     "GovUKRadioSelect",
     "GovUKTimeField",
+    "KnownIdsMultipleChoiceField",
     "aware_datetime",
     "govuk_field",
 ]
@@ -294,6 +296,29 @@ def govuk_field(bound_field: forms.BoundField) -> GovUKBoundField:
     if bound_field.field.label is None:
         bound_field.field.label = bound_field.label
     return GovUKBoundField(bound_field.form, bound_field.field, bound_field.name)
+
+
+#: The range of a 64-bit signed integer, the widest key column either database has.
+_LARGEST_ID = 2**63 - 1
+
+
+class KnownIdsMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A multiple choice of records by id that refuses ids no database could hold.
+
+    Django passes the submitted ids to an `id IN (...)` query, which SQLite cannot bind beyond
+    64 bits (OverflowError, a 500); such an id is "not a valid value" like any unknown one.
+    """
+
+    def _check_values(self, value: Any) -> Any:
+        for pk in value if isinstance(value, (list, tuple)) else ():
+            text = str(pk).strip()
+            if text.lstrip("-").isdigit() and abs(int(text)) > _LARGEST_ID:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
 
 
 class GovUKForm(GovUKFormMixin, forms.Form):

@@ -6,27 +6,41 @@ unchanged, the answer is 409 with both versions and nothing is written.
 """
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.conf import settings
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Path, Query, Router, Schema, Status
 
 from caseload.access.audit import record_audit
 from caseload.access.capabilities import Capability
 from caseload.access.cases import case_viewer, get_case_for_user, visible_cases
 from caseload.access.rules import case_operation, case_write_operation, operation_for
-from caseload.core.schemas import Conflict
+from caseload.core.api_errors import error_responses
+from caseload.core.api_fields import text
 from caseload.core.versions import Seen
 from caseload.people.actions import record_circumstance_change
 from caseload.people.caselist import case_rows
 from caseload.people.constants import AccommodationStatus, CircumstanceKind, EmploymentStatus
-from caseload.people.models import Circumstance, Person
+from caseload.people.models import Circumstance, Person, crn_validator
 from caseload.people.record import case_record
 from caseload.people.serialise import serialise_record
 
 PREFIX = "/cases"
 router = Router(tags=["cases"])
+
+#: The `{crn}` path parameter of every case operation; a malformed CRN is a 422.
+Crn = Annotated[
+    str,
+    Path(
+        pattern=crn_validator.regex.pattern,
+        description="Case reference number: one capital letter and six digits, e.g. X123456",
+    ),
+]
+
+#: The deepest page the list serves. Unbounded, an offset of 2**63 overflowed the database's
+#: integer and answered 500.
+LAST_OFFSET = 10_000_000
 
 
 class CaseSummary(Schema):
@@ -48,11 +62,13 @@ class CaseList(Schema):
 
 
 class CaseListQuery(Schema):
-    mine: bool = False
-    tier: str = Field("", max_length=2, pattern=r"^[A-Ga-g]?[0-3]?$")
-    q: str = Field("", max_length=100)
-    limit: int = Field(100, ge=1, le=500)
-    offset: int = Field(0, ge=0)
+    mine: bool = Field(False, description="Only the cases the caller holds")
+    tier: str = Field(
+        "", max_length=2, pattern=r"^[A-Ga-g]?[0-3]?$", description="Tier prefix, e.g. B or B2"
+    )
+    q: str = text("", max_length=100, description="Name or CRN")
+    limit: int = Field(100, ge=1, le=500, description="Cases per page")
+    offset: int = Field(0, ge=0, le=LAST_OFFSET, description="Cases to skip")
 
 
 def _summary(p: Any) -> CaseSummary:
@@ -69,7 +85,11 @@ def _summary(p: Any) -> CaseSummary:
     )
 
 
-@router.get("", response=CaseList, summary="Cases the user may see")
+@router.get(
+    "",
+    response={200: CaseList, **error_responses(401, 403, 422)},
+    summary="Cases the user may see",
+)
 @operation_for(Capability.SEE_CASE)
 def list_cases(request: HttpRequest, filters: Query[CaseListQuery]) -> CaseList:
     cases = visible_cases(request.user)
@@ -84,9 +104,13 @@ def list_cases(request: HttpRequest, filters: Query[CaseListQuery]) -> CaseList:
     )
 
 
-@router.get("/{crn}", summary="The whole case record", response=dict[str, Any])
+@router.get(
+    "/{crn}",
+    summary="The whole case record",
+    response={200: dict[str, Any], **error_responses(401, 403, 404, 422)},
+)
 @case_operation
-def get_case(request: HttpRequest, crn: str) -> dict[str, Any]:
+def get_case(request: HttpRequest, crn: Crn) -> dict[str, Any]:
     person = get_case_for_user(request.user, crn)
     record = case_record(person, case_viewer(request.user, person))
     return serialise_record(record, primary_tier=settings.PRIMARY_TIER_FRAMEWORK)
@@ -118,7 +142,7 @@ class CircumstanceIn(Schema):
     status: Status_ = Field(..., description="A status of the kind given")
     start_date: date = Field(..., description="Not in the future, nor before the current one")
     verified: bool = False
-    notes: str = Field("", max_length=10_000)
+    notes: str = text("", max_length=10_000)
     replacing: SeenIn | None = Field(
         ...,
         description="The current circumstance of this kind you read (id and version), or null "
@@ -149,12 +173,12 @@ def _circumstance_out(c: Circumstance, current: set[int]) -> CircumstanceOut:
 
 @router.get(
     "/{crn}/circumstances",
-    response=list[CircumstanceOut],
+    response={200: list[CircumstanceOut], **error_responses(401, 403, 404, 422)},
     summary="A case's circumstances, newest first, with their versions",
     tags=["circumstances"],
 )
 @case_operation
-def list_circumstances(request: HttpRequest, crn: str) -> list[CircumstanceOut]:
+def list_circumstances(request: HttpRequest, crn: Crn) -> list[CircumstanceOut]:
     person = get_case_for_user(request.user, crn)
     current = _current_ids(person)
     rows = person.circumstances.order_by("-start_date", "-id")
@@ -163,13 +187,13 @@ def list_circumstances(request: HttpRequest, crn: str) -> list[CircumstanceOut]:
 
 @router.post(
     "/{crn}/circumstances",
-    response={201: CircumstanceOut, 409: Conflict},
+    response={201: CircumstanceOut, **error_responses(400, 401, 403, 404, 409, 422)},
     summary="Record a change of circumstances",
     tags=["circumstances"],
 )
 @case_write_operation
 def create_circumstance(
-    request: HttpRequest, crn: str, payload: CircumstanceIn
+    request: HttpRequest, crn: Crn, payload: CircumstanceIn
 ) -> Status[CircumstanceOut]:
     seen = payload.replacing
     circumstance = record_circumstance_change(

@@ -11,17 +11,25 @@ since, the answer is 409 with both versions and nothing is written.
 
 import json
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Router, Schema, Status
+from pydantic import WithJsonSchema
 
 from caseload.access.cases import get_case_for_user
 from caseload.access.rules import case_operation, case_write_operation, signed_in_operation
-from caseload.core.schemas import Conflict
+from caseload.core.api_errors import error_responses
+from caseload.core.api_fields import text
+from caseload.people.api import Crn
 from caseload.risk.actions import deregister_flag, review_registration
 from caseload.risk.models import Registration
+from caseload.risk.openapi import (
+    PREDICTOR_NAME_SCHEMA,
+    PREDICTOR_OUTPUT_SCHEMA,
+    predictor_request_schema,
+)
 from caseload.risk.predictors import PREDICTOR_NAMES, calculate
 from caseload.risk.predictors.errors import ErrorType, error
 from caseload.risk.predictors.service import empty_output
@@ -31,30 +39,32 @@ router = Router(tags=["predictors"])
 #: Ids are database keys: bounded, so that no number reaches the database as an overflow.
 RecordId = Path(..., ge=1, le=2**63 - 1)
 
-_REQUEST_BODY = {
+_OUTPUT = {"content": {"application/json": {"schema": PREDICTOR_OUTPUT_SCHEMA}}}
+_OPENAPI = {
     "requestBody": {
         "required": True,
-        "content": {
-            "application/json": {
-                "schema": {
-                    "type": "object",
-                    "additionalProperties": True,
-                    "description": "Predictor inputs by their camelCase request names.",
-                }
-            }
-        },
-    }
+        "content": {"application/json": {"schema": predictor_request_schema()}},
+    },
+    "responses": {
+        "200": {"description": "The score, or errors the model defines", **_OUTPUT},
+        "400": {"description": "The body is not a JSON object (INVALID_REQUEST)", **_OUTPUT},
+    },
 }
+
+#: Declared as an enum in the document; an unknown name is still answered 404 here.
+PredictorName = Annotated[
+    str, WithJsonSchema(PREDICTOR_NAME_SCHEMA), Path(description="The predictor")
+]
 
 
 @router.post(
     "/predictors/{name}",
-    response={200: dict[str, Any], 400: dict[str, Any], 404: dict[str, Any]},
-    openapi_extra=_REQUEST_BODY,
+    response={200: dict[str, Any], 400: dict[str, Any], **error_responses(401, 403, 404)},
+    openapi_extra=_OPENAPI,
     summary="Score one actuarial predictor",
 )
 @signed_in_operation
-def predict(request: HttpRequest, name: str) -> Status[dict[str, Any]]:
+def predict(request: HttpRequest, name: PredictorName) -> Status[dict[str, Any]]:
     """Errors the reference defines come back with status 200 in `errors`; an unknown predictor
     is 404 and a body that is not a JSON object is 400."""
     if name not in PREDICTOR_NAMES:
@@ -62,7 +72,7 @@ def predict(request: HttpRequest, name: str) -> Status[dict[str, Any]]:
         return Status(404, {"detail": message})
     try:
         payload = json.loads(request.body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         payload = None
     if not isinstance(payload, dict):
         body = empty_output(name)
@@ -108,24 +118,24 @@ _VERSION = Field(
 class EndRegistrationIn(Schema):
     version: int = _VERSION
     deregistered_on: date = Field(..., description="Not in the future, nor before it began")
-    notes: str = Field("", max_length=10_000, description="The reason")
+    notes: str = text("", max_length=10_000, description="The reason")
 
 
 class ReviewRegistrationIn(Schema):
     version: int = _VERSION
     reviewed_on: date = Field(..., description="Not in the future")
-    notes: str = Field("", max_length=10_000)
+    notes: str = text("", max_length=10_000)
 
 
 @router.get(
     "/cases/{crn}/registrations/{registration_id}",
-    response=RegistrationOut,
+    response={200: RegistrationOut, **error_responses(401, 403, 404, 422)},
     summary="One registration, with its version",
     tags=["registrations"],
 )
 @case_operation
 def get_registration(
-    request: HttpRequest, crn: str, registration_id: int = RecordId
+    request: HttpRequest, crn: Crn, registration_id: int = RecordId
 ) -> RegistrationOut:
     person = get_case_for_user(request.user, crn)
     return _registration_out(get_object_or_404(person.registrations, pk=registration_id))
@@ -133,13 +143,13 @@ def get_registration(
 
 @router.post(
     "/cases/{crn}/registrations/{registration_id}/end",
-    response={200: RegistrationOut, 409: Conflict},
+    response={200: RegistrationOut, **error_responses(400, 401, 403, 404, 409, 422)},
     summary="End a registration",
     tags=["registrations"],
 )
 @case_write_operation
 def end_registration(
-    request: HttpRequest, crn: str, payload: EndRegistrationIn, registration_id: int = RecordId
+    request: HttpRequest, crn: Crn, payload: EndRegistrationIn, registration_id: int = RecordId
 ) -> RegistrationOut:
     registration = deregister_flag(
         crn,
@@ -154,13 +164,13 @@ def end_registration(
 
 @router.post(
     "/cases/{crn}/registrations/{registration_id}/review",
-    response={201: RegistrationOut, 409: Conflict},
+    response={201: RegistrationOut, **error_responses(400, 401, 403, 404, 409, 422)},
     summary="Review a registration",
     tags=["registrations"],
 )
 @case_write_operation
 def review_registration_operation(
-    request: HttpRequest, crn: str, payload: ReviewRegistrationIn, registration_id: int = RecordId
+    request: HttpRequest, crn: Crn, payload: ReviewRegistrationIn, registration_id: int = RecordId
 ) -> Status[RegistrationOut]:
     review = review_registration(
         crn,

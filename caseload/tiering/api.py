@@ -13,7 +13,9 @@ from django.http import HttpRequest
 from ninja import Router, Status
 
 from caseload.access.rules import signed_in_operation
+from caseload.core.api_errors import error_responses
 from caseload.tiering.domain import calculate_tier_text
+from caseload.tiering.openapi import TIER_ERRORS_SCHEMA, TIER_INPUT_SCHEMA, TIER_RESULT_SCHEMA
 
 PREFIX = "/tier"
 router = Router(tags=["tier"])
@@ -28,26 +30,31 @@ _INPUT_EXAMPLE = {
     "dc_srp": None,
 }
 
-_REQUEST_BODY = {
-    "required": True,
-    "description": "One tier calculator input object; `model` is v2, v3, "
-    "v3_provisional_only, v2_womens_factor_points or need_severity.",
-    "content": {
-        "application/json": {
-            "schema": {"type": "object", "additionalProperties": True},
-            "example": _INPUT_EXAMPLE,
-        }
+_OPENAPI = {
+    "requestBody": {
+        "required": True,
+        "description": "One tier calculator input object; `model` is v2, v3, "
+        "v3_provisional_only, v2_womens_factor_points or need_severity.",
+        "content": {"application/json": {"schema": TIER_INPUT_SCHEMA, "example": _INPUT_EXAMPLE}},
+    },
+    "responses": {
+        "200": {"content": {"application/json": {"schema": TIER_RESULT_SCHEMA}}},
+        "422": {
+            "description": "The body is not one JSON object, or fields are invalid: "
+            "the calculator's own errors, each naming its field",
+            "content": {"application/json": {"schema": TIER_ERRORS_SCHEMA}},
+        },
     },
 }
 
 
 @router.post(
     "",
-    response={200: dict[str, Any], 422: dict[str, Any]},
+    response={200: dict[str, Any], 422: dict[str, Any], **error_responses(401, 403)},
     summary="Calculate a tier",
     description="Returns tier, protect, change, protect_points, change_points and "
     "provisional (null where the model has none), or 422 with errors naming each field.",
-    openapi_extra={"requestBody": _REQUEST_BODY},
+    openapi_extra=_OPENAPI,
 )
 @signed_in_operation
 def calculate(request: HttpRequest) -> Status[dict[str, object]]:

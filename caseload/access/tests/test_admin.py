@@ -262,3 +262,17 @@ def test_a_password_change_can_be_required_of_several_users_at_once(admin_client
     assert PasswordChangeRequired.objects.count() == 2
     required = AuditEvent.objects.filter(action="ADMIN_FORCE_PASSWORD_CHANGE")
     assert sorted(e.detail["for"] for e in required) == ["alice", "bob"]
+
+
+@pytest.mark.parametrize("permission", [str(2**63), str(-(2**63) - 1), "1" + "0" * 30])
+def test_a_permission_id_no_database_could_hold_is_refused_not_a_500(
+    client, superuser, practitioner, permission
+):
+    """Found by the form fuzzing: SQLite could not bind the id (OverflowError)."""
+    client.force_login(superuser)
+    alice = practitioner.user
+    response = client.post(change_url(alice), change_form(alice, user_permissions=permission))
+    assert response.status_code == 200
+    assert "is not a valid value" in response.content.decode()
+    alice.refresh_from_db()
+    assert not alice.user_permissions.exists()

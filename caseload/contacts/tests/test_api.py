@@ -41,7 +41,7 @@ def test_it_records_a_contact(client, auth, case):
             "happened_at",
             "not_in_future",
         ),
-        (body(outcome="MAYB"), "outcome", "unknown_code"),
+        (body(outcome="MAYB"), "outcome", "literal_error"),
         ({k: v for k, v in body().items() if k != "contact_type"}, "contact_type", "missing"),
         (body(happened_at="31/02/2026"), "happened_at", "datetime_from_date_parsing"),
     ],
@@ -53,6 +53,32 @@ def test_bad_input_gets_a_422_naming_the_field_and_rule(client, auth, case, payl
     assert any(
         p["loc"][-1] == field and p["type"].startswith(rule.split("_from")[0]) for p in problems
     ), problems
+    assert Contact.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("happened_at", "rule"),
+    [
+        ("2026-01-05T10:00:00", "timezone_aware"),  # was a 500: naive compared with aware
+        ("0001-01-01T00:00:00Z", "too_early"),  # was a 500: no local date before year 1
+        ("0001-01-01T00:00:00+14:00", "too_early"),
+    ],
+)
+def test_a_moment_without_an_offset_or_before_1900_is_a_422_not_a_500(
+    client, auth, case, happened_at, rule
+):
+    payload = body(contact_type="CTOA", outcome=None, happened_at=happened_at)
+    response = client.post(URL.format(case.crn), payload, content_type="application/json", **auth)
+    assert response.status_code == 422, response.content
+    assert [p["type"] for p in response.json()["detail"]] == [rule]
+    assert Contact.objects.count() == 0
+
+
+def test_notes_with_a_nul_character_are_a_422_as_postgresql_cannot_store_them(client, auth, case):
+    payload = body(notes="Seen at home\x00")
+    response = client.post(URL.format(case.crn), payload, content_type="application/json", **auth)
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][-1] == "notes"
     assert Contact.objects.count() == 0
 
 

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
 
 from caseload.access.models import ApiToken
@@ -40,6 +41,34 @@ def test_a_bad_query_parameter_is_a_422(client, practitioner):
     response = client.get("/api/v1/cases?limit=0", **bearer(practitioner.user))
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"][-1] == "limit"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "offset=9223372036854775808",  # 2**63: was a 500 (the database's integer overflowed)
+        "offset=10000001",
+        "limit=501",
+        "q=Walker%00",  # PostgreSQL refuses NUL in a query
+    ],
+)
+def test_a_query_out_of_bounds_is_a_422_not_a_500(client, practitioner, query):
+    response = client.get(f"/api/v1/cases?{query}", **bearer(practitioner.user))
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][:1] == ["query"]
+
+
+def test_the_deepest_page_is_served(client, practitioner, case):
+    response = client.get("/api/v1/cases?offset=10000000", **bearer(practitioner.user))
+    assert response.status_code == 200
+    assert response.json()["items"] == []
+
+
+@pytest.mark.parametrize("crn", ["x000001", "X00001", "X0000011", "X%00"])
+def test_a_malformed_crn_is_a_422(client, practitioner, crn):
+    response = client.get(f"/api/v1/cases/{crn}", **bearer(practitioner.user))
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["path", "crn"]
 
 
 def test_the_record_holds_contacts_registrations_and_sentence(client, practitioner, case):

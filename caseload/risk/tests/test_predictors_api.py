@@ -52,7 +52,12 @@ def test_an_unknown_predictor_is_404_json() -> None:
     assert "ogrs4" in response.json()["detail"]  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("body", ["[1, 2]", "not json", '"text"', ""])
+DEEPLY_NESTED = '{"a": ' * 100_000 + "1" + "}" * 100_000  # was a 500: RecursionError
+
+
+@pytest.mark.parametrize(
+    "body", ["[1, 2]", "not json", '"text"', "", pytest.param(DEEPLY_NESTED, id="deeply-nested")]
+)
 def test_a_body_that_is_not_a_json_object_is_400_json(body: str) -> None:
     response = post("/predictors/vrp", body)
     assert response.status_code == 400  # type: ignore[attr-defined]

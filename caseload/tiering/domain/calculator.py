@@ -187,3 +187,6 @@ _MODELS: dict[str, Callable[[ObjectReader, date], Result]] = {
     "v2_womens_factor_points": _womens_factor_points,
     "need_severity": _need_severity,
 }
+
+#: The `model` values the calculator reads, for documents and messages.
+MODEL_NAMES: tuple[str, ...] = tuple(_MODELS)

@@ -23,7 +23,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("subject", metavar="SUBJECT", help=f"one of {', '.join(SUBJECTS)}")
-        parser.add_argument("--n", type=int, default=100_000, help="number of requests")
+        parser.add_argument(
+            "--n", type=int, help="number of requests (each subject has its own default)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         subject = SUBJECTS.get(options["subject"])
@@ -32,6 +34,7 @@ class Command(BaseCommand):
                 f"unknown subject {options['subject']!r}; expected one of {', '.join(SUBJECTS)}",
                 returncode=2,
             )
-        if options["n"] < 1:
+        n = subject.default_n if options["n"] is None else options["n"]
+        if n < 1:
             raise CommandError("--n must be at least 1", returncode=2)
-        subject.run(options["n"], lambda line: self.stdout.write(line))
+        subject.run(n, lambda line: self.stdout.write(line))
