@@ -46,8 +46,8 @@ _OPENAPI = {
         "content": {"application/json": {"schema": predictor_request_schema()}},
     },
     "responses": {
-        "200": {"description": "The score, or errors the model defines", **_OUTPUT},
-        "400": {"description": "The body is not a JSON object (INVALID_REQUEST)", **_OUTPUT},
+        200: {"description": "The score, or errors the model defines", **_OUTPUT},
+        400: {"description": "The body is not a JSON object (INVALID_REQUEST)", **_OUTPUT},
     },
 }
 

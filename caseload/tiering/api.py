@@ -38,8 +38,8 @@ _OPENAPI = {
         "content": {"application/json": {"schema": TIER_INPUT_SCHEMA, "example": _INPUT_EXAMPLE}},
     },
     "responses": {
-        "200": {"content": {"application/json": {"schema": TIER_RESULT_SCHEMA}}},
-        "422": {
+        200: {"content": {"application/json": {"schema": TIER_RESULT_SCHEMA}}},
+        422: {
             "description": "The body is not one JSON object, or fields are invalid: "
             "the calculator's own errors, each naming its field",
             "content": {"application/json": {"schema": TIER_ERRORS_SCHEMA}},
