@@ -19,6 +19,7 @@ from caseload.access.audit_log import AuditFilters, as_shown, entries_for, may_s
 from caseload.access.capabilities import Capability
 from caseload.access.forms import AuditSearchForm
 from caseload.access.rules import case_page, surface
+from caseload.core.pagination import filters_without_page
 
 PER_PAGE = 50
 
@@ -52,7 +53,6 @@ def audit_search(request: HttpRequest) -> HttpResponse:
     shown = [as_shown(entry) for entry in page]
     detail = {"filters": filters.as_detail(), "page": page.number}
     record_audit(request.user, "VIEW_AUDIT", crn=filters.crn, detail=detail)
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"form": form, "page": page, "entries": shown, "query": query.urlencode()}
+    query = filters_without_page(request)
+    context = {"form": form, "page": page, "entries": shown, "query": query}
     return render(request, "access/audit_search.html", context)

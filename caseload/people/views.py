@@ -10,6 +10,7 @@ from caseload.access.capabilities import Capability, has_capability
 from caseload.access.cases import case_viewer, changeable_cases, get_case_for_user, visible_cases
 from caseload.access.pages import case_action_page
 from caseload.access.rules import case_page, signed_in, surface
+from caseload.core.pagination import filters_without_page
 from caseload.people.actions import record_circumstance_change
 from caseload.people.apps import case_list_title
 from caseload.people.caselist import case_rows
@@ -50,6 +51,7 @@ def _case_list(request: HttpRequest, *, mine: bool, title: str) -> HttpResponse:
             "page": page,
             "filter_form": form,
             "sort": sort,
+            "query": filters_without_page(request),
             "mine": mine,
             "primary_tier": settings.PRIMARY_TIER_FRAMEWORK,
         },

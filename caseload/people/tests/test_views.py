@@ -213,3 +213,12 @@ def test_the_case_page_uses_a_fixed_number_of_queries(client, practitioner, case
     with CaptureQueriesContext(connection) as many:
         assert client.get(reverse("case_detail", args=[case.crn])).status_code == 200
     assert len(many) == len(few)
+
+
+def test_paging_a_search_keeps_the_search(client, practitioner):
+    for _ in range(51):
+        case_held_by(practitioner, last_name="Begum")
+    client.force_login(practitioner.user)
+    page = client.get("/cases/", {"q": "Begum", "sort": "crn"}).content.decode()
+    assert "Page 1 of 2" in page
+    assert 'href="?q=Begum&amp;sort=crn&amp;page=2"' in page
