@@ -13,8 +13,8 @@ existence is not revealed. In order:
 4. to change a case, the role must include changing cases and the case must be held in the
    user's own team.
 
-Aggregate returns count every case, limited access or not, without its identity; they use
-`counted_cases`, never this module's lists.
+Aggregate returns must count every case, limited access or not, without its identity, so they
+will need a count that ignores the lists; none exists yet, and `visible_cases` is not it.
 """
 
 from datetime import date

@@ -59,7 +59,7 @@ def declared_rule(view: Any) -> AccessRule | None:
         rule = getattr(view, "access_rule", None)
         if rule is not None:
             return rule  # type: ignore[no-any-return]
-        view = getattr(view, "__wrapped__", None) or getattr(view, "view_class", None)
+        view = getattr(view, "__wrapped__", None)
     return None
 
 
