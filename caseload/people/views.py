@@ -36,7 +36,7 @@ def _case_list(request: HttpRequest, *, mine: bool, title: str) -> HttpResponse:
     if mine:
         cases = cases.held_by_user(request.user)
     elif has_capability(request.user, Capability.CHANGE_CASE):
-        cases = cases.filter(pk__in=changeable_cases(request.user).values("pk"))
+        cases = changeable_cases(request.user)
     form = CaseFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     sort = request.GET.get("sort", "name")
