@@ -21,6 +21,18 @@ from caseload.people.models import Person
 
 WITHHELD_TEMPLATE = "people/panels/withheld.html"
 
+#: The case record's sections, as the MoJ sub-navigation shows them: (key, title, URL slug).
+#: A panel names the section it belongs to; the overview is the case page itself.
+Section = Literal["overview", "personal", "risk", "sentence", "activity", "compliance"]
+SECTIONS: tuple[tuple[Section, str, str], ...] = (
+    ("overview", "Overview", ""),
+    ("personal", "Personal details", "personal-details"),
+    ("risk", "Risk", "risk"),
+    ("sentence", "Sentence", "sentence"),
+    ("activity", "Activity log", "activity-log"),
+    ("compliance", "Compliance", "compliance"),
+)
+
 
 @dataclass(frozen=True)
 class CaseViewer:
@@ -47,6 +59,7 @@ class CasePanel:
     width: Literal["full", "one-half"] = "full"
     #: The whole panel is sensitive (equality data): withheld from viewers who may not see it.
     sensitive: bool = False
+    section: Section = "overview"
 
     def withheld_from(self, viewer: CaseViewer) -> bool:
         return self.sensitive and not viewer.sees_sensitive
@@ -61,9 +74,15 @@ def register_panel(panel: CasePanel) -> None:
     _panels[panel.key] = panel
 
 
-def case_panels(viewer: CaseViewer | None = None) -> list[CasePanel]:
-    """In page order; for a viewer, each panel withheld from them is the "withheld" notice."""
-    panels = sorted(_panels.values(), key=lambda panel: panel.order)
+def case_panels(
+    viewer: CaseViewer | None = None, section: Section | None = None
+) -> list[CasePanel]:
+    """In page order, of one section or all; for a viewer, each panel withheld from them is the
+    "withheld" notice."""
+    panels = sorted(
+        (p for p in _panels.values() if section is None or p.section == section),
+        key=lambda panel: panel.order,
+    )
     if viewer is None:
         return panels
     return [
@@ -83,15 +102,17 @@ def panel_rows(panels: list[CasePanel]) -> list[list[CasePanel]]:
     return rows
 
 
-def case_record(person: Person, viewer: CaseViewer) -> dict[str, Any]:
-    """Every panel's context for one case, with the person and the viewer; no two panels may
-    share a name. A panel withheld from the viewer loads nothing."""
+def case_record(
+    person: Person, viewer: CaseViewer, section: Section | None = None
+) -> dict[str, Any]:
+    """Every panel's context for one case (or one section of it), with the person and the
+    viewer; no two panels may share a name. A panel withheld from the viewer loads nothing."""
     record: dict[str, Any] = {
         "person": person,
         "viewer": viewer,
         "withheld": sorted(p.key for p in case_panels() if p.withheld_from(viewer)),
     }
-    for panel in case_panels():
+    for panel in case_panels(section=section):
         if panel.withheld_from(viewer):
             continue
         context = panel.context(person, viewer)
