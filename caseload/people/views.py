@@ -1,5 +1,7 @@
 """Case lists and the case record page. Reads go through the access module only."""
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -15,7 +17,7 @@ from caseload.people.actions import record_circumstance_change
 from caseload.people.apps import case_list_title
 from caseload.people.caselist import case_rows
 from caseload.people.forms import CaseFilterForm, CircumstanceForm
-from caseload.people.record import case_panels, case_record, panel_rows
+from caseload.people.record import SECTIONS, Section, case_panels, case_record, panel_rows
 
 
 @signed_in
@@ -68,14 +70,34 @@ def team_cases(request: HttpRequest) -> HttpResponse:
     return _case_list(request, mine=False, title=case_list_title(request.user))
 
 
-@case_page
-def case_detail(request: HttpRequest, crn: str) -> HttpResponse:
+def _case_section(request: HttpRequest, crn: str, section: Section) -> HttpResponse:
     person = get_case_for_user(request.user, crn)
     viewer = case_viewer(request.user, person)
-    page = case_record(person, viewer)
+    page = case_record(person, viewer, section)
     page["can_change"] = viewer.can_change
-    page["panel_rows"] = panel_rows(case_panels(viewer))
+    page["panel_rows"] = panel_rows(case_panels(viewer, section))
+    page["section"] = section
+    page["section_title"] = next(title for key, title, _ in SECTIONS if key == section)
+    page["sections"] = SECTIONS
     return render(request, "people/case_detail.html", page)
+
+
+@case_page
+def case_detail(request: HttpRequest, crn: str) -> HttpResponse:
+    """The case overview: the first section of the case record."""
+    return _case_section(request, crn, "overview")
+
+
+def _section_view(section: Section) -> Callable[[HttpRequest, str], HttpResponse]:
+    @case_page
+    def view(request: HttpRequest, crn: str) -> HttpResponse:
+        return _case_section(request, crn, section)
+
+    view.__name__ = f"case_{section}"
+    return view
+
+
+section_views = {key: _section_view(key) for key, _, slug in SECTIONS if slug}
 
 
 @case_page(write=True)
