@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "caseload.organisation",
     "caseload.people",
     "caseload.contacts",
+    "caseload.diary",
     "caseload.risk",
     "caseload.tiering",
     "caseload.workload",
