@@ -1,13 +1,14 @@
 """Factories for realistic test data. Facts are created directly here (test set-up), and the
 tests then change them through the actions, as users would."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from caseload.diary.models import Appointment
 from caseload.organisation.constants import Grade, Role
 from caseload.organisation.models import Allocation, DeliveryUnit, Region, Staff, Team
 from caseload.people.models import CriminalHistory, Event, Person, Requirement, Sentence
@@ -127,6 +128,25 @@ class AllocationFactory(factory.django.DjangoModelFactory):
     staff = factory.SubFactory(StaffFactory)
     team = factory.LazyAttribute(lambda o: o.staff.team)
     start_date = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=100))
+
+
+class AppointmentFactory(factory.django.DjangoModelFactory):
+    """An office visit tomorrow at 10am UK time, with the case's practitioner by default."""
+
+    class Meta:
+        model = Appointment
+
+    person = factory.SubFactory(PersonFactory)
+    contact_type = "COAP"
+    starts_at = factory.LazyFunction(
+        lambda: timezone.make_aware(
+            datetime.combine(timezone.localdate() + timedelta(days=1), time(10, 0))
+        )
+    )
+    duration_minutes = 30
+    location = "Northbridge probation office"
+    with_staff = factory.SubFactory(StaffFactory)
+    must_attend = True
 
 
 def case_held_by(staff: Staff, **person_fields: object) -> Person:
