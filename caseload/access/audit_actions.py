@@ -36,6 +36,10 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
     "VIEW_CASELOAD": AuditAction(
         "Viewed a list of cases", "Tried to view a list of cases (refused)"
     ),
+    "VIEW_DIARY": AuditAction("Viewed their diary", "Tried to view their diary (refused)"),
+    "READ_DIARY_FEED": AuditAction(
+        "Their calendar feed was read", "Their calendar feed was tried (refused)"
+    ),
     "VIEW_AUDIT": AuditAction("Viewed the audit log", "Tried to view the audit log (refused)"),
     "EXPORT_AUDIT": AuditAction(
         "Exported the audit log", "Tried to export the audit log (refused)"
@@ -56,12 +60,31 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
         "Recorded an assessment", "Tried to record an assessment (refused)"
     ),
     "ALLOCATE_CASE": AuditAction("Allocated the case", "Tried to allocate the case (refused)"),
+    "ARRANGE_APPOINTMENT": AuditAction(
+        "Arranged an appointment", "Tried to arrange an appointment (refused)"
+    ),
+    "RESCHEDULE_APPOINTMENT": AuditAction(
+        "Rescheduled an appointment", "Tried to reschedule an appointment (refused)"
+    ),
+    "CANCEL_APPOINTMENT": AuditAction(
+        "Cancelled an appointment", "Tried to cancel an appointment (refused)"
+    ),
+    "RECORD_APPOINTMENT_OUTCOME": AuditAction(
+        "Recorded the outcome of an appointment",
+        "Tried to record the outcome of an appointment (refused)",
+    ),
     # Accounts and administration
     "CREATE_API_TOKEN": AuditAction(
         "Created an API token", "Tried to create an API token (refused)"
     ),
     "REVOKE_API_TOKEN": AuditAction(
         "Revoked an API token", "Tried to revoke an API token (refused)"
+    ),
+    "CREATE_DIARY_FEED": AuditAction(
+        "Made a calendar feed of their diary", "Tried to make a calendar feed (refused)"
+    ),
+    "REVOKE_DIARY_FEED": AuditAction(
+        "Stopped a calendar feed of their diary", "Tried to stop a calendar feed (refused)"
     ),
     "ADMIN_ADD": AuditAction(
         "Added a record in administration", "Tried to add a record in administration (refused)"

@@ -23,7 +23,7 @@ from caseload.people.record import SECTIONS, Section, case_panels, case_record, 
 @signed_in
 def home(request: HttpRequest) -> HttpResponse:
     if has_capability(request.user, Capability.HOLD_CASES):
-        return redirect("my_cases")
+        return redirect("today")
     if has_capability(request.user, Capability.SEE_CASE):
         return redirect("team_cases")
     if has_capability(request.user, Capability.MANAGE_USERS):

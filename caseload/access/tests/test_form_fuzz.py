@@ -33,10 +33,11 @@ from caseload.access.actions import add_to_limited_access
 from caseload.access.models import LimitedAccess
 from caseload.contacts.models import Contact
 from caseload.core.govuk_dates import GovUKDateField, GovUKTimeField
+from caseload.diary.models import Appointment, AppointmentSeries, Reschedule
 from caseload.people.models import Circumstance, Person
 from caseload.risk.actions import register_flag
 from caseload.risk.models import Assessment, Registration, RegistrationReview
-from caseload.testing.factories import StaffFactory, UserFactory
+from caseload.testing.factories import AppointmentFactory, StaffFactory, UserFactory
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,14 @@ class World:
 
     def registration_id(self) -> int:
         return self.case.registrations.order_by("pk").first().pk  # type: ignore[union-attr]
+
+    def appointment_id(self, *, past: bool = False) -> int:
+        """A future appointment to move or cancel, or one that has started, for its outcome."""
+        now = timezone.now()
+        found = self.case.appointments.filter(
+            **({"starts_at__lt": now} if past else {"starts_at__gt": now})
+        )
+        return found.order_by("pk").first().pk  # type: ignore[union-attr]
 
 
 def _set_password_url(world: World) -> str:
@@ -86,6 +95,18 @@ FORM_PAGES: dict[str, FormPage] = {
         lambda w: w.case_url("review_registration", w.registration_id())
     ),
     "caseload.risk.forms.AssessmentForm": FormPage(lambda w: w.case_url("new_assessment")),
+    "caseload.diary.forms.ArrangeAppointmentForm": FormPage(
+        lambda w: w.case_url("arrange_appointment")
+    ),
+    "caseload.diary.forms.RescheduleAppointmentForm": FormPage(
+        lambda w: w.case_url("reschedule_appointment", w.appointment_id())
+    ),
+    "caseload.diary.forms.CancelAppointmentForm": FormPage(
+        lambda w: w.case_url("cancel_appointment", w.appointment_id())
+    ),
+    "caseload.diary.forms.AppointmentOutcomeForm": FormPage(
+        lambda w: w.case_url("record_appointment_outcome", w.appointment_id(past=True))
+    ),
     "caseload.access.forms.LimitedAccessForm": FormPage(
         lambda w: w.case_url("limited_access"), user="manager"
     ),
@@ -109,8 +130,20 @@ FORM_PAGES: dict[str, FormPage] = {
 FILTER_PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "caseload.people.forms.CaseFilterForm": ("practitioner", ("my_cases", "team_cases")),
     "caseload.access.forms.AuditSearchForm": ("manager", ("audit_search",)),
+    "caseload.diary.forms.DiaryDayForm": ("practitioner", ("diary_day",)),
+    "caseload.diary.forms.DiaryWeekForm": ("practitioner", ("diary_week",)),
 }
-WRITTEN = (Contact, Circumstance, Registration, RegistrationReview, Assessment, LimitedAccess)
+WRITTEN = (
+    Contact,
+    Circumstance,
+    Registration,
+    RegistrationReview,
+    Assessment,
+    LimitedAccess,
+    Appointment,
+    AppointmentSeries,
+    Reschedule,
+)
 
 
 def page_forms() -> dict[str, type[forms.BaseForm]]:
@@ -283,6 +316,10 @@ def world(client, practitioner, manager, case):  # type: ignore[no-untyped-def]
     colleague = StaffFactory(team=practitioner.team, user__username="ben")
     add_to_limited_access(
         case.crn, acting_user=manager.user, kind="exclusion", username="ben", reason="His brother"
+    )
+    AppointmentFactory(person=case, with_staff=practitioner)
+    AppointmentFactory(
+        person=case, with_staff=practitioner, starts_at=timezone.now() - timedelta(hours=1)
     )
     administrator = UserFactory(username="ada", is_staff=True, is_superuser=True)
     client.raise_request_exception = False

@@ -28,9 +28,10 @@ from caseload.access.models import LimitedAccess
 from caseload.access.rules import AccessRule, Kind, declared_rule
 from caseload.access.tokens import create_token
 from caseload.core.api import api
+from caseload.diary.feeds import create_feed
 from caseload.organisation.constants import Grade, Role
 from caseload.risk.models import Registration
-from caseload.testing.factories import StaffFactory, case_held_by
+from caseload.testing.factories import AppointmentFactory, StaffFactory, case_held_by
 
 LAO_STATES = ("none", "excluded", "restricted", "restricted and permitted")
 PERSONAS = ("anonymous", *(role.value for role in Role))
@@ -42,6 +43,8 @@ SAMPLES = {
     "entry_id": "entry",
     "uidb64": "a user's id",
     "token": "a one-time token",
+    "appointment_id": "appointment",
+    "feed_token": "a diary feed token",
 }
 
 TODAY = timezone.localdate().isoformat()
@@ -69,6 +72,22 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
         "version": 1,
         "reviewed_on": TODAY,
     },
+    ("POST", "/api/v1/cases/{crn}/appointments"): {
+        "contact_type": "COAP",
+        "starts_at": (timezone.now() + timedelta(days=3)).isoformat(),
+        "duration_minutes": 30,
+        "location": "Northbridge probation office",
+        "notes": "",
+        "confirm_overlap": True,
+    },
+    ("POST", "/api/v1/cases/{crn}/appointments/{appointment_id}/reschedule"): {
+        "starts_at": (timezone.now() + timedelta(days=4)).isoformat(),
+        "requested_by": "service",
+        "reason": "Officer on training",
+        "confirm_overlap": True,
+    },
+    ("POST", "/api/v1/cases/{crn}/appointments/{appointment_id}/cancel"): {"reason": "Ill"},
+    ("POST", "/api/v1/cases/{crn}/appointments/{appointment_id}/outcome"): {"outcome": "ATTC"},
 }
 
 
@@ -126,6 +145,8 @@ class World:
     registration: Any
     entry: Any
     other: Any
+    appointment: Any
+    feed_token: str
 
 
 @pytest.fixture
@@ -154,7 +175,9 @@ def world(db: Any) -> World:
         start_date=timezone.localdate(),
         reason="sample entry",
     )
-    return World(case, staff, registration, entry, other)
+    appointment = AppointmentFactory(person=case, with_staff=holder)
+    feed_token = create_feed(holder.user)
+    return World(case, staff, registration, entry, other, appointment, feed_token)
 
 
 def _limit(world: World, persona: str, state: str) -> None:
@@ -213,10 +236,17 @@ def _url(route: Route, world: World) -> str:
         "entry": world.entry.pk,
         "a user's id": "MQ",
         "a one-time token": "set-password",
+        "appointment": world.appointment.pk,
+        "a diary feed token": world.feed_token,
     }
     url = route.path
     if route.api:
-        samples = {"crn": world.case.crn, "name": "arp", "registration_id": world.registration.pk}
+        samples = {
+            "crn": world.case.crn,
+            "name": "arp",
+            "registration_id": world.registration.pk,
+            "appointment_id": world.appointment.pk,
+        }
         for name, value in samples.items():
             url = url.replace("{" + name + "}", str(value))
         assert "{" not in url, f"{route}: add a sample for its path parameter to the matrix"
