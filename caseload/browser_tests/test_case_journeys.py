@@ -31,6 +31,10 @@ def test_a_practitioner_signs_in_and_opens_a_case(
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
 
+    expect(page.get_by_role("heading", level=1)).to_have_text("Today")
+    page.get_by_role("navigation", name="Primary navigation").get_by_role(
+        "link", name="My cases"
+    ).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("My cases")
     assert_accessible(page)
     page.get_by_role("link", name="Hughes, Jordan").click()

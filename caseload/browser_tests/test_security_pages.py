@@ -91,7 +91,7 @@ def test_a_user_required_to_change_their_password_does_so_first(
     expect(page.locator(".govuk-notification-banner")).to_contain_text(
         "Your password has been changed"
     )
-    expect(page.get_by_role("heading", level=1)).to_have_text("My cases")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Today")
     assert refusals == []
 
 

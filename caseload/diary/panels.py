@@ -36,7 +36,7 @@ def future_appointments(person: Person, viewer: CaseViewer) -> dict[str, Any]:
 register_panel(
     CasePanel(
         "appointments",
-        10,
+        25,
         "diary/panels/appointments.html",
         next_and_last,
         width="one-half",

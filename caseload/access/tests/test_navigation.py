@@ -24,7 +24,7 @@ def user_with_role(role: Role) -> User:
 @pytest.mark.parametrize(
     ("role", "labels"),
     [
-        (Role.PRACTITIONER, ["My cases", "Team cases"]),
+        (Role.PRACTITIONER, ["Today", "My cases", "Diary", "Team cases"]),
         (Role.MANAGER, ["Team cases", "Audit"]),
         (Role.HEAD_OF_PDU, ["Cases", "Audit"]),
         (Role.ANALYST, ["Cases"]),
@@ -38,7 +38,9 @@ def test_each_role_sees_the_case_lists_it_may_use(role, labels):
 
 def test_the_page_being_shown_is_marked_current():
     assert navigation_for(user_with_role(Role.PRACTITIONER), "/team/") == [
+        ("Today", "/today/", False),
         ("My cases", "/cases/", False),
+        ("Diary", "/diary/", False),
         ("Team cases", "/team/", True),
     ]
 

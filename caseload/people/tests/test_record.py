@@ -14,11 +14,13 @@ def test_each_part_contributes_its_panels_in_page_order():
         ("case_audit", "access"),
         ("person", "people"),
         ("tier", "tiering"),
+        ("appointments", "diary"),
         ("predictors", "risk"),
         ("registrations", "risk"),
         ("events", "people"),
         ("criminal_history", "people"),
         ("equality", "people"),
+        ("future_appointments", "diary"),
         ("timeline", "contacts"),
     ]
 
