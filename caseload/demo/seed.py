@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -15,8 +15,16 @@ from simple_history.utils import bulk_create_with_history
 
 from caseload.access.models import LimitedAccess, LimitedAccessKind
 from caseload.contacts.models import Contact
+from caseload.demo.diary import PlannedAppointment, plan_diary
 from caseload.demo.generator import SyntheticPerson, synthetic_person
 from caseload.demo.validate import problems_in
+from caseload.diary.domain import (
+    APPOINTMENT_TYPES,
+    NewAppointment,
+    location_for,
+    validate_appointment,
+)
+from caseload.diary.models import Appointment, AppointmentSeries
 from caseload.organisation.constants import Grade, Role
 from caseload.organisation.models import Allocation, DeliveryUnit, Region, Staff, Team
 from caseload.people.models import (
@@ -278,7 +286,101 @@ def seed_delivery_unit(
             progress(count)
         if demo_users:
             _limited_access_cases(practitioner, today.replace(day=1))
+            _diaries(seed, practitioner, today, now)
     return SeedSummary(pdu.name, people, len(staff), contacts, users)
+
+
+def _diaries(seed: int, practitioner: Staff, today: date, now: datetime) -> None:
+    """The demo practitioner's diary: the last four weeks' appointments (the contacts already
+    seeded, now with the appointment they recorded), today's, a few still waiting for their
+    outcome, and the next four weeks booked. Every other practitioner gets this week only."""
+    rng = random.Random(f"diary-{seed}")
+    holders = Staff.objects.filter(
+        role=Role.PRACTITIONER, team__delivery_unit=practitioner.team.delivery_unit
+    ).order_by("pk")
+    series_rows: list[AppointmentSeries] = []
+    planned: list[tuple[Staff, Person, PlannedAppointment, int | None]] = []
+    for staff in holders:
+        cases = list(Person.objects.allocated_to(staff.pk, today).order_by("crn"))
+        demo = staff.pk == practitioner.pk
+        plan = plan_diary(
+            rng,
+            len(cases),
+            today=today,
+            weeks=4 if demo else 1,
+            todays=5 if demo else 2,
+            awaiting=3 if demo else 1,
+        )
+        offset = len(series_rows)
+        series_rows += [
+            AppointmentSeries(
+                person=cases[s.case],
+                every=s.every,
+                first_starts_at=s.first,
+                until=s.until,
+                arranged_by=practitioner.user if demo else staff.user,
+            )
+            for s in plan.series
+        ]
+        planned += [
+            (staff, cases[a.case], a, None if a.series is None else offset + a.series)
+            for a in plan.appointments
+        ]
+    invalid = [
+        f"{person.crn} {p.field}: {p.message}"
+        for _, person, a, _ in planned
+        if a.starts_at > now
+        for p in validate_appointment(
+            NewAppointment(a.contact_type, a.starts_at, a.duration_minutes, a.location), now=now
+        )
+    ]
+    if invalid:
+        raise SeedError("generated appointments break the rules: " + "; ".join(invalid[:5]))
+    bulk_create_with_history(series_rows, AppointmentSeries)
+    saved = list(AppointmentSeries.objects.filter(person__in={s.person for s in series_rows}))
+    by_key = {(s.person_id, s.first_starts_at): s for s in saved}
+    rows = [
+        Appointment(
+            person=person,
+            series=None
+            if index is None
+            else by_key[(person.pk, series_rows[index].first_starts_at)],
+            contact_type=a.contact_type,
+            starts_at=a.starts_at,
+            duration_minutes=a.duration_minutes,
+            location=a.location,
+            with_staff=staff,
+            arranged_by=staff.user,
+        )
+        for staff, person, a, index in planned
+    ]
+    rows += _appointments_of_past_contacts(practitioner, today)
+    bulk_create_with_history(rows, Appointment, batch_size=2000)
+
+
+def _appointments_of_past_contacts(practitioner: Staff, today: date) -> list[Appointment]:
+    """The demo practitioner's appointments of the last four weeks, each linked to the contact
+    (already seeded) that recorded its outcome."""
+    since = timezone.make_aware(datetime.combine(today - timedelta(weeks=4), time.min))
+    contacts = Contact.objects.filter(
+        staff=practitioner,
+        happened_at__gte=since,
+        contact_type__in=list(APPOINTMENT_TYPES),
+    ).select_related("person")
+    return [
+        Appointment(
+            person=c.person,
+            contact=c,
+            contact_type=c.contact_type,
+            starts_at=c.happened_at,
+            duration_minutes=60 if c.contact_type in ("CHVS", "COHV") else 45,
+            location=location_for(c.contact_type, "")
+            or "Northbridge probation office, interview room 2",
+            with_staff=practitioner,
+            arranged_by=practitioner.user,
+        )
+        for c in contacts
+    ]
 
 
 def _limited_access_cases(practitioner: Staff, start: date) -> None:
