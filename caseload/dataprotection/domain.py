@@ -79,6 +79,7 @@ DESCRIPTIVE_TEXT: frozenset[tuple[str, str]] = frozenset(
         ("people.requirement", "termination_reason"),
         ("people.licencecondition", "description"),
         ("access.limitedaccess", "reason"),
+        ("diary.appointment", "location"),
     }
 )
 

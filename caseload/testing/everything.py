@@ -8,6 +8,11 @@ from django.utils import timezone
 
 from caseload.access.models import LimitedAccess, LimitedAccessKind
 from caseload.contacts.actions import record_contact
+from caseload.diary.actions import (
+    arrange_appointment,
+    record_appointment_outcome,
+    reschedule_appointment,
+)
 from caseload.organisation.constants import Grade, Role
 from caseload.organisation.models import Staff, Team
 from caseload.people.actions import record_circumstance_change
@@ -15,6 +20,7 @@ from caseload.people.models import LicenceCondition, Person
 from caseload.risk.actions import record_assessment, register_flag, review_registration
 from caseload.testing.assessments import dynamic_answers
 from caseload.testing.factories import (
+    AppointmentFactory,
     SentenceFactory,
     StaffFactory,
     TeamFactory,
@@ -34,17 +40,20 @@ def head_of_delivery_unit(team: Team, **user: Any) -> Staff:
 
 
 def case_with_everything(practitioner: Staff) -> Person:
-    """A case of `practitioner`'s with two contacts (one sensitive), a circumstance, a
+    """A case of `practitioner`'s with two contacts (one sensitive, the other the outcome of an
+    appointment), a series of appointments with one rescheduled, a circumstance, a
     registration and its review, an assessment, a licence with a condition naming someone and a
     limited-access row, each with its history; its scores and tiers are derived."""
     case = case_held_by(practitioner)
     user = practitioner.user
     today = timezone.localdate()
-    record_contact(
+    seen = AppointmentFactory(
+        person=case, with_staff=practitioner, starts_at=timezone.now() - timedelta(hours=2)
+    )
+    record_appointment_outcome(
         case.crn,
         acting_user=user,
-        contact_type="COAP",
-        happened_at=timezone.now() - timedelta(hours=2),
+        appointment_id=seen.pk,
         outcome="ATTC",
         notes="Talked about his sister Jane, who he is not to contact.",
     )
@@ -96,4 +105,29 @@ def case_with_everything(practitioner: Staff) -> Person:
         start_date=today,
         reason="Lives next door to the person",
     )
+    _diary(case, user)
     return case
+
+
+def _diary(case: Person, user: Any) -> None:
+    """A weekly series with one occurrence moved."""
+    starts = timezone.now() + timedelta(days=1)
+    series = arrange_appointment(
+        case.crn,
+        acting_user=user,
+        contact_type="COAP",
+        starts_at=starts,
+        duration_minutes=30,
+        location="Northbridge probation office",
+        notes="Bring the letter from the housing officer",
+        repeat="week",
+        repeat_until=timezone.localdate(starts) + timedelta(days=14),
+    )
+    reschedule_appointment(
+        case.crn,
+        acting_user=user,
+        appointment_id=series[1].pk,
+        starts_at=series[1].starts_at + timedelta(hours=2),
+        reason="Her sister's hospital appointment",
+        requested_by="person",
+    )
