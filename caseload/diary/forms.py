@@ -17,6 +17,7 @@ from caseload.core.forms import (
 from caseload.diary.domain import LONGEST_REASON, RESCHEDULED_OUTCOMES, Repeat, RequestedBy
 from caseload.diary.models import APPOINTMENT_TYPE_CHOICES
 
+ONCE = "once"
 START_FIELDS = {"starts_at": "starts_on", "appointment": None}
 
 
@@ -59,7 +60,10 @@ class ArrangeAppointmentForm(GovUKForm):
         help_text="The office and room, or the address. Leave blank for a video or phone call",
     )
     with_staff = forms.TypedChoiceField(
-        label="Who it is with", coerce=int, choices=[], required=False
+        label="Who it is with",
+        coerce=int,
+        choices=[],
+        error_messages={"required": "Select who the appointment is with"},
     )
     must_attend = forms.BooleanField(
         label="They must attend: missing it counts as a failure to comply",
@@ -68,10 +72,10 @@ class ArrangeAppointmentForm(GovUKForm):
     )
     repeat = forms.ChoiceField(
         label="Does it repeat?",
-        required=False,
-        initial="",
-        choices=[("", "No, just this once"), *((r.value, r.label) for r in Repeat)],
+        initial=ONCE,
+        choices=[(ONCE, "No, just this once"), *((r.value, r.label) for r in Repeat)],
         widget=GovUKRadioSelect,
+        error_messages={"required": "Select whether it repeats"},
     )
     repeat_until = GovUKDateField(
         label="Repeat until",
@@ -96,10 +100,8 @@ class ArrangeAppointmentForm(GovUKForm):
     def action_arguments(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
         data["starts_at"] = _moment(data)
-        data["repeat"] = data["repeat"] or None
-        if not data["repeat"]:
-            data["repeat_until"] = None
-        data["with_staff"] = data["with_staff"] or None
+        if data["repeat"] == ONCE:
+            data["repeat"], data["repeat_until"] = None, None
         return data
 
 

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from caseload.diary.domain import APPOINTMENT_TYPES, Repeat, RequestedBy
+from caseload.diary.domain import APPOINTMENT_TYPES, REMOTE_LOCATION, Repeat, RequestedBy
 
 APPOINTMENT_TYPE_CHOICES = [(code, kind.label) for code, kind in APPOINTMENT_TYPES.items()]
 REPEAT_CHOICES = [(r.value, r.label) for r in Repeat]
@@ -117,6 +117,11 @@ class Appointment(models.Model):
     @property
     def ends_at(self) -> datetime:
         return self.starts_at + timedelta(minutes=self.duration_minutes)
+
+    @property
+    def where(self) -> str:
+        """The place, or nothing for a video or phone call (its type says how)."""
+        return "" if self.location == REMOTE_LOCATION else self.location
 
     @property
     def cancelled(self) -> bool:

@@ -12,7 +12,7 @@ def local(days: int, hour: int, minute: int = 0) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(hour, minute)))
 
 
-def arrange_form(days=1, hour="10:00", **fields):
+def arrange_form(staff, days=1, hour="10:00", **fields):
     day = timezone.localdate() + timedelta(days=days)
     return {
         "contact_type": "COAP",
@@ -23,6 +23,8 @@ def arrange_form(days=1, hour="10:00", **fields):
         "duration_minutes": "45",
         "location": "Northbridge probation office, room 3",
         "must_attend": "on",
+        "repeat": "once",
+        "with_staff": str(staff.pk),
         **fields,
     }
 
@@ -34,7 +36,9 @@ def test_a_signed_in_practitioner_lands_on_today(client, practitioner):
 
 def test_arranging_on_the_page_goes_to_the_appointment(client, case, practitioner):
     client.force_login(practitioner.user)
-    response = client.post(reverse("arrange_appointment", args=[case.crn]), arrange_form())
+    response = client.post(
+        reverse("arrange_appointment", args=[case.crn]), arrange_form(practitioner)
+    )
     appointment = Appointment.objects.get()
     assert response.url == reverse("appointment_detail", args=[case.crn, appointment.pk])
     assert timezone.localtime(appointment.starts_at).time() == time(10, 0)
@@ -46,7 +50,9 @@ def test_arranging_on_the_page_goes_to_the_appointment(client, case, practitione
 
 def test_a_past_date_names_the_date_field(client, case, practitioner):
     client.force_login(practitioner.user)
-    response = client.post(reverse("arrange_appointment", args=[case.crn]), arrange_form(days=-1))
+    response = client.post(
+        reverse("arrange_appointment", args=[case.crn]), arrange_form(practitioner, days=-1)
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert 'href="#id_starts_on"' in page
@@ -60,7 +66,7 @@ def test_an_overlap_is_shown_and_arranged_only_once_confirmed(client, case, prac
     client.force_login(practitioner.user)
     url = reverse("arrange_appointment", args=[case.crn])
 
-    warned = client.post(url, arrange_form())
+    warned = client.post(url, arrange_form(practitioner))
     assert warned.status_code == 200
     page = warned.content.decode()
     assert "This overlaps 1 other appointment" in page
@@ -68,7 +74,7 @@ def test_an_overlap_is_shown_and_arranged_only_once_confirmed(client, case, prac
     assert 'name="confirm_overlap" value="True"' in page
     assert Appointment.objects.count() == 1
 
-    confirmed = client.post(url, arrange_form(confirm_overlap="True"))
+    confirmed = client.post(url, arrange_form(practitioner, confirm_overlap="True"))
     assert confirmed.status_code == 302
     assert Appointment.objects.count() == 2
 
