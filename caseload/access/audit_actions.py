@@ -36,6 +36,7 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
     "VIEW_CASELOAD": AuditAction(
         "Viewed a list of cases", "Tried to view a list of cases (refused)"
     ),
+    "SEARCH_CASES": AuditAction("Searched for cases", "Tried to search for cases (refused)"),
     "VIEW_AUDIT": AuditAction("Viewed the audit log", "Tried to view the audit log (refused)"),
     "EXPORT_AUDIT": AuditAction(
         "Exported the audit log", "Tried to export the audit log (refused)"
