@@ -109,6 +109,7 @@ FORM_PAGES: dict[str, FormPage] = {
 FILTER_PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "caseload.people.forms.CaseFilterForm": ("practitioner", ("my_cases", "team_cases")),
     "caseload.access.forms.AuditSearchForm": ("manager", ("audit_search",)),
+    "caseload.search.forms.SearchForm": ("practitioner", ("search",)),
 }
 WRITTEN = (Contact, Circumstance, Registration, RegistrationReview, Assessment, LimitedAccess)
 

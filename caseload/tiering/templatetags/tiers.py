@@ -6,6 +6,7 @@ from typing import Any
 from django import template
 from django.conf import settings
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from caseload.tiering.explain import FRAMEWORK_NAMES, tier_words
 
@@ -16,7 +17,7 @@ register = template.Library()
 def primary_tier(person: Any) -> str:
     tier = getattr(person, "tier", None)  # a case not yet tiered has no tier row
     if tier is None:
-        return format_html('<span class="govuk-hint govuk-!-margin-0">Not calculated</span>')
+        return mark_safe('<span class="govuk-hint govuk-!-margin-0">Not calculated</span>')
     primary = settings.PRIMARY_TIER_FRAMEWORK
     other = "v3" if primary == "v2" else "v2"
     return format_html(
