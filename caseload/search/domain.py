@@ -127,7 +127,9 @@ def _take_date(text: str) -> tuple[date | None, str]:
         return found, text[: match.start()] + " " + text[match.end() :]
     short = _SHORT_YEAR_DATE.search(text)
     if short is not None:
-        raise QueryInvalid(f"The year in {short[0]} must include 4 numbers, for example 3/4/1990")
+        raise QueryInvalid(
+            "year_digits", f"The year in {short[0]} must include 4 numbers, for example 3/4/1990"
+        )
     return None, text
 
 
