@@ -287,6 +287,12 @@ class PredictorExplanation:
     unit: str
     problems: tuple[str, ...]
 
+    @property
+    def short_name(self) -> str:
+        """ "All Reoffending Predictor (ARP)" is "ARP", as practitioners call it."""
+        match = re.search(r"\(([^)]+)\)$", self.name)
+        return match[1] if match else self.name
+
 
 def _decimal(text: str) -> Decimal | None:
     try:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 FRAMEWORK_NAMES = {"v2": "A–D × 0–3", "v3": "A–G"}
 
@@ -71,7 +72,10 @@ def _points(points: int, axis: str) -> str:
 
 
 def _percent(value: str) -> str:
-    return "no score" if value == "None" else f"{value}%"
+    """A score as the predictors show it: two decimal places ("36.4" is "36.40%")."""
+    if value == "None":
+        return "no score"
+    return f"{Decimal(value):.2f}%" if "." in value else f"{value}%"
 
 
 def _v2_fact(fact: str) -> str:

@@ -108,7 +108,7 @@ def test_mappa_and_rosh_read_as_the_tier_they_give():
     explained = explain_v3(stored_v3(inputs))
     rules = [str(rule) for rule in explained.rules]
     assert any(re.fullmatch(r"MAPPA category 2 and RoSH high → tier [A-G]", r) for r in rules)
-    assert any(r.startswith("All reoffending predictor (ARP) 20.5% and") for r in rules)
+    assert any(r.startswith("All reoffending predictor (ARP) 20.50% and") for r in rules)
 
 
 def test_a_tier_that_is_not_a_letter_is_said_in_words():
