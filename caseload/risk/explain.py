@@ -288,6 +288,11 @@ class PredictorExplanation:
     problems: tuple[str, ...]
 
     @property
+    def score_kind(self) -> str:
+        """ "Static" or "Dynamic", for the score's cell (the whole sentence is in "Why")."""
+        return self.score_type.partition(":")[0]
+
+    @property
     def short_name(self) -> str:
         """ "All Reoffending Predictor (ARP)" is "ARP", as practitioners call it."""
         match = re.search(r"\(([^)]+)\)$", self.name)
