@@ -13,6 +13,7 @@ PORT ?= 8000
 MYPY_PATHS := $(wildcard caseload/risk/predictors caseload/tiering/domain caseload/*/domain.py) \
 	caseload/core/dates.py caseload/core/errors.py caseload/core/versions.py caseload/derived/facts.py \
 	caseload/risk/assessment.py caseload/risk/derive.py caseload/tiering/derive.py \
+	caseload/risk/explain.py caseload/tiering/explain.py \
 	caseload/demo/generator.py caseload/demo/supervision.py caseload/demo/choice.py \
 	caseload/demo/validate.py caseload/demo/diary.py
 

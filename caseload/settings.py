@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "caseload.diary",
     "caseload.risk",
     "caseload.tiering",
+    "caseload.search",
     "caseload.workload",
     "caseload.returns",
     "caseload.access",

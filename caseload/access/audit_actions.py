@@ -40,6 +40,7 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
     "READ_DIARY_FEED": AuditAction(
         "Their calendar feed was read", "Their calendar feed was tried (refused)"
     ),
+    "SEARCH_CASES": AuditAction("Searched for cases", "Tried to search for cases (refused)"),
     "VIEW_AUDIT": AuditAction("Viewed the audit log", "Tried to view the audit log (refused)"),
     "EXPORT_AUDIT": AuditAction(
         "Exported the audit log", "Tried to export the audit log (refused)"

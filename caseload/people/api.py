@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 from django.conf import settings
 from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema, Status
+from ninja.errors import ValidationError
 
 from caseload.access.audit import record_audit
 from caseload.access.capabilities import Capability
@@ -25,6 +26,7 @@ from caseload.people.constants import AccommodationStatus, CircumstanceKind, Emp
 from caseload.people.models import Circumstance, Person, crn_validator
 from caseload.people.record import case_record
 from caseload.people.serialise import serialise_record
+from caseload.search.domain import QueryInvalid, parse_query
 
 PREFIX = "/cases"
 router = Router(tags=["cases"])
@@ -66,7 +68,9 @@ class CaseListQuery(Schema):
     tier: str = Field(
         "", max_length=2, pattern=r"^[A-Ga-g]?[0-3]?$", description="Tier prefix, e.g. B or B2"
     )
-    q: str = text("", max_length=100, description="Name or CRN")
+    q: str = text(
+        "", max_length=100, description="Name, CRN, PNC number or date of birth, as /search"
+    )
     limit: int = Field(100, ge=1, le=500, description="Cases per page")
     offset: int = Field(0, ge=0, le=LAST_OFFSET, description="Cases to skip")
 
@@ -95,7 +99,15 @@ def list_cases(request: HttpRequest, filters: Query[CaseListQuery]) -> CaseList:
     cases = visible_cases(request.user)
     if filters.mine:
         cases = cases.held_by_user(request.user)
-    rows = case_rows(cases, tier=filters.tier.upper(), search=filters.q)
+    search = None
+    if filters.q.strip():
+        try:
+            search = parse_query(filters.q)
+        except QueryInvalid as problem:
+            raise ValidationError(
+                [{"loc": ["query", "q"], "type": problem.rule, "msg": str(problem)}]
+            ) from problem
+    rows = case_rows(cases, tier=filters.tier.upper(), search=search)
     count = rows.count()
     page = rows[filters.offset : filters.offset + filters.limit]
     record_audit(request.user, "VIEW_CASELOAD", detail={"api": True, "mine": filters.mine})

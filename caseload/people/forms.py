@@ -4,14 +4,43 @@ from django import forms
 
 from caseload.core.forms import GovUKDateField, GovUKForm, GovUKRadioSelect
 from caseload.core.version_fields import SeenField
+from caseload.people.caselist import tier_letters
 from caseload.people.constants import AccommodationStatus, CircumstanceKind, EmploymentStatus
-
-TIER_FILTERS = [("", "All tiers")] + [(x, x) for x in "ABCDEFG"]
+from caseload.search.domain import MAX_QUERY_LENGTH, CaseQuery, QueryInvalid, parse_query
 
 
 class CaseFilterForm(GovUKForm):
-    q = forms.CharField(label="Name or CRN", required=False, max_length=100)
-    tier = forms.ChoiceField(label="Tier", choices=TIER_FILTERS, required=False)
+    """Filters a case list. The tier letters are the primary framework's; the practitioner
+    filter is offered on team lists only, with the practitioners holding the list's cases."""
+
+    q = forms.CharField(
+        label="Name, CRN, PNC number or date of birth",
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+    )
+    tier = forms.ChoiceField(label="Tier", required=False)
+    practitioner = forms.TypedChoiceField(
+        label="Practitioner", required=False, coerce=int, empty_value=None
+    )
+
+    def __init__(
+        self, *args: Any, practitioners: list[tuple[int, str]] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["tier"].choices = [("", "All tiers")] + [(x, x) for x in tier_letters()]
+        if practitioners is None:
+            del self.fields["practitioner"]
+        else:
+            self.fields["practitioner"].choices = [("", "All practitioners"), *practitioners]
+
+    def clean_q(self) -> CaseQuery | None:
+        text = self.cleaned_data["q"]
+        if not text.strip():
+            return None
+        try:
+            return parse_query(text)
+        except QueryInvalid as problem:
+            raise forms.ValidationError(str(problem)) from problem
 
 
 class CircumstanceForm(GovUKForm):

@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -12,11 +13,14 @@ from caseload.access.capabilities import Capability, has_capability
 from caseload.access.cases import case_viewer, changeable_cases, get_case_for_user, visible_cases
 from caseload.access.pages import case_action_page
 from caseload.access.rules import case_page, signed_in, surface
-from caseload.core.pagination import filters_without_page
+from caseload.core.pagination import filters_without_page, paged_title
+from caseload.organisation.models import Allocation, Staff
 from caseload.people.actions import record_circumstance_change
 from caseload.people.apps import case_list_title
-from caseload.people.caselist import case_rows
+from caseload.people.caselist import SORTS, case_rows
 from caseload.people.forms import CaseFilterForm, CircumstanceForm
+from caseload.people.listing import sortable_columns
+from caseload.people.models import Person
 from caseload.people.record import SECTIONS, Section, case_panels, case_record, panel_rows
 
 
@@ -33,27 +37,48 @@ def home(request: HttpRequest) -> HttpResponse:
     return redirect("team_cases")
 
 
+def _practitioners(cases: QuerySet[Person]) -> list[tuple[int, str]]:
+    """Who holds the list's cases today, for the practitioner filter."""
+    held = Allocation.objects.current().filter(person__in=cases.values("pk"))
+    staff = Staff.objects.filter(pk__in=held.values("staff_id")).select_related("user")
+    return sorted(((s.pk, str(s)) for s in staff), key=lambda choice: choice[1])
+
+
 def _case_list(request: HttpRequest, *, mine: bool, title: str) -> HttpResponse:
     cases = visible_cases(request.user)
     if mine:
         cases = cases.held_by_user(request.user)
     elif has_capability(request.user, Capability.CHANGE_CASE):
         cases = changeable_cases(request.user)
-    form = CaseFilterForm(request.GET or None)
+    form = CaseFilterForm(
+        request.GET or None, practitioners=None if mine else _practitioners(cases)
+    )
     filters = form.cleaned_data if form.is_valid() else {}
     sort = request.GET.get("sort", "name")
-    rows = case_rows(cases, sort=sort, tier=filters.get("tier", ""), search=filters.get("q", ""))
+    if sort.lstrip("-") not in SORTS:
+        sort = "name"
+    rows = case_rows(
+        cases,
+        sort=sort,
+        tier=filters.get("tier", ""),
+        search=filters.get("q"),
+        practitioner=filters.get("practitioner"),
+    )
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     record_audit(request.user, "VIEW_CASELOAD", detail={"mine": mine, "page": page.number})
+    query = filters_without_page(request)
     return render(
         request,
         "people/case_list.html",
         {
             "title": title,
+            "page_title": paged_title(title, page),
             "page": page,
             "filter_form": form,
+            "has_errors": bool(form.errors),
             "sort": sort,
-            "query": filters_without_page(request),
+            "query": query,
+            "columns": sortable_columns(request, sort, mine=mine),
             "mine": mine,
             "primary_tier": settings.PRIMARY_TIER_FRAMEWORK,
         },

@@ -3,18 +3,24 @@
 from typing import Any
 
 from django.db.models import Prefetch
+from django.forms.models import model_to_dict
 from django.utils import timezone
 
 from caseload.core.dates import in_force
 from caseload.people.models import Person
 from caseload.people.record import CasePanel, CaseViewer, register_panel
+from caseload.risk.explain import explain_score
 from caseload.risk.predictors import PREDICTOR_NAMES
 
 
 def predictors(person: Person, viewer: CaseViewer) -> dict[str, Any]:
     by_name = {s.predictor: s for s in person.predictor_scores.all()}
+    scores = {name: by_name[name] for name in PREDICTOR_NAMES if name in by_name}
     return {
-        "scores": {name: by_name[name] for name in PREDICTOR_NAMES if name in by_name},
+        "scores": scores,
+        "predictor_explanations": [
+            (explain_score(name, model_to_dict(score)), score) for name, score in scores.items()
+        ],
         "assessment": person.assessments.first(),
     }
 

@@ -3,14 +3,21 @@
 from typing import Any
 
 from django.conf import settings
+from django.forms.models import model_to_dict
 
 from caseload.people.models import Person
 from caseload.people.record import CasePanel, CaseViewer, register_panel
+from caseload.tiering.explain import explain_v2, explain_v3
 
 
 def tier(person: Person, viewer: CaseViewer) -> dict[str, Any]:
+    stored = getattr(person, "tier", None)
+    values = {} if stored is None else model_to_dict(stored)
+    explained = {"v2": explain_v2(values), "v3": explain_v3(values)}
+    primary = settings.PRIMARY_TIER_FRAMEWORK
     return {
-        "tier": getattr(person, "tier", None),
+        "tier": stored,
+        "tier_explanations": [explained[primary], explained["v3" if primary == "v2" else "v2"]],
         "tier_changes": list(person.tier_changes.all()[:20]),
         "primary_tier": settings.PRIMARY_TIER_FRAMEWORK,
     }

@@ -132,6 +132,7 @@ FILTER_PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "caseload.access.forms.AuditSearchForm": ("manager", ("audit_search",)),
     "caseload.diary.forms.DiaryDayForm": ("practitioner", ("diary_day",)),
     "caseload.diary.forms.DiaryWeekForm": ("practitioner", ("diary_week",)),
+    "caseload.search.forms.SearchForm": ("practitioner", ("search",)),
 }
 WRITTEN = (
     Contact,

@@ -8,7 +8,7 @@ so a new route is tried without anyone listing it, and a route that declares no 
 declaration says, for everyone.
 
 To add a route: declare its rule; if its URL has a parameter other than those in `SAMPLES`, or
-it is an API operation with a body, add a sample below.
+it is an API operation with a body (or a required query parameter), add a sample below.
 """
 
 from __future__ import annotations
@@ -48,6 +48,9 @@ SAMPLES = {
 }
 
 TODAY = timezone.localdate().isoformat()
+
+#: Query strings for API GET operations that need one (a CRN sample is the case's own CRN).
+QUERIES: dict[tuple[str, str], str] = {("GET", "/api/v1/search"): "?q={crn}"}
 
 #: Bodies for API operations that take one: valid, so that only access decides the answer.
 BODIES: dict[tuple[str, str], dict[str, Any]] = {
@@ -250,7 +253,7 @@ def _url(route: Route, world: World) -> str:
         for name, value in samples.items():
             url = url.replace("{" + name + "}", str(value))
         assert "{" not in url, f"{route}: add a sample for its path parameter to the matrix"
-        return url
+        return url + QUERIES.get((route.method, route.path), "").format(crn=world.case.crn)
     for param, sample in SAMPLES.items():
         for written in (f"<{param}>", *(f"<{c}:{param}>" for c in ("str", "int", "slug"))):
             url = url.replace(written, str(values[sample]))

@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[2]
 REPO = PACKAGE.parent
 PARTS = re.compile(
     r"^caseload\.(people|contacts|risk|tiering|organisation|access|demo|workload|returns|derived"
-    r"|dataprotection)"
+    r"|dataprotection|search)"
     r"(\.|$)"
 )
 DJANGO = re.compile(r"^django(\.|$)")
@@ -25,6 +25,8 @@ DOMAIN_GLOBS = (
     "risk/assessment.py",
     "risk/derive.py",
     "tiering/derive.py",
+    "risk/explain.py",
+    "tiering/explain.py",
     "demo/generator.py",
     "demo/supervision.py",
     "demo/choice.py",

@@ -131,6 +131,7 @@ def test_every_parts_router_is_mounted_at_its_prefix(client):
         "/api/v1/cases/{crn}/registrations/{registration_id}/end": ["post"],
         "/api/v1/cases/{crn}/registrations/{registration_id}/review": ["post"],
         "/api/v1/predictors/{name}": ["post"],
+        "/api/v1/search": ["get"],
         "/api/v1/tier": ["post"],
     }
 

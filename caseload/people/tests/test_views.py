@@ -1,5 +1,6 @@
 """Case lists and the case record page."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -10,6 +11,7 @@ from django.utils import timezone
 
 from caseload.contacts.actions import record_contact
 from caseload.derived.recompute import recompute_all
+from caseload.organisation.constants import Grade, Role
 from caseload.risk.actions import register_flag
 from caseload.testing.factories import StaffFactory, case_held_by
 from caseload.testing.pages import opened_form
@@ -222,3 +224,144 @@ def test_paging_a_search_keeps_the_search(client, practitioner):
     page = client.get("/cases/", {"q": "Begum", "sort": "crn"}).content.decode()
     assert "Page 1 of 2" in page
     assert 'href="?q=Begum&amp;sort=crn&amp;page=2"' in page
+
+
+def rows_in(page: str, crns) -> list[str]:  # type: ignore[no-untyped-def]
+    return sorted(crns, key=page.index)
+
+
+def test_each_column_sorts_both_ways_on_the_server(client, practitioner):
+    early, late = (
+        case_held_by(practitioner, last_name="Abbott", crn="X900002"),
+        case_held_by(practitioner, last_name="Zephyr", crn="X900001"),
+    )
+    record_contact(
+        late.crn,
+        acting_user=practitioner.user,
+        contact_type="COAP",
+        happened_at=timezone.now() - timedelta(days=1),
+        outcome="ATTC",
+    )
+    client.force_login(practitioner.user)
+    crns = [early.crn, late.crn]
+    get = lambda sort: client.get(reverse("my_cases"), {"sort": sort}).content.decode()  # noqa: E731
+    assert rows_in(get("name"), crns) == [early.crn, late.crn]
+    assert rows_in(get("-name"), crns) == [late.crn, early.crn]
+    assert rows_in(get("crn"), crns) == [late.crn, early.crn]
+    assert rows_in(get("-last_contact"), crns) == [late.crn, early.crn]
+    assert rows_in(get("last_contact"), crns) == [late.crn, early.crn], "no contact goes last"
+
+
+def test_sortable_headers_say_how_the_list_is_sorted_and_keep_the_filters(client, practitioner):
+    case_held_by(practitioner, last_name="Begum")
+    client.force_login(practitioner.user)
+    page = client.get(reverse("my_cases"), {"sort": "name", "q": "begum"}).content.decode()
+    assert (
+        'aria-sort="ascending"><a class="govuk-link app-sort-link" href="?sort=-name&amp;q=begum"'
+        in page
+    )
+    assert (
+        'aria-sort="none"><a class="govuk-link app-sort-link" '
+        'href="?sort=-last_contact&amp;q=begum"' in page
+    )
+
+
+def test_rosh_sorts_from_very_high_down_and_shows_in_words(client, practitioner):
+    low, very_high = case_held_by(practitioner), case_held_by(practitioner)
+    for case, code in ((low, "RLRH"), (very_high, "RVHR")):
+        register_flag(
+            case.crn,
+            acting_user=practitioner.user,
+            register=code,
+            registered_on=timezone.localdate(),
+        )
+    client.force_login(practitioner.user)
+    page = client.get(reverse("my_cases"), {"sort": "rosh"}).content.decode()
+    assert rows_in(page, [low.crn, very_high.crn]) == [very_high.crn, low.crn]
+    assert ">Very high</strong>" in page and ">Low</strong>" in page
+
+
+def test_the_list_has_one_tier_column_in_the_primary_framework(client, practitioner, settings):
+    case = case_held_by(practitioner)
+    recompute_all()
+    tier = CaseTier.objects.get(person=case)
+    client.force_login(practitioner.user)
+    page = client.get(reverse("my_cases")).content.decode()
+    assert page.count('data-label="Tier"') == 1
+    assert (
+        f'data-label="Tier">{tier.v2_tier}<span class="govuk-visually-hidden"> (tier A–G: ' in page
+    )
+    settings.PRIMARY_TIER_FRAMEWORK = "v3"
+    page = client.get(reverse("my_cases")).content.decode()
+    assert (
+        f'data-label="Tier">{tier.v3_tier}<span class="govuk-visually-hidden"> '
+        f"(tier A–D × 0–3: {tier.v2_tier})" in page
+    )
+
+
+@pytest.mark.parametrize(("framework", "letters"), [("v2", "ABCD"), ("v3", "ABCDEFG")])
+def test_the_tier_filter_offers_the_primary_frameworks_letters(
+    client, practitioner, settings, framework, letters
+):
+    settings.PRIMARY_TIER_FRAMEWORK = framework
+    client.force_login(practitioner.user)
+    page = client.get(reverse("my_cases")).content.decode()
+    offered = re.findall(r'<option value="([A-G])"', page)
+    assert "".join(offered) == letters
+
+
+def test_the_team_list_shows_and_filters_by_the_practitioner_holding_each_case(
+    client, manager, practitioner, team
+):
+    colleague = StaffFactory(team=team, user__first_name="Bola", user__last_name="Ade")
+    mine, theirs = case_held_by(practitioner), case_held_by(colleague)
+    client.force_login(manager.user)
+    page = client.get(reverse("team_cases")).content.decode()
+    assert "Bola Ade" in page and 'data-label="Practitioner"' in page
+    assert f'<option value="{colleague.pk}">Bola Ade</option>' in page
+    page = client.get(reverse("team_cases"), {"practitioner": colleague.pk}).content.decode()
+    assert theirs.crn in page and mine.crn not in page
+    sorted_page = client.get(reverse("team_cases"), {"sort": "practitioner"}).content.decode()
+    assert sorted_page.index(theirs.crn) < sorted_page.index(mine.crn)  # Ade before Alice's
+
+
+def test_my_cases_has_no_practitioner_column(client, practitioner):
+    case_held_by(practitioner)
+    client.force_login(practitioner.user)
+    page = client.get(reverse("my_cases")).content.decode()
+    assert 'data-label="Practitioner"' not in page and 'name="practitioner"' not in page
+
+
+def test_each_page_of_a_list_has_its_own_title(client, practitioner):
+    for _ in range(51):
+        case_held_by(practitioner)
+    client.force_login(practitioner.user)
+    first = client.get(reverse("my_cases")).content.decode()
+    second = client.get(reverse("my_cases"), {"page": 2}).content.decode()
+    assert "<title>My cases (page 1 of 2) – caseload</title>" in first
+    assert "<title>My cases (page 2 of 2) – caseload</title>" in second
+
+
+def test_a_search_the_list_cannot_read_gets_the_error_summary(client, practitioner):
+    client.force_login(practitioner.user)
+    page = client.get(reverse("my_cases"), {"q": "3/4/90"}).content.decode()
+    assert "There is a problem" in page and "<title>Error: My cases – caseload</title>" in page
+
+
+def test_a_head_of_delivery_unit_is_sent_to_the_units_cases_not_an_empty_my_cases(
+    client, practitioner, team
+):
+    head = StaffFactory(team=team, role=Role.HEAD_OF_PDU, grade=Grade.OTHER)
+    case = case_held_by(practitioner)
+    client.force_login(head.user)
+    response = client.get(reverse("home"), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("team_cases")
+    page = response.content.decode()
+    assert case.crn in page and ">My cases<" not in page
+
+
+def test_a_staff_representative_sees_no_case_list_at_all(client, rep, case):
+    client.force_login(rep.user)
+    page = client.get(reverse("home"), follow=True).content.decode()
+    assert case.crn not in page and ">My cases<" not in page and ">Search<" not in page
+    assert client.get(reverse("my_cases")).status_code == 403
