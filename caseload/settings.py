@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "caseload.contacts",
     "caseload.risk",
     "caseload.tiering",
+    "caseload.compliance",
     "caseload.workload",
     "caseload.returns",
     "caseload.access",

@@ -55,6 +55,10 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
     "RECORD_ASSESSMENT": AuditAction(
         "Recorded an assessment", "Tried to record an assessment (refused)"
     ),
+    "RECORD_ROSH_SUMMARY": AuditAction(
+        "Recorded risk of serious harm by audience",
+        "Tried to record risk of serious harm by audience (refused)",
+    ),
     "ALLOCATE_CASE": AuditAction("Allocated the case", "Tried to allocate the case (refused)"),
     # Accounts and administration
     "CREATE_API_TOKEN": AuditAction(

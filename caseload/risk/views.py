@@ -8,6 +8,7 @@ from caseload.people.models import Person
 from caseload.risk.actions import (
     deregister_flag,
     record_assessment,
+    record_rosh_summary,
     register_flag,
     review_registration,
 )
@@ -16,6 +17,7 @@ from caseload.risk.forms import (
     EndRegistrationForm,
     RegistrationForm,
     ReviewRegistrationForm,
+    RoshSummaryForm,
     initial_from,
 )
 
@@ -74,4 +76,17 @@ def new_assessment(request: HttpRequest, crn: str) -> HttpResponse:
         success="Assessment recorded. Scores and tier recalculated.",
         initial=latest_answers,
         template="risk/assessment_form.html",
+    )
+
+
+@case_page(write=True)
+def new_rosh_summary(request: HttpRequest, crn: str) -> HttpResponse:
+    return case_action_page(
+        request,
+        crn,
+        form_class=RoshSummaryForm,
+        action=record_rosh_summary,
+        title="Record risk of serious harm by audience",
+        success="Risk of serious harm recorded. Tier recalculated.",
+        done="case_risk",
     )
