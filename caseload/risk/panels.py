@@ -18,6 +18,7 @@ from caseload.people.record import (
     register_case_action,
     register_panel,
 )
+from caseload.risk.constants import REGISTERS
 from caseload.risk.domain import ROSH_AUDIENCES, ROSH_LEVEL_OF_REGISTER, review_due
 from caseload.risk.models import Registration
 from caseload.risk.predictors import PREDICTOR_NAMES
@@ -56,6 +57,8 @@ def _active_registrations(person: Person) -> tuple[list[Registration], list[Regi
         "registered_by"
     )
     today = timezone.localdate()
+    for registration in found:
+        registration.label = REGISTERS[registration.register].label
     active = [r for r in found if in_force(r.registered_on, r.deregistered_on, today)]
     return _with_review_dates(active), [r for r in found if r not in active]
 
