@@ -35,7 +35,7 @@ from caseload.contacts.models import Contact
 from caseload.core.govuk_dates import GovUKDateField, GovUKTimeField
 from caseload.people.models import Circumstance, Person
 from caseload.risk.actions import register_flag
-from caseload.risk.models import Assessment, Registration, RegistrationReview
+from caseload.risk.models import Assessment, Registration, RegistrationReview, RoshSummary
 from caseload.testing.factories import StaffFactory, UserFactory
 
 
@@ -86,6 +86,7 @@ FORM_PAGES: dict[str, FormPage] = {
         lambda w: w.case_url("review_registration", w.registration_id())
     ),
     "caseload.risk.forms.AssessmentForm": FormPage(lambda w: w.case_url("new_assessment")),
+    "caseload.risk.forms.RoshSummaryForm": FormPage(lambda w: w.case_url("new_rosh_summary")),
     "caseload.access.forms.LimitedAccessForm": FormPage(
         lambda w: w.case_url("limited_access"), user="manager"
     ),
@@ -110,7 +111,15 @@ FILTER_PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "caseload.people.forms.CaseFilterForm": ("practitioner", ("my_cases", "team_cases")),
     "caseload.access.forms.AuditSearchForm": ("manager", ("audit_search",)),
 }
-WRITTEN = (Contact, Circumstance, Registration, RegistrationReview, Assessment, LimitedAccess)
+WRITTEN = (
+    Contact,
+    Circumstance,
+    Registration,
+    RegistrationReview,
+    Assessment,
+    RoshSummary,
+    LimitedAccess,
+)
 
 
 def page_forms() -> dict[str, type[forms.BaseForm]]:
