@@ -122,4 +122,5 @@ def new_circumstance(request: HttpRequest, crn: str) -> HttpResponse:
         action=record_circumstance_change,
         title="Record a change of circumstances",
         success="Change of circumstances recorded",
+        done="case_personal",
     )

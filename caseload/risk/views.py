@@ -31,6 +31,7 @@ def new_registration(request: HttpRequest, crn: str) -> HttpResponse:
         action=register_flag,
         title="Add a registration",
         success="Registration added",
+        done="case_risk",
     )
 
 
@@ -43,6 +44,7 @@ def end_registration(request: HttpRequest, crn: str, registration_id: int) -> Ht
         action=deregister_flag,
         title="End a registration",
         success="Registration ended",
+        done="case_risk",
         fixed_arguments={"registration_id": registration_id},
     )
 
@@ -61,6 +63,7 @@ def review_registration_page(request: HttpRequest, crn: str, registration_id: in
         action=review_registration,
         title="Review a registration",
         success="Registration reviewed",
+        done="case_risk",
         fixed_arguments={"registration_id": registration_id},
     )
 
@@ -74,6 +77,7 @@ def new_assessment(request: HttpRequest, crn: str) -> HttpResponse:
         action=record_assessment,
         title="Record an assessment",
         success="Assessment recorded. Scores and tier recalculated.",
+        done="case_risk",
         initial=latest_answers,
         template="risk/assessment_form.html",
     )
