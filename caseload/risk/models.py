@@ -156,3 +156,24 @@ class RoshSummary(models.Model):
     @property
     def overall(self) -> str | None:
         return highest_rosh(self.levels.values())
+
+
+class PredictorScoreChange(models.Model):
+    """When a predictor's result for a person changed, and to what (appended by the refresh
+    step, as `TierChange` is for tiers): the history of the scores on the risk section."""
+
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="predictor_score_changes"
+    )
+    predictor = models.CharField(max_length=8)
+    changed_at = models.DateTimeField()
+    score = models.DecimalField(max_digits=5, decimal_places=2, null=True)
+    band = models.CharField(max_length=14, blank=True)
+    score_type = models.CharField(max_length=8, blank=True)
+    cause = models.CharField(max_length=200, help_text="The action whose facts changed the score")
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.predictor} for {self.person_id}: {self.score} {self.band}"

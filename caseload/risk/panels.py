@@ -84,6 +84,11 @@ def rosh_by_audience(person: Person, viewer: CaseViewer) -> dict[str, Any]:
     }
 
 
+def predictor_history(person: Person, viewer: CaseViewer) -> dict[str, Any]:
+    """How each predictor's result has moved, newest first (the last 30 changes)."""
+    return {"predictor_history": list(person.predictor_score_changes.all()[:30])}
+
+
 def reviews_due(person: Person, viewer: CaseViewer) -> dict[str, Any]:
     """What needs doing on the case: registration reviews overdue or due within two weeks."""
     today = timezone.localdate()
@@ -124,6 +129,15 @@ register_panel(
     CasePanel("registrations", 15, "risk/registrations_panel.html", registrations, section="risk")
 )
 register_panel(CasePanel("predictors", 30, "risk/predictor_panel.html", predictors, section="risk"))
+register_panel(
+    CasePanel(
+        "predictor_history",
+        35,
+        "risk/predictor_history.html",
+        predictor_history,
+        section="risk",
+    )
+)
 for label, url_name, order in (
     ("Add a registration", "new_registration", 10),
     ("Record risk of serious harm by audience", "new_rosh_summary", 11),

@@ -36,6 +36,7 @@ def test_each_section_shows_the_panels_of_its_parts_in_page_order():
         ("tier", "tiering"),
         ("criminal_history", "people"),
         ("predictors", "risk"),
+        ("predictor_history", "risk"),
     ]
     assert section("sentence") == [("events", "people")]
     assert section("activity") == [("timeline", "contacts")]
