@@ -98,3 +98,28 @@ def test_the_rosh_by_audience_form_is_accessible_and_records_the_levels(
     expect(page.locator(".govuk-error-summary")).to_contain_text("Select risk to children")
     assert_accessible(page)
     _screenshot(page, f"rosh-form-errors-{width}")
+
+
+def test_a_printed_section_keeps_the_identity_and_drops_navigation_and_buttons(
+    live_server: LiveServer, page: Page, practitioner
+) -> None:
+    case = very_high_risk_licence_case(practitioner)
+    sign_in(page, live_server.url, practitioner.user)
+    page.goto(_section_url(live_server, case.crn, "risk"))
+    page.emulate_media(media="print")
+    for chrome in (
+        ".moj-header__content",
+        ".moj-primary-navigation",
+        ".moj-sub-navigation",
+        ".govuk-phase-banner",
+        ".govuk-button-group",
+        ".govuk-footer",
+    ):
+        expect(page.locator(chrome).first).to_be_hidden()
+    expect(page.locator(".app-identity-bar")).to_be_visible()
+    expect(page.locator("#registrations")).to_be_visible()
+    _screenshot(page, "licence-risk-print")
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+    if SCREENSHOTS:
+        Path(f"{SCREENSHOTS}/licence-risk-print.pdf").write_bytes(pdf)
