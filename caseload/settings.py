@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "caseload.risk",
     "caseload.tiering",
     "caseload.search",
+    "caseload.compliance",
     "caseload.workload",
     "caseload.returns",
     "caseload.access",

@@ -60,6 +60,10 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
     "RECORD_ASSESSMENT": AuditAction(
         "Recorded an assessment", "Tried to record an assessment (refused)"
     ),
+    "RECORD_ROSH_SUMMARY": AuditAction(
+        "Recorded risk of serious harm by audience",
+        "Tried to record risk of serious harm by audience (refused)",
+    ),
     "ALLOCATE_CASE": AuditAction("Allocated the case", "Tried to allocate the case (refused)"),
     "ARRANGE_APPOINTMENT": AuditAction(
         "Arranged an appointment", "Tried to arrange an appointment (refused)"

@@ -22,4 +22,4 @@ def case_audit_link(person: Person, viewer: CaseViewer) -> dict[str, Any]:
     return {"sees_case_audit": has_capability(viewer.user, Capability.SEE_CASE_AUDIT)}
 
 
-register_panel(CasePanel("case_audit", 7, "access/case_audit_link.html", case_audit_link))
+register_panel(CasePanel("case_audit", 91, "access/case_audit_link.html", case_audit_link))

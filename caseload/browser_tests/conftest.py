@@ -82,3 +82,30 @@ def sign_in(page: Page, live_server_url: str, user: AbstractBaseUser) -> None:
     page.context.add_cookies(
         [{"name": session_cookie.key, "value": session_cookie.value, "url": live_server_url}]
     )
+
+
+WIDTHS = (1280, 320)
+
+
+def assert_no_horizontal_scroll(page: Page, *, ignoring: str = "") -> None:
+    """WCAG 1.4.10 reflow: at the page's width nothing makes it scroll sideways. `ignoring`
+    names (by CSS selector) a part of the page left out of the measure, hidden while it is
+    taken: a panel another change is making reflow."""
+    overflow = page.evaluate(
+        """selector => {
+            const hidden = selector ? [...document.querySelectorAll(selector)] : [];
+            hidden.forEach(e => e.hidden = true);
+            const root = document.documentElement;
+            const overflow = root.scrollWidth - root.clientWidth;
+            hidden.forEach(e => e.hidden = false);
+            return overflow;
+        }""",
+        ignoring,
+    )
+    if overflow > 0:
+        widest = page.evaluate(
+            """() => [...document.querySelectorAll('main *')]
+                .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth)
+                .slice(0, 5).map(e => e.tagName + '.' + e.className + ' #' + e.id)"""
+        )
+        raise AssertionError(f"{page.url} scrolls sideways by {overflow}px: {widest}")

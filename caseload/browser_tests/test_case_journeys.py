@@ -39,6 +39,8 @@ def test_a_practitioner_signs_in_and_opens_a_case(
     assert_accessible(page)
     page.get_by_role("link", name="Hughes, Jordan").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Jordan Hughes")
+    assert_accessible(page)
+    page.get_by_role("link", name="Risk", exact=True).click()
     expect(page.locator("#predictors")).to_be_visible()
     expect(page.locator("[data-tier=v2]")).not_to_have_text("–")
     assert case.crn in page.content()
@@ -95,7 +97,7 @@ def test_adding_a_registration_changes_the_tier_on_the_same_page_load(
         case.crn, acting_user=practitioner.user, register="RLRH", registered_on=timezone.localdate()
     )
     sign_in(page, live_server.url, practitioner.user)
-    page.goto(f"{live_server.url}/cases/{case.crn}/")
+    page.goto(f"{live_server.url}/cases/{case.crn}/risk/")
     before = page.locator("[data-tier=v2] span").first.inner_text()
 
     page.get_by_role("link", name="Add a registration").click()
@@ -120,10 +122,11 @@ def test_a_change_of_employment_changes_the_scores_at_once(
 ) -> None:
     recompute_all()
     sign_in(page, live_server.url, practitioner.user)
-    page.goto(f"{live_server.url}/cases/{case.crn}/")
+    page.goto(f"{live_server.url}/cases/{case.crn}/risk/")
     ogp_before = page.locator("[data-predictor=ogp]").inner_text()
     assert "Current employment" in ogp_before  # shown as a fact to record, not an error
 
+    page.get_by_role("link", name="Personal details").click()
     page.get_by_role("link", name="Record a change of circumstances").click()
     page.get_by_label("Employment, education or training").check()
     page.get_by_label("New status").select_option("UNEMPLOYED")
@@ -136,6 +139,7 @@ def test_a_change_of_employment_changes_the_scores_at_once(
     expect(page.locator(".govuk-notification-banner")).to_contain_text(
         "Change of circumstances recorded"
     )
+    page.get_by_role("link", name="Risk", exact=True).click()
     ogp_after = page.locator("[data-predictor=ogp]").inner_text()
     assert "Current employment" not in ogp_after
     page.locator("[data-predictor=arp] summary").first.click()
@@ -156,7 +160,7 @@ def test_recording_an_assessment_makes_the_scores_dynamic(
             replacing=None,
         )
     sign_in(page, live_server.url, practitioner.user)
-    page.goto(f"{live_server.url}/cases/{case.crn}/")
+    page.goto(f"{live_server.url}/cases/{case.crn}/risk/")
     expect(page.locator("[data-predictor=arp]")).to_contain_text("Static")
 
     page.get_by_role("link", name="Record an assessment").click()

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from caseload.access.case_write import CaseWrite, case_action
-from caseload.contacts.domain import ContactInput, validate_contact
+from caseload.contacts.domain import ContactInput, validate_contact, validate_unpaid_work_credit
 from caseload.contacts.models import Contact
 from caseload.core.errors import ActionInvalid
 
@@ -19,11 +19,13 @@ def record_contact(
     notes: str = "",
     sensitive: bool = False,
     rar_activity: bool = False,
+    minutes_credited: int | None = None,
 ) -> Contact:
     data = ContactInput(
         contact_type, happened_at, outcome or None, enforcement_action or None, notes
     )
     problems = validate_contact(data, now=case.now)
+    problems += validate_unpaid_work_credit(contact_type, minutes_credited)
     if problems:
         raise ActionInvalid(problems)
     contact = Contact.objects.create(
@@ -35,6 +37,7 @@ def record_contact(
         notes=notes,
         sensitive=sensitive,
         rar_activity=rar_activity,
+        minutes_credited=minutes_credited,
         staff=getattr(case.acting_user, "staff", None),
         recorded_by=case.acting_user,
     )

@@ -26,6 +26,8 @@ class ContactType:
     appointment: bool
     national_standard: bool
     home_visit: bool = False
+    #: An unpaid work session: the hours it credits count towards the hours ordered.
+    unpaid_work: bool = False
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,9 @@ CONTACT_TYPES: dict[str, ContactType] = {
         ContactType("COAI", "Initial appointment in the office", True, True),
         ContactType("COHV", "Initial home visit", True, True, home_visit=True),
         ContactType("COVI", "Initial appointment by video", True, True),
+        # Our code: Delius records unpaid work sessions in its own module, whose codes are not
+        # public. Its minutes credited are what counts towards the hours ordered.
+        ContactType("UPWS", "Unpaid work session", True, True, unpaid_work=True),
         ContactType("CTOA", "Phone call to the person", False, False),
         ContactType("CTOB", "Phone call from the person", False, False),
         ContactType("CMOA", "Email or text to the person", False, False),
@@ -91,6 +96,8 @@ class EnforcementAction:
     label: str
     #: Starts a breach (community) or recall (licence): tiering's "previous enforcement activity".
     breach_or_recall: bool = False
+    #: A formal warning (Sentencing Code Sch. 10 para 6): compliance counts warnings given.
+    warning: bool = False
 
 
 ENFORCEMENT_ACTIONS: dict[str, EnforcementAction] = {
@@ -99,8 +106,8 @@ ENFORCEMENT_ACTIONS: dict[str, EnforcementAction] = {
         EnforcementAction("ROM", "Refer to offender manager"),
         EnforcementAction("NFA", "No further action"),
         EnforcementAction("WLS", "Enforcement letter requested"),
-        EnforcementAction("EA02", "First warning letter sent"),
-        EnforcementAction("EA03", "Second warning letter sent"),
+        EnforcementAction("EA02", "First warning letter sent", warning=True),
+        EnforcementAction("EA03", "Second warning letter sent", warning=True),
         EnforcementAction("EA08", "Breach letter sent"),
         EnforcementAction("EA11", "Recall requested", breach_or_recall=True),
         EnforcementAction("EA12", "Decision pending response from the person on probation"),
@@ -168,6 +175,26 @@ def validate_contact(contact: ContactInput, *, now: datetime) -> list[FieldProbl
             FieldProblem("notes", "max_length", "Notes must be 10,000 characters or fewer")
         )
     return errors
+
+
+#: The most one unpaid work session can credit.
+MOST_MINUTES_CREDITED = 12 * 60
+
+
+def validate_unpaid_work_credit(
+    contact_type: str | None, minutes: int | None
+) -> list[FieldProblem]:
+    """Only an unpaid work session credits time, and at most `MOST_MINUTES_CREDITED`."""
+    ctype = CONTACT_TYPES.get(contact_type or "")
+    if minutes is None:
+        return []
+    if ctype is None or not ctype.unpaid_work:
+        message = "Only an unpaid work session credits unpaid work time"
+        return [FieldProblem("minutes_credited", "not_allowed", message)]
+    if not 0 <= minutes <= MOST_MINUTES_CREDITED:
+        message = "Unpaid work credited must be between 0 and 720 minutes (12 hours)"
+        return [FieldProblem("minutes_credited", "out_of_range", message)]
+    return []
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,9 @@ class Contact(models.Model):
     notes = models.TextField(blank=True)
     sensitive = models.BooleanField(default=False)
     rar_activity = models.BooleanField("RAR activity", default=False)
+    minutes_credited = models.PositiveIntegerField(
+        "unpaid work credited (minutes)", null=True, blank=True
+    )
     staff = models.ForeignKey(
         "organisation.Staff", on_delete=models.PROTECT, related_name="contacts", null=True
     )

@@ -4,7 +4,13 @@ from typing import Any
 
 from caseload.contacts.timeline import case_timeline
 from caseload.people.models import Person
-from caseload.people.record import CasePanel, CaseViewer, register_panel
+from caseload.people.record import (
+    CaseAction,
+    CasePanel,
+    CaseViewer,
+    register_case_action,
+    register_panel,
+)
 
 
 def timeline(person: Person, viewer: CaseViewer) -> dict[str, Any]:
@@ -14,4 +20,9 @@ def timeline(person: Person, viewer: CaseViewer) -> dict[str, Any]:
     }
 
 
-register_panel(CasePanel("timeline", 80, "contacts/timeline_panel.html", timeline))
+register_panel(
+    CasePanel("timeline", 80, "contacts/timeline_panel.html", timeline, section="activity")
+)
+register_case_action(
+    CaseAction("Record a contact", "new_contact", sections=("overview", "activity"), order=1)
+)

@@ -15,4 +15,5 @@ def new_contact(request: HttpRequest, crn: str) -> HttpResponse:
         action=record_contact,
         title="Record a contact",
         success="Contact recorded",
+        done="case_activity",
     )

@@ -50,3 +50,13 @@ def past_date_problems(
         message = f"{label} must be the same as or after {EARLIEST_DATE:%-d %B %Y}"
         return [FieldProblem(field, "too_early", message)]
     return []
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` calendar months later (or earlier), or the month's last day when
+    it is shorter: 31 January + 1 month is 28 (or 29) February."""
+    month_index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(month_index, 12)
+    next_month = date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1)
+    last_day = (next_month - date(year, month + 1, 1)).days
+    return date(year, month + 1, min(day.day, last_day))

@@ -12,5 +12,5 @@ def subject_access_link(person: Person, viewer: CaseViewer) -> dict[str, Any]:
 
 
 register_panel(
-    CasePanel("subject_access", 6, "dataprotection/subject_access_link.html", subject_access_link)
+    CasePanel("subject_access", 90, "dataprotection/subject_access_link.html", subject_access_link)
 )

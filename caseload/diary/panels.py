@@ -36,7 +36,7 @@ def future_appointments(person: Person, viewer: CaseViewer) -> dict[str, Any]:
 register_panel(
     CasePanel(
         "appointments",
-        25,
+        24,
         "diary/panels/appointments.html",
         next_and_last,
         width="one-half",

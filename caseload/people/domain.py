@@ -7,10 +7,11 @@ module says what each code *means* for the rules, and a test keeps the two lists
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from caseload.core.dates import in_force, past_date_problems
+from caseload.core.dates import add_months, in_force, past_date_problems
 from caseload.core.errors import FieldProblem
 
 #: Sentence types and the Delius custodial type each counts as for tiering (hmpps-tier reads
@@ -179,3 +180,102 @@ def validate_circumstance(change: CircumstanceChange, *, today: date) -> list[Fi
             )
         )
     return problems
+
+
+def age_on(date_of_birth: date, day: date) -> int:
+    """Whole years of age on `day`."""
+    had_birthday = (day.month, day.day) >= (date_of_birth.month, date_of_birth.day)
+    return day.year - date_of_birth.year - (0 if had_birthday else 1)
+
+
+def notional_end(start: date, length: int, unit: str) -> date:
+    """The end of a period of `length` months or days from `start` (exclusive, like every
+    period). Hours (unpaid work) have no calendar end."""
+    if unit == "MONTHS":
+        return add_months(start, length)
+    if unit == "DAYS":
+        return start + timedelta(days=length)
+    raise ValueError(f"A length in {unit!r} has no end date")
+
+
+def expected_end_date(
+    sentence_type: str,
+    sentence_date: date,
+    length: int,
+    length_unit: str,
+    licence_expiry_date: date | None,
+) -> date | None:
+    """A licence ends at its licence expiry date; any other sentence at its notional end, from
+    the sentence date and length (MPoP's expected end date: the entered end date, otherwise
+    sentence date + length; case_model.md §5)."""
+    if sentence_type == LICENCE:
+        return licence_expiry_date
+    if length_unit in ("MONTHS", "DAYS"):
+        return notional_end(sentence_date, length, length_unit)
+    return None
+
+
+def two_thirds_point(start: date, end: date) -> date:
+    """Two thirds of the way from `start` to `end`, to the day (rounded down): the Probation
+    Reset point of a licence or a community order (case_model.md, "Probation Reset")."""
+    return start + timedelta(days=(end - start).days * 2 // 3)
+
+
+def probation_reset_exemption(
+    *, mappa: bool, very_high_rosh: bool, child_protection: bool
+) -> str | None:
+    """Why a case keeps active supervision past the two-thirds point, or None if it does not.
+
+    Exempt (Probation Reset, June 2024; case_model.md): MAPPA cases of any category and level,
+    very high RoSH and active child protection. National Security Division and intensive
+    supervision court cases are exempt too, but neither is recorded here."""
+    if mappa:
+        return "a MAPPA case"
+    if very_high_rosh:
+        return "very high risk of serious harm"
+    if child_protection:
+        return "active child protection"
+    return None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Ordered, done and left of a requirement, in its own unit (minutes, days)."""
+
+    ordered: int
+    done: int
+
+    @property
+    def remaining(self) -> int:
+        return max(self.ordered - self.done, 0)
+
+    @property
+    def percent_done(self) -> int:
+        """Whole per cent of the order done, at most 100 (credit beyond the order is kept in
+        `done` but not shown as more than complete)."""
+        if self.ordered <= 0:
+            return 100
+        return min(self.done * 100 // self.ordered, 100)
+
+
+def unpaid_work_progress(ordered_hours: int, minutes_credited: Iterable[int]) -> Progress:
+    """Unpaid work in minutes, as Delius counts it (minutes ordered, minutes credited): the
+    hours ordered against the minutes credited at each session."""
+    return Progress(ordered=ordered_hours * 60, done=sum(minutes_credited))
+
+
+def rar_progress(ordered_days: int, activity_days: Iterable[date]) -> Progress:
+    """Rehabilitation activity days: a RAR's days are counted once each, however many RAR
+    activities happened on one day (Delius counts RAR-flagged contacts by day)."""
+    return Progress(ordered=ordered_days, done=len(set(activity_days)))
+
+
+def hours_and_minutes(minutes: int) -> str:
+    """ "12 hours 30 minutes", "1 hour", "45 minutes", "0 hours" for a count of minutes."""
+    hours, rest = divmod(minutes, 60)
+    parts = []
+    if hours or not rest:
+        parts.append(f"{hours} hour{'' if hours == 1 else 's'}")
+    if rest:
+        parts.append(f"{rest} minute{'' if rest == 1 else 's'}")
+    return " ".join(parts)

@@ -102,6 +102,31 @@ def panel_rows(panels: list[CasePanel]) -> list[list[CasePanel]]:
     return rows
 
 
+@dataclass(frozen=True)
+class CaseAction:
+    """A button on the case record that opens a case action page (`url_name`, taking the CRN),
+    on the sections where its task belongs; shown to viewers who may change the case."""
+
+    label: str
+    url_name: str
+    sections: tuple[Section, ...]
+    order: int
+
+
+_actions: dict[str, CaseAction] = {}
+
+
+def register_case_action(action: CaseAction) -> None:
+    if action.url_name in _actions:
+        raise ImproperlyConfigured(f"Two case actions open {action.url_name!r}")
+    _actions[action.url_name] = action
+
+
+def case_actions(section: Section) -> list[CaseAction]:
+    """The section's buttons in order; the first is its main task."""
+    return sorted((a for a in _actions.values() if section in a.sections), key=lambda a: a.order)
+
+
 def case_record(
     person: Person, viewer: CaseViewer, section: Section | None = None
 ) -> dict[str, Any]:

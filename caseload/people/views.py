@@ -21,7 +21,14 @@ from caseload.people.caselist import SORTS, case_rows
 from caseload.people.forms import CaseFilterForm, CircumstanceForm
 from caseload.people.listing import sortable_columns
 from caseload.people.models import Person
-from caseload.people.record import SECTIONS, Section, case_panels, case_record, panel_rows
+from caseload.people.record import (
+    SECTIONS,
+    Section,
+    case_actions,
+    case_panels,
+    case_record,
+    panel_rows,
+)
 
 
 @signed_in
@@ -96,14 +103,20 @@ def team_cases(request: HttpRequest) -> HttpResponse:
 
 
 def _case_section(request: HttpRequest, crn: str, section: Section) -> HttpResponse:
+    """One section of the case record: the identity bar, the sections' sub-navigation, the
+    section's tasks (for those who may change the case) and its panels."""
     person = get_case_for_user(request.user, crn)
     viewer = case_viewer(request.user, person)
     page = case_record(person, viewer, section)
     page["can_change"] = viewer.can_change
+    page["case_actions"] = case_actions(section) if viewer.can_change else []
     page["panel_rows"] = panel_rows(case_panels(viewer, section))
     page["section"] = section
     page["section_title"] = next(title for key, title, _ in SECTIONS if key == section)
-    page["sections"] = SECTIONS
+    page["sections"] = [
+        (key, title, "case_detail" if key == "overview" else f"case_{key}")
+        for key, title, _ in SECTIONS
+    ]
     return render(request, "people/case_detail.html", page)
 
 
@@ -134,4 +147,5 @@ def new_circumstance(request: HttpRequest, crn: str) -> HttpResponse:
         action=record_circumstance_change,
         title="Record a change of circumstances",
         success="Change of circumstances recorded",
+        done="case_personal",
     )

@@ -13,16 +13,19 @@ from caseload.core.dates import in_force
 from caseload.core.errors import ActionInvalid, FieldProblem
 from caseload.core.stale_edits import refuse_stale_edit
 from caseload.core.versions import Seen, day_in_words
-from caseload.risk.constants import REGISTERS
+from caseload.risk.constants import REGISTERS, ROSH_CODES
 from caseload.risk.domain import (
+    ROSH_REGISTER_FOR_LEVEL,
     NewRegistration,
+    RoshSummaryInput,
     replaced_registers,
     validate_assessment,
     validate_deregistration,
     validate_registration,
     validate_review,
+    validate_rosh_summary,
 )
-from caseload.risk.models import Assessment, Registration, RegistrationReview
+from caseload.risk.models import Assessment, Registration, RegistrationReview, RoshSummary
 
 
 def describe_registration(registration: Any) -> str:
@@ -172,3 +175,52 @@ def record_assessment(
     )
     case.audit.update(assessment_id=assessment.pk)
     return assessment
+
+
+@case_action("RECORD_ROSH_SUMMARY", cause="RoSH summary recorded")
+def record_rosh_summary(
+    case: CaseWrite,
+    *,
+    assessed_on: date | None,
+    source: str | None,
+    public: str | None,
+    known_adult: str | None,
+    children: str | None,
+    staff: str | None,
+) -> RoshSummary:
+    """Record RoSH by audience, and reconcile the RoSH registration to its highest level.
+
+    The overall RoSH is derived, not keyed: if the RoSH registration in force is not the
+    highest audience's level, it is ended and the right one registered from the summary's date
+    (one registration of the RoSH group at a time, as `register_flag` keeps it). If it already
+    says the same, it stands."""
+    levels = {"public": public, "known_adult": known_adult, "children": children, "staff": staff}
+    problems = validate_rosh_summary(
+        RoshSummaryInput(assessed_on, source, levels), today=case.today
+    )
+    if problems:
+        raise ActionInvalid(problems)
+    assert assessed_on is not None
+    summary = RoshSummary.objects.create(
+        person=case.person,
+        assessed_on=assessed_on,
+        source=source,
+        recorded_by=case.acting_user,
+        **levels,
+    )
+    overall = ROSH_REGISTER_FOR_LEVEL[summary.overall or "LOW"]
+    current = list(case.person.registrations.current().filter(register__in=ROSH_CODES))
+    if [r.register for r in current] != [overall]:
+        for old in current:
+            old.deregistered_on = max(assessed_on, old.registered_on)
+            old._change_reason = "Ended by a new RoSH summary"
+            old.save(update_fields=["deregistered_on"])
+        Registration.objects.create(
+            person=case.person,
+            register=overall,
+            registered_on=assessed_on,
+            notes=f"From the RoSH summary of {day_in_words(assessed_on)}",
+            registered_by=case.acting_user,
+        )
+    case.audit.update(rosh_summary_id=summary.pk, overall=overall)
+    return summary

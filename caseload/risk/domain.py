@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from caseload.core.dates import in_force, past_date_problems
+from caseload.core.dates import add_months, in_force, past_date_problems
 from caseload.core.errors import FieldProblem
 from caseload.risk.assessment import QUESTIONS_BY_KEY, validate_answers
 from caseload.risk.constants import MAPPA_CATEGORIES, MAPPA_LEVELS, REGISTERS, ROSH_CODES
@@ -102,3 +102,127 @@ def validate_assessment(
             FieldProblem(key, "answer", f"{question.label if question else key} {message}")
         )
     return problems
+
+
+#: RoSH levels, lowest first, with the RoSH register each is recorded as (one duplicate group).
+ROSH_LEVELS = ("LOW", "MEDIUM", "HIGH", "VERY_HIGH")
+ROSH_LEVEL_LABELS = {"LOW": "Low", "MEDIUM": "Medium", "HIGH": "High", "VERY_HIGH": "Very high"}
+ROSH_REGISTER_FOR_LEVEL = dict(zip(ROSH_LEVELS, ROSH_CODES, strict=True))
+ROSH_LEVEL_OF_REGISTER = {code: level for level, code in ROSH_REGISTER_FOR_LEVEL.items()}
+#: Who may be harmed, as OASys's R10 risk grid asks (community); the order the page shows them.
+ROSH_AUDIENCES = {
+    "public": "The public",
+    "known_adult": "A known adult",
+    "children": "Children",
+    "staff": "Staff",
+}
+ROSH_SOURCES = {
+    "OASYS": "OASys assessment",
+    "SCREENING": "OASys RoSH screening",
+    "OTHER": "Other structured assessment",
+}
+
+#: Registers shown as flags beside a person's name, most urgent first. RoSH and MAPPA have
+#: their own places; the rest of the registers are on the Risk section.
+IDENTITY_FLAGS = (
+    "RCPR",
+    "RCCO",
+    "RCHD",
+    "ADVP",
+    "AV2S",
+    "ARSO",
+    "RTAO",
+    "INLL",
+    "WEAP",
+    "SPO",
+    "STRG",
+    "IRMO",
+    "ALSH",
+    "RVLN",
+    "RVAD",
+    "WRSM",
+)
+
+
+def highest_rosh(levels: Iterable[str]) -> str | None:
+    """The overall RoSH: the highest level for any audience (OASys's R10 summary rule)."""
+    known = [level for level in levels if level in ROSH_LEVELS]
+    return max(known, key=ROSH_LEVELS.index) if known else None
+
+
+@dataclass(frozen=True)
+class RiskAtAGlance:
+    """What the identity bar says about risk: RoSH, MAPPA and the flags, in plain words."""
+
+    rosh: str | None
+    rosh_since: date | None
+    mappa_category: str
+    mappa_level: str
+    flags: tuple[str, ...]
+
+    @property
+    def rosh_label(self) -> str:
+        return ROSH_LEVEL_LABELS[self.rosh] if self.rosh else "Not assessed"
+
+    @property
+    def mappa(self) -> str:
+        """ "Category 2, level 2" from the MAPP registration's M2/M2 codes; "" when none."""
+        if not self.mappa_category:
+            return ""
+        level = f", level {self.mappa_level.removeprefix('M')}" if self.mappa_level else ""
+        return f"Category {self.mappa_category.removeprefix('M')}{level}"
+
+
+def risk_at_a_glance(registrations: Iterable[RegistrationFacts], day: date) -> RiskAtAGlance:
+    """From the registrations in force on `day`: the newest RoSH and MAPPA registrations (as
+    tiering reads them) and one flag per register in `IDENTITY_FLAGS`, in that order."""
+    active = sorted(
+        (r for r in registrations if r.active_on(day)),
+        key=lambda r: r.registered_on,
+        reverse=True,
+    )
+    rosh = next((r for r in active if r.register in ROSH_CODES), None)
+    mappa = next((r for r in active if r.register == MAPPA), None)
+    registers = {r.register for r in active}
+    return RiskAtAGlance(
+        rosh=ROSH_LEVEL_OF_REGISTER[rosh.register] if rosh else None,
+        rosh_since=rosh.registered_on if rosh else None,
+        mappa_category=mappa.category if mappa else "",
+        mappa_level=mappa.level if mappa else "",
+        flags=tuple(REGISTERS[code].label for code in IDENTITY_FLAGS if code in registers),
+    )
+
+
+@dataclass(frozen=True)
+class RoshSummaryInput:
+    """RoSH by audience as an assessment concludes it, before it is written."""
+
+    assessed_on: date | None
+    source: str | None
+    levels: Mapping[str, str | None]
+
+
+def validate_rosh_summary(summary: RoshSummaryInput, *, today: date) -> list[FieldProblem]:
+    problems = _past("assessed_on", summary.assessed_on, "date of the assessment", today)
+    if summary.source not in ROSH_SOURCES:
+        problems.append(
+            FieldProblem("source", "unknown_code", "Select where the RoSH levels come from")
+        )
+    for audience, label in ROSH_AUDIENCES.items():
+        if summary.levels.get(audience) not in ROSH_LEVELS:
+            problems.append(
+                FieldProblem(
+                    audience, "rosh_level", f"Select the risk of serious harm to {label.lower()}"
+                )
+            )
+    return problems
+
+
+def review_due(registered_on: date, last_reviewed_on: date | None, register: str) -> date | None:
+    """The next review: the register's review period after the last review, or after the
+    registration when there has been none (case_model.md §8: "Review due = registration date +
+    review period"). None when the register's period is not known."""
+    months = REGISTERS[register].review_months if register in REGISTERS else None
+    if not months:
+        return None
+    return add_months(last_reviewed_on or registered_on, months)

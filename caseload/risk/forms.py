@@ -11,6 +11,7 @@ from caseload.core.forms import (
 from caseload.core.version_fields import VersionField
 from caseload.risk.assessment import QUESTIONS
 from caseload.risk.constants import MAPPA_CATEGORIES, MAPPA_LEVELS, REGISTER_CHOICES
+from caseload.risk.domain import ROSH_LEVEL_LABELS, ROSH_SOURCES
 
 
 class RegistrationForm(GovUKForm):
@@ -111,3 +112,25 @@ def answers_from(data: dict[str, Any]) -> dict[str, object]:
 
 def initial_from(answers: dict[str, object]) -> dict[str, object]:
     return {k: (v if isinstance(v, list) else str(v)) for k, v in answers.items()}
+
+
+_LEVELS = [(code, label) for code, label in ROSH_LEVEL_LABELS.items()]
+
+
+class RoshSummaryForm(GovUKForm):
+    """RoSH by audience, as the assessment concluded it. No level is chosen in advance."""
+
+    assessed_on = GovUKDateField(
+        label="Date of the assessment", help_text="For example, 17 11 2026"
+    )
+    source = forms.ChoiceField(
+        label="Where the levels come from",
+        choices=list(ROSH_SOURCES.items()),
+        widget=GovUKRadioSelect,
+    )
+    public = forms.ChoiceField(label="Risk to the public", choices=_LEVELS, widget=GovUKRadioSelect)
+    known_adult = forms.ChoiceField(
+        label="Risk to a known adult", choices=_LEVELS, widget=GovUKRadioSelect
+    )
+    children = forms.ChoiceField(label="Risk to children", choices=_LEVELS, widget=GovUKRadioSelect)
+    staff = forms.ChoiceField(label="Risk to staff", choices=_LEVELS, widget=GovUKRadioSelect)

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 from caseload.core.models import Versioned
 from caseload.core.querysets import PeriodQuerySet
 from caseload.risk.constants import REGISTER_CHOICES
+from caseload.risk.domain import ROSH_AUDIENCES, ROSH_LEVEL_LABELS, ROSH_SOURCES, highest_rosh
 
 
 class RegistrationQuerySet(PeriodQuerySet["Registration"]):
@@ -107,6 +108,72 @@ class PredictorScore(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["person", "predictor"], name="one_score_per_predictor")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.predictor} for {self.person_id}: {self.score} {self.band}"
+
+
+ROSH_LEVEL_CHOICES = [(code, label) for code, label in ROSH_LEVEL_LABELS.items()]
+
+
+class RoshSummary(models.Model):
+    """Risk of serious harm by audience, as an assessment concluded it (OASys R10 risk grid,
+    in the community), on a date and from a source.
+
+    Recorded once: the overall RoSH is the highest audience's level and is not typed in. Saving a
+    summary reconciles the RoSH registration to it in the same transaction
+    (`caseload.risk.actions.record_rosh_summary`), as HMPPS's assessment-summary-and-delius does
+    on an OASys completion, because the tier, the lists and the reviews read the registration.
+    """
+
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="rosh_summaries"
+    )
+    assessed_on = models.DateField()
+    source = models.CharField(max_length=10, choices=list(ROSH_SOURCES.items()))
+    public = models.CharField("risk to the public", max_length=9, choices=ROSH_LEVEL_CHOICES)
+    known_adult = models.CharField(
+        "risk to a known adult", max_length=9, choices=ROSH_LEVEL_CHOICES
+    )
+    children = models.CharField("risk to children", max_length=9, choices=ROSH_LEVEL_CHOICES)
+    staff = models.CharField("risk to staff", max_length=9, choices=ROSH_LEVEL_CHOICES)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-assessed_on", "-id"]
+        verbose_name_plural = "RoSH summaries"
+
+    def __str__(self) -> str:
+        return f"RoSH summary of {self.person_id} on {self.assessed_on}"
+
+    @property
+    def levels(self) -> dict[str, str]:
+        return {audience: getattr(self, audience) for audience in ROSH_AUDIENCES}
+
+    @property
+    def overall(self) -> str | None:
+        return highest_rosh(self.levels.values())
+
+
+class PredictorScoreChange(models.Model):
+    """When a predictor's result for a person changed, and to what (appended by the refresh
+    step, as `TierChange` is for tiers): the history of the scores on the risk section."""
+
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="predictor_score_changes"
+    )
+    predictor = models.CharField(max_length=8)
+    changed_at = models.DateTimeField()
+    score = models.DecimalField(max_digits=5, decimal_places=2, null=True)
+    band = models.CharField(max_length=14, blank=True)
+    score_type = models.CharField(max_length=8, blank=True)
+    cause = models.CharField(max_length=200, help_text="The action whose facts changed the score")
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
 
     def __str__(self) -> str:
         return f"{self.predictor} for {self.person_id}: {self.score} {self.band}"

@@ -6,7 +6,7 @@ from caseload.derived.facts import CaseFacts
 from caseload.derived.registry import Batch, register
 from caseload.derived.writes import CacheWrites
 from caseload.risk.derive import ScoreOutcome, derive_scores
-from caseload.risk.models import PredictorScore
+from caseload.risk.models import PredictorScore, PredictorScoreChange
 
 _FIELDS = (
     "score",
@@ -20,6 +20,10 @@ _FIELDS = (
     "errors",
     "facts_as_at",
 )
+
+
+#: A change in any of these is a change in the score's history (not the date it is as at).
+_CHANGED = ("score", "band", "score_type")
 
 
 def _row_values(outcome: ScoreOutcome, facts: CaseFacts) -> dict[str, object]:
@@ -59,8 +63,20 @@ class PredictorScores:
             outcomes[person_id] = derive_scores(facts)
             rows = dict(stored[person_id])
             for name, outcome in outcomes[person_id].items():
-                writes.put(
-                    person_id, rows.pop(name, None), _row_values(outcome, facts), predictor=name
-                )
+                row = rows.pop(name, None)
+                values = _row_values(outcome, facts)
+                before = None if row is None else tuple(getattr(row, f) for f in _CHANGED)
+                if writes.put(person_id, row, values, predictor=name) and before != tuple(
+                    values[f] for f in _CHANGED
+                ):
+                    writes.append.append(
+                        PredictorScoreChange(
+                            person_id=person_id,
+                            predictor=name,
+                            changed_at=batch.now,
+                            cause=batch.cause,
+                            **{f: values[f] for f in _CHANGED},
+                        )
+                    )
             writes.remove(person_id, list(rows.values()))
         return writes

@@ -8,6 +8,7 @@ from caseload.people.models import Person
 from caseload.risk.actions import (
     deregister_flag,
     record_assessment,
+    record_rosh_summary,
     register_flag,
     review_registration,
 )
@@ -16,6 +17,7 @@ from caseload.risk.forms import (
     EndRegistrationForm,
     RegistrationForm,
     ReviewRegistrationForm,
+    RoshSummaryForm,
     initial_from,
 )
 
@@ -29,6 +31,7 @@ def new_registration(request: HttpRequest, crn: str) -> HttpResponse:
         action=register_flag,
         title="Add a registration",
         success="Registration added",
+        done="case_risk",
     )
 
 
@@ -41,6 +44,7 @@ def end_registration(request: HttpRequest, crn: str, registration_id: int) -> Ht
         action=deregister_flag,
         title="End a registration",
         success="Registration ended",
+        done="case_risk",
         fixed_arguments={"registration_id": registration_id},
     )
 
@@ -59,6 +63,7 @@ def review_registration_page(request: HttpRequest, crn: str, registration_id: in
         action=review_registration,
         title="Review a registration",
         success="Registration reviewed",
+        done="case_risk",
         fixed_arguments={"registration_id": registration_id},
     )
 
@@ -72,6 +77,20 @@ def new_assessment(request: HttpRequest, crn: str) -> HttpResponse:
         action=record_assessment,
         title="Record an assessment",
         success="Assessment recorded. Scores and tier recalculated.",
+        done="case_risk",
         initial=latest_answers,
         template="risk/assessment_form.html",
+    )
+
+
+@case_page(write=True)
+def new_rosh_summary(request: HttpRequest, crn: str) -> HttpResponse:
+    return case_action_page(
+        request,
+        crn,
+        form_class=RoshSummaryForm,
+        action=record_rosh_summary,
+        title="Record risk of serious harm by audience",
+        success="Risk of serious harm recorded. Tier recalculated.",
+        done="case_risk",
     )

@@ -17,7 +17,12 @@ from caseload.organisation.constants import Grade, Role
 from caseload.organisation.models import Staff, Team
 from caseload.people.actions import record_circumstance_change
 from caseload.people.models import LicenceCondition, Person
-from caseload.risk.actions import record_assessment, register_flag, review_registration
+from caseload.risk.actions import (
+    record_assessment,
+    record_rosh_summary,
+    register_flag,
+    review_registration,
+)
 from caseload.testing.assessments import dynamic_answers
 from caseload.testing.factories import (
     AppointmentFactory,
@@ -88,6 +93,16 @@ def case_with_everything(practitioner: Staff) -> Person:
     )
     record_assessment(
         case.crn, acting_user=user, completed_on=today, answers=dynamic_answers("arp")
+    )
+    record_rosh_summary(
+        case.crn,
+        acting_user=user,
+        assessed_on=today,
+        source="OASYS",
+        public="LOW",
+        known_adult="MEDIUM",
+        children="LOW",
+        staff="LOW",
     )
     licence = SentenceFactory(
         event__person=case, event__number=2, sentence_type="LIC", release_date=today

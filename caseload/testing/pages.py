@@ -24,3 +24,19 @@ def opened_form(client: Any, url: str) -> dict[str, str]:
     parser.feed(response.content.decode())
     parser.values.pop("csrfmiddlewaretoken", None)
     return parser.values
+
+
+def whole_case_record(client: Any, crn: str) -> str:
+    """Every section of the case record, one page after another, as one text."""
+    from django.urls import reverse
+
+    from caseload.people.record import SECTIONS
+
+    pages = []
+    for key, _, _ in SECTIONS:
+        response = client.get(
+            reverse("case_detail" if key == "overview" else f"case_{key}", args=[crn])
+        )
+        assert response.status_code == 200, (key, response.status_code)
+        pages.append(response.content.decode())
+    return "\n".join(pages)

@@ -23,4 +23,6 @@ def tier(person: Person, viewer: CaseViewer) -> dict[str, Any]:
     }
 
 
-register_panel(CasePanel("tier", 20, "tiering/tier_panel.html", tier, width="one-half"))
+register_panel(
+    CasePanel("tier", 20, "tiering/tier_panel.html", tier, width="one-half", section="risk")
+)

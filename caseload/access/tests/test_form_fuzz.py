@@ -36,7 +36,7 @@ from caseload.core.govuk_dates import GovUKDateField, GovUKTimeField
 from caseload.diary.models import Appointment, AppointmentSeries, Reschedule
 from caseload.people.models import Circumstance, Person
 from caseload.risk.actions import register_flag
-from caseload.risk.models import Assessment, Registration, RegistrationReview
+from caseload.risk.models import Assessment, Registration, RegistrationReview, RoshSummary
 from caseload.testing.factories import AppointmentFactory, StaffFactory, UserFactory
 
 
@@ -107,6 +107,7 @@ FORM_PAGES: dict[str, FormPage] = {
     "caseload.diary.forms.AppointmentOutcomeForm": FormPage(
         lambda w: w.case_url("record_appointment_outcome", w.appointment_id(past=True))
     ),
+    "caseload.risk.forms.RoshSummaryForm": FormPage(lambda w: w.case_url("new_rosh_summary")),
     "caseload.access.forms.LimitedAccessForm": FormPage(
         lambda w: w.case_url("limited_access"), user="manager"
     ),
@@ -140,6 +141,7 @@ WRITTEN = (
     Registration,
     RegistrationReview,
     Assessment,
+    RoshSummary,
     LimitedAccess,
     Appointment,
     AppointmentSeries,

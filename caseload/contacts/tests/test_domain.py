@@ -12,6 +12,7 @@ from caseload.contacts.domain import (
     ContactInput,
     unacceptable_absences,
     validate_contact,
+    validate_unpaid_work_credit,
 )
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -110,3 +111,10 @@ def test_more_failures_never_lower_the_count(rows):
         unacceptable_absences([*facts, extra], since=day)
         == unacceptable_absences(facts, since=day) + 1
     )
+
+
+def test_only_an_unpaid_work_session_credits_time_and_at_most_twelve_hours():
+    assert validate_unpaid_work_credit("UPWS", 420) == []
+    assert validate_unpaid_work_credit("COAP", None) == []
+    assert [p.rule for p in validate_unpaid_work_credit("COAP", 60)] == ["not_allowed"]
+    assert [p.rule for p in validate_unpaid_work_credit("UPWS", 721)] == ["out_of_range"]

@@ -2,7 +2,10 @@
 
 from datetime import UTC, date, datetime, timedelta, timezone
 
-from caseload.core.dates import EARLIEST_DATE, past_date_problems
+from hypothesis import given
+from hypothesis import strategies as st
+
+from caseload.core.dates import EARLIEST_DATE, add_months, past_date_problems
 
 TODAY = date(2026, 3, 2)
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
@@ -34,3 +37,16 @@ def test_the_message_names_the_earliest_date():
         "when", date(1899, 12, 31), now=TODAY, required="Enter it", label="Date of contact"
     )
     assert problem.message == "Date of contact must be the same as or after 1 January 1900"
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 1, 1)), st.integers(-240, 240))
+def test_adding_months_keeps_the_day_or_takes_the_months_last(day, months):
+    later = add_months(day, months)
+    assert (later.year * 12 + later.month) - (day.year * 12 + day.month) == months
+    assert later.day == day.day or (later.day < day.day and (later + timedelta(days=1)).day == 1)
+
+
+def test_a_month_after_the_last_day_of_january_is_the_last_day_of_february():
+    assert add_months(date(2027, 1, 31), 1) == date(2027, 2, 28)
+    assert add_months(date(2028, 1, 31), 1) == date(2028, 2, 29)
+    assert add_months(date(2026, 12, 1), -12) == date(2025, 12, 1)

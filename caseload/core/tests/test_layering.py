@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[2]
 REPO = PACKAGE.parent
 PARTS = re.compile(
     r"^caseload\.(people|contacts|risk|tiering|organisation|access|demo|workload|returns|derived"
-    r"|dataprotection|search)"
+    r"|dataprotection|search|compliance)"
     r"(\.|$)"
 )
 DJANGO = re.compile(r"^django(\.|$)")

@@ -5,7 +5,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from caseload.people import constants
@@ -23,7 +23,14 @@ from caseload.people.domain import (
     CriminalHistoryFacts,
     RequirementFacts,
     SentenceFacts,
+    age_on,
+    expected_end_date,
     has_sexual_offence_history,
+    hours_and_minutes,
+    probation_reset_exemption,
+    rar_progress,
+    two_thirds_point,
+    unpaid_work_progress,
     validate_circumstance,
 )
 from caseload.testing.facts import COMMUNITY_ORDER
@@ -251,3 +258,63 @@ def test_validation_never_raises_and_reports_each_broken_rule(
     if before_current:
         expected.append(after_current)
     assert problems == expected
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2030, 1, 1)), st.integers(0, 90))
+def test_age_counts_whole_years_and_moves_on_the_birthday(born, years):
+    assume((born.month, born.day) != (2, 29))
+    birthday = born.replace(year=born.year + years)
+    assert age_on(born, birthday) == years
+    if years:
+        assert age_on(born, birthday - timedelta(days=1)) == years - 1
+
+
+def test_a_licence_ends_at_licence_expiry_and_an_order_at_its_length():
+    assert expected_end_date("LIC", date(2024, 6, 14), 48, "MONTHS", date(2028, 5, 14)) == date(
+        2028, 5, 14
+    )
+    assert expected_end_date("CO", date(2026, 8, 13), 12, "MONTHS", None) == date(2027, 8, 13)
+    assert expected_end_date("SSO", date(2026, 1, 1), 200, "DAYS", None) == date(2026, 7, 20)
+
+
+@given(st.dates(max_value=date(2100, 1, 1)), st.integers(0, 5000))
+def test_the_two_thirds_point_lies_two_thirds_of_the_way(start, days):
+    end = start + timedelta(days=days)
+    point = two_thirds_point(start, end)
+    assert start <= point <= end
+    assert (point - start).days == days * 2 // 3
+
+
+def test_mappa_very_high_rosh_and_child_protection_keep_supervision_past_two_thirds():
+    assert (
+        probation_reset_exemption(mappa=False, very_high_rosh=False, child_protection=False) is None
+    )
+    assert probation_reset_exemption(mappa=True, very_high_rosh=True, child_protection=False) == (
+        "a MAPPA case"
+    )
+    assert probation_reset_exemption(mappa=False, very_high_rosh=False, child_protection=True) == (
+        "active child protection"
+    )
+
+
+@given(st.integers(0, 300), st.lists(st.integers(0, 720), max_size=60))
+def test_unpaid_work_left_is_what_was_ordered_less_what_was_credited(hours, sessions):
+    progress = unpaid_work_progress(hours, sessions)
+    assert progress.ordered == hours * 60 and progress.done == sum(sessions)
+    assert progress.remaining == max(hours * 60 - sum(sessions), 0)
+    assert 0 <= progress.percent_done <= 100
+
+
+@given(st.integers(1, 60), st.lists(st.dates(), max_size=80))
+def test_rar_days_count_each_day_once(ordered, days):
+    progress = rar_progress(ordered, days)
+    assert progress.done == len(set(days))
+    assert progress.remaining + min(progress.done, ordered) == ordered
+
+
+def test_minutes_read_as_hours_and_minutes():
+    assert hours_and_minutes(810) == "13 hours 30 minutes"
+    assert hours_and_minutes(60) == "1 hour"
+    assert hours_and_minutes(45) == "45 minutes"
+    assert hours_and_minutes(0) == "0 hours"
+    assert hours_and_minutes(61) == "1 hour 1 minute"

@@ -4,25 +4,70 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from caseload.people import record
-from caseload.people.record import CasePanel, CaseViewer, case_panels, panel_rows, register_panel
+from caseload.people.record import (
+    SECTIONS,
+    CaseAction,
+    CasePanel,
+    CaseViewer,
+    case_actions,
+    case_panels,
+    panel_rows,
+    register_case_action,
+    register_panel,
+)
 
 
-def test_each_part_contributes_its_panels_in_page_order():
-    assert [(p.key, p.template.partition("/")[0]) for p in case_panels()] == [
+def test_each_section_shows_the_panels_of_its_parts_in_page_order():
+    def section(key: str) -> list[tuple[str, str]]:
+        return [(p.key, p.template.partition("/")[0]) for p in case_panels(section=key)]
+
+    assert section("overview") == [
         ("limited_access", "access"),
+        ("sentence_at_a_glance", "people"),
+        ("risk_at_a_glance", "risk"),
+        ("appointments", "diary"),
+        ("reviews_due", "risk"),
         ("subject_access", "dataprotection"),
         ("case_audit", "access"),
-        ("person", "people"),
-        ("tier", "tiering"),
-        ("appointments", "diary"),
-        ("predictors", "risk"),
-        ("registrations", "risk"),
-        ("events", "people"),
-        ("criminal_history", "people"),
-        ("equality", "people"),
-        ("future_appointments", "diary"),
-        ("timeline", "contacts"),
     ]
+    assert section("personal") == [("person", "people"), ("equality", "people")]
+    assert section("risk") == [
+        ("rosh", "risk"),
+        ("registrations", "risk"),
+        ("tier", "tiering"),
+        ("criminal_history", "people"),
+        ("predictors", "risk"),
+        ("predictor_history", "risk"),
+    ]
+    assert section("sentence") == [("events", "people")]
+    assert section("activity") == [("future_appointments", "diary"), ("timeline", "contacts")]
+    assert section("compliance") == [("compliance", "compliance")]
+
+
+def test_every_panel_belongs_to_a_section_of_the_record():
+    sections = {key for key, _, _ in SECTIONS}
+    assert {p.section for p in case_panels()} <= sections
+
+
+def test_each_task_is_offered_on_the_sections_where_it_belongs():
+    def labels(key: str) -> list[str]:
+        return [a.label for a in case_actions(key)]
+
+    assert labels("overview")[0] == "Record a contact"
+    assert labels("activity")[0] == "Record a contact"
+    assert labels("risk") == [
+        "Add a registration",
+        "Record risk of serious harm by audience",
+        "Record an assessment",
+    ]
+    assert labels("personal") == ["Record a change of circumstances"]
+
+
+def test_two_tasks_may_not_open_the_same_page(monkeypatch):
+    monkeypatch.setattr(record, "_actions", {})
+    register_case_action(CaseAction("Record a contact", "new_contact", ("overview",), 1))
+    with pytest.raises(ImproperlyConfigured):
+        register_case_action(CaseAction("Add a contact", "new_contact", ("activity",), 2))
 
 
 def test_half_width_panels_sit_side_by_side():

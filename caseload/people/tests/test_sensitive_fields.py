@@ -6,6 +6,7 @@ from django.utils import timezone
 from caseload.contacts.actions import record_contact
 from caseload.people.actions import record_circumstance_change
 from caseload.people.tests.test_api import bearer
+from caseload.testing.pages import whole_case_record
 
 NOTE = "Disclosed that his former partner now lives near the school."
 
@@ -35,7 +36,7 @@ def test_the_analyst_sees_the_case_page_without_notes_or_equality_data(
 ):
     _case_with_notes(case, practitioner)
     client.force_login(analyst.user)
-    page = client.get(f"/cases/{case.crn}/").content.decode()
+    page = whole_case_record(client, case.crn)
     assert case.full_name in page
     assert NOTE not in page and "Amira" not in page
     assert "Ethnicity" not in page
@@ -45,7 +46,7 @@ def test_the_analyst_sees_the_case_page_without_notes_or_equality_data(
 def test_the_practitioner_sees_the_notes_and_equality_data(client, case, practitioner):
     _case_with_notes(case, practitioner)
     client.force_login(practitioner.user)
-    page = client.get(f"/cases/{case.crn}/").content.decode()
+    page = whole_case_record(client, case.crn)
     assert NOTE in page and "Amira" in page and "Ethnicity" in page
 
 

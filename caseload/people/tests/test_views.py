@@ -14,7 +14,7 @@ from caseload.derived.recompute import recompute_all
 from caseload.organisation.constants import Grade, Role
 from caseload.risk.actions import register_flag
 from caseload.testing.factories import StaffFactory, case_held_by
-from caseload.testing.pages import opened_form
+from caseload.testing.pages import opened_form, whole_case_record
 from caseload.tiering.models import CaseTier
 
 
@@ -89,7 +89,7 @@ def test_the_case_page_shows_every_recorded_fact(client, practitioner, case):
         notes="Home is settled.",
     )
     client.force_login(practitioner.user)
-    page = client.get(reverse("case_detail", args=[case.crn])).content.decode()
+    page = whole_case_record(client, case.crn)
     for text in (
         case.full_name,
         case.crn,
@@ -115,10 +115,7 @@ def test_sensitive_notes_are_not_on_the_timeline(client, practitioner, case):
         sensitive=True,
     )
     client.force_login(practitioner.user)
-    assert (
-        "Disclosed a private matter."
-        not in client.get(reverse("case_detail", args=[case.crn])).content.decode()
-    )
+    assert "Disclosed a private matter." not in whole_case_record(client, case.crn)
 
 
 @pytest.mark.parametrize(
@@ -210,10 +207,10 @@ def test_the_case_page_uses_a_fixed_number_of_queries(client, practitioner, case
     client.force_login(practitioner.user)
     record_some(1)
     with CaptureQueriesContext(connection) as few:
-        assert client.get(reverse("case_detail", args=[case.crn])).status_code == 200
+        whole_case_record(client, case.crn)
     record_some(8)
     with CaptureQueriesContext(connection) as many:
-        assert client.get(reverse("case_detail", args=[case.crn])).status_code == 200
+        whole_case_record(client, case.crn)
     assert len(many) == len(few)
 
 

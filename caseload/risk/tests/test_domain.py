@@ -4,18 +4,26 @@ Every problem is reported at once; no date may be in the future."""
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from caseload.risk.assessment import QUESTIONS
 from caseload.risk.constants import REGISTERS, ROSH_CODES
 from caseload.risk.domain import (
     MAPPA,
+    ROSH_LEVELS,
     NewRegistration,
     RegistrationFacts,
+    RoshSummaryInput,
+    highest_rosh,
     replaced_registers,
+    review_due,
+    risk_at_a_glance,
     validate_assessment,
     validate_deregistration,
     validate_registration,
     validate_review,
+    validate_rosh_summary,
 )
 from caseload.testing.assessments import arp_dynamic_answers, middle_answer
 
@@ -204,3 +212,62 @@ def test_every_assessment_problem_is_reported_at_once():
         ("shoeSize", "answer"),
         ("evidenceOfDomesticAbuse", "answer"),
     ]
+
+
+def _registration(register, days_ago, category="", level="", ended=None):  # type: ignore[no-untyped-def]
+    return RegistrationFacts(register, category, level, DAY - timedelta(days=days_ago), ended)
+
+
+DAY = date(2026, 12, 1)
+
+
+def test_the_identity_bar_reads_rosh_mappa_and_flags_in_words():
+    glance = risk_at_a_glance(
+        [
+            _registration("RHRH", 400, ended=DAY - timedelta(days=100)),
+            _registration("RVHR", 100),
+            _registration("MAPP", 90, "M2", "M2"),
+            _registration("ADVP", 80),
+            _registration("RCPR", 70),
+            _registration("AV2S", 60),
+            _registration("IIOM", 50),
+        ],
+        DAY,
+    )
+    assert (glance.rosh, glance.rosh_label, glance.rosh_since) == (
+        "VERY_HIGH",
+        "Very high",
+        DAY - timedelta(days=100),
+    )
+    assert glance.mappa == "Category 2, level 2"
+    assert glance.flags == ("Child protection", "Domestic abuse perpetrator", "Risk to staff")
+
+
+def test_a_case_with_no_registrations_is_not_assessed_and_not_mappa():
+    glance = risk_at_a_glance([_registration("RCCO", 10, ended=DAY)], DAY)
+    assert (glance.rosh_label, glance.mappa, glance.flags) == ("Not assessed", "", ())
+
+
+@given(st.lists(st.sampled_from(ROSH_LEVELS), min_size=1, max_size=4))
+def test_the_overall_rosh_is_the_highest_audiences(levels):
+    overall = highest_rosh(levels)
+    assert overall in levels
+    assert all(ROSH_LEVELS.index(level) <= ROSH_LEVELS.index(overall) for level in levels)
+
+
+def test_a_rosh_summary_needs_a_date_a_source_and_every_audience():
+    summary = RoshSummaryInput(DAY, "OASYS", {"public": "HIGH", "known_adult": "LOW"})
+    problems = validate_rosh_summary(summary, today=DAY)
+    assert [(p.field, p.rule) for p in problems] == [
+        ("children", "rosh_level"),
+        ("staff", "rosh_level"),
+    ]
+    assert [p.field for p in validate_rosh_summary(RoshSummaryInput(None, "X", {}), today=DAY)][
+        :2
+    ] == ["assessed_on", "source"]
+
+
+def test_a_review_is_due_a_review_period_after_the_last_review_or_the_registration():
+    assert review_due(date(2026, 1, 31), None, "MAPP") == date(2026, 4, 30)
+    assert review_due(date(2026, 1, 31), date(2026, 5, 2), "RVHR") == date(2026, 11, 2)
+    assert review_due(date(2026, 1, 31), None, "STRG") is None
