@@ -24,10 +24,10 @@ def user_with_role(role: Role) -> User:
 @pytest.mark.parametrize(
     ("role", "labels"),
     [
-        (Role.PRACTITIONER, ["Today", "My cases", "Diary", "Team cases"]),
-        (Role.MANAGER, ["Team cases", "Audit"]),
-        (Role.HEAD_OF_PDU, ["Cases", "Audit"]),
-        (Role.ANALYST, ["Cases"]),
+        (Role.PRACTITIONER, ["Today", "My cases", "Diary", "Team cases", "Search"]),
+        (Role.MANAGER, ["Team cases", "Search", "Audit"]),
+        (Role.HEAD_OF_PDU, ["Cases", "Search", "Audit"]),
+        (Role.ANALYST, ["Cases", "Search"]),
         (Role.ADMIN, ["Audit"]),
         (Role.STAFF_REP, []),
     ],
@@ -42,6 +42,7 @@ def test_the_page_being_shown_is_marked_current():
         ("My cases", "/cases/", False),
         ("Diary", "/diary/", False),
         ("Team cases", "/team/", True),
+        ("Search", "/search/", False),
     ]
 
 

@@ -94,8 +94,8 @@ def test_recording_the_outcome_removes_it_from_today_and_puts_the_contact_in_the
 
     assert outcome_url not in client.get(reverse("today")).content.decode()
     assert case.contacts.count() == 1
-    case_page = client.get(reverse("case_detail", args=[case.crn])).content.decode()
-    assert case_page.count("Discussed the new job.") == 1
+    activity_log = client.get(reverse("case_activity", args=[case.crn])).content.decode()
+    assert activity_log.count("Discussed the new job.") == 1
 
 
 def test_today_lists_todays_appointments_in_time_order(client, practitioner):
