@@ -5,7 +5,9 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Case, F, IntegerField, Max, OuterRef, QuerySet, Subquery, Value, When
+from django.utils import timezone
 
+from caseload.diary.models import Appointment
 from caseload.organisation.models import Allocation
 from caseload.people.models import Person, Sentence
 from caseload.risk.constants import ROSH_CODES
@@ -22,6 +24,7 @@ SORTS: dict[str, tuple[str, ...]] = {
     "date_of_birth": ("date_of_birth", "last_name"),
     "tier": ("primary_tier", "last_name"),
     "rosh": ("rosh_rank", "last_name"),
+    "next_appointment": ("next_appointment", "last_name"),
     "last_contact": ("last_contact", "last_name"),
     "practitioner": ("practitioner_last_name", "practitioner_first_name", "last_name"),
 }
@@ -42,11 +45,15 @@ def tier_letters() -> str:
 
 
 def with_next_appointment(rows: QuerySet[Person]) -> QuerySet[Person]:
-    """The annotation point for the diary's "next appointment" column (`next_appointment`):
-    the diary part's Appointment model is not here yet, so the rows are returned unchanged.
-    Annotate with a Subquery on the person's next uncancelled appointment from now, and add
-    `"next_appointment": ("next_appointment", "last_name")` to `SORTS`."""
-    return rows
+    """The start of each person's next appointment from now that is not cancelled."""
+    upcoming = (
+        Appointment.objects.filter(
+            person=OuterRef("pk"), cancelled_at__isnull=True, starts_at__gt=timezone.now()
+        )
+        .order_by("starts_at")
+        .values("starts_at")[:1]
+    )
+    return rows.annotate(next_appointment=Subquery(upcoming))
 
 
 def _holder(field: str) -> Subquery:

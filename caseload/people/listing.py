@@ -11,6 +11,7 @@ def case_list_columns(*, mine: bool) -> list[Column]:
         Column("CRN", "crn"),
         Column("Tier", "tier"),
         Column("RoSH", "rosh"),
+        Column("Next appointment", "next_appointment"),
         Column("Last contact", "last_contact", first="descending"),
     ]
     if not mine:

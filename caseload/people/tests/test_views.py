@@ -13,7 +13,7 @@ from caseload.contacts.actions import record_contact
 from caseload.derived.recompute import recompute_all
 from caseload.organisation.constants import Grade, Role
 from caseload.risk.actions import register_flag
-from caseload.testing.factories import StaffFactory, case_held_by
+from caseload.testing.factories import AppointmentFactory, StaffFactory, case_held_by
 from caseload.testing.pages import opened_form, whole_case_record
 from caseload.tiering.models import CaseTier
 
@@ -247,6 +247,28 @@ def test_each_column_sorts_both_ways_on_the_server(client, practitioner):
     assert rows_in(get("crn"), crns) == [late.crn, early.crn]
     assert rows_in(get("-last_contact"), crns) == [late.crn, early.crn]
     assert rows_in(get("last_contact"), crns) == [late.crn, early.crn], "no contact goes last"
+
+
+def test_my_cases_shows_each_next_appointment_and_sorts_the_soonest_first(client, practitioner):
+    soon, later, none = (
+        case_held_by(practitioner, last_name="Zephyr", crn="X900011"),
+        case_held_by(practitioner, last_name="Abbott", crn="X900012"),
+        case_held_by(practitioner, last_name="Moss", crn="X900013"),
+    )
+    now = timezone.now()
+    AppointmentFactory(person=soon, with_staff=practitioner, starts_at=now + timedelta(days=1))
+    AppointmentFactory(person=later, with_staff=practitioner, starts_at=now + timedelta(days=8))
+    AppointmentFactory(
+        person=none,
+        with_staff=practitioner,
+        starts_at=now + timedelta(days=2),
+        cancelled_at=now,
+        cancellation_reason="Court date",
+    )
+    client.force_login(practitioner.user)
+    page = client.get(reverse("my_cases"), {"sort": "next_appointment"}).content.decode()
+    assert rows_in(page, [soon.crn, later.crn, none.crn]) == [soon.crn, later.crn, none.crn]
+    assert "None arranged" in page, "a cancelled appointment is not the next one"
 
 
 def test_sortable_headers_say_how_the_list_is_sorted_and_keep_the_filters(client, practitioner):
