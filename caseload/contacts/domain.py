@@ -123,7 +123,13 @@ class ContactInput:
 
 
 def validate_contact(contact: ContactInput, *, now: datetime) -> list[FieldProblem]:
-    """Every rule a new contact must meet; all errors at once, in form order."""
+    """Every rule a new contact must meet; all errors at once, in form order.
+
+    A failure to comply (an enforceable outcome) needs the enforcement decision taken on it,
+    which may be "No further action" or "Decision pending": National Standards ask the
+    practitioner to decide on every unacceptable failure, and the decision is what the case's
+    open enforcement is read from.
+    """
     errors: list[FieldProblem] = []
     ctype = CONTACT_TYPES.get(contact.contact_type or "")
     if not contact.contact_type:
@@ -146,7 +152,15 @@ def validate_contact(contact: ContactInput, *, now: datetime) -> list[FieldProbl
         errors.append(FieldProblem("outcome", "required", "Select the outcome of the appointment"))
     elif ctype is not None and not ctype.appointment and contact.outcome:
         errors.append(FieldProblem("outcome", "not_allowed", "Only appointments have an outcome"))
-    if contact.enforcement_action:
+    if outcome is not None and outcome.enforceable and not contact.enforcement_action:
+        errors.append(
+            FieldProblem(
+                "enforcement_action",
+                "required",
+                "Select the enforcement decision: the outcome is a failure to comply",
+            )
+        )
+    elif contact.enforcement_action:
         if contact.enforcement_action not in ENFORCEMENT_ACTIONS:
             errors.append(
                 FieldProblem(

@@ -2,6 +2,7 @@
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -68,6 +69,17 @@ def test_enforcement_follows_only_a_failure():
     assert validate_contact(contact(outcome="AFTA", enforcement_action="EA02"), now=NOW) == []
 
 
+@pytest.mark.parametrize("outcome", [o.code for o in OUTCOMES.values() if o.enforceable])
+def test_a_failure_to_comply_needs_the_enforcement_decision(outcome):
+    assert rules(validate_contact(contact(outcome=outcome), now=NOW)) == {
+        ("enforcement_action", "required")
+    }
+
+
+def test_no_further_action_is_an_enforcement_decision():
+    assert validate_contact(contact(outcome="AFTC", enforcement_action="NFA"), now=NOW) == []
+
+
 def test_unacceptable_absences_count_distinct_days_on_national_standard_contacts():
     day = date(2026, 10, 1)
     contacts = [
@@ -89,7 +101,8 @@ def test_unacceptable_absences_count_distinct_days_on_national_standard_contacts
 )
 def test_validation_never_raises_and_names_real_fields(ctype, outcome, when, notes):
     errors = validate_contact(ContactInput(ctype or None, when, outcome, None, notes), now=NOW)
-    assert {e.field for e in errors} <= {"contact_type", "happened_at", "outcome", "notes"}
+    fields = {"contact_type", "happened_at", "outcome", "enforcement_action", "notes"}
+    assert {e.field for e in errors} <= fields
 
 
 @given(
