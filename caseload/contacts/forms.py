@@ -71,9 +71,9 @@ class ContactForm(GovUKForm):
         """A moment later today is a problem with the time, not the date."""
         data = super().clean() or {}
         day, at = data.get("happened_on"), data.get("happened_at_time")
-        if day is not None and at is not None and day == timezone.localdate():
-            if aware_datetime(day, at) > timezone.now():
-                self.add_error("happened_at_time", "Time of contact must be now or in the past")
+        today = timezone.localdate()
+        if day == today and at is not None and aware_datetime(day, at) > timezone.now():
+            self.add_error("happened_at_time", "Time of contact must be now or in the past")
         return data
 
     def action_arguments(self) -> dict[str, Any]:
