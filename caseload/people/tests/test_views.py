@@ -222,3 +222,11 @@ def test_paging_a_search_keeps_the_search(client, practitioner):
     page = client.get("/cases/", {"q": "Begum", "sort": "crn"}).content.decode()
     assert "Page 1 of 2" in page
     assert 'href="?q=Begum&amp;sort=crn&amp;page=2"' in page
+
+
+def test_the_circumstance_form_preselects_no_status(client, practitioner, case):
+    client.force_login(practitioner.user)
+    page = client.get(reverse("new_circumstance", args=[case.crn])).content.decode()
+    assert '<option value="" selected>Select the new status</option>' in page
+    assert page.count(" selected>") == 1
+    assert "checked" not in page
