@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -37,6 +38,20 @@ def replaced_registers(register: str) -> tuple[str, ...]:
     """The registers a new registration ends: the RoSH levels are one group, and a person has
     one registration of any other register at a time."""
     return ROSH_CODES if register in ROSH_CODES else (register,)
+
+
+def review_due_on(
+    registered_on: date, last_reviewed_on: date | None, review_months: int | None
+) -> date | None:
+    """When a registration is next due for review: its review period after the last review
+    (or after it began); None when its register has no known review period. A day that does
+    not exist in the due month (31 April) is the last day of that month."""
+    if review_months is None:
+        return None
+    start = last_reviewed_on or registered_on
+    month = start.month - 1 + review_months
+    year, month = start.year + month // 12, month % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
 def _past(field: str, value: date | None, label: str, today: date) -> list[FieldProblem]:

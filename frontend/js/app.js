@@ -4,7 +4,9 @@
 import { initAll as initGovUkFrontend } from "../vendor/govuk-frontend.min.js";
 import { initAll as initMojFrontend } from "../vendor/moj-frontend.min.js";
 import { initConditionalFields } from "./conditional-fields.js";
+import { initPrintButtons } from "./print-button.js";
 
 initGovUkFrontend();
 initMojFrontend();
 initConditionalFields();
+initPrintButtons();

@@ -11,6 +11,7 @@ from caseload.contacts.domain import (
     OUTCOMES,
     ContactFact,
     ContactInput,
+    open_enforcement,
     unacceptable_absences,
     validate_contact,
 )
@@ -123,3 +124,23 @@ def test_more_failures_never_lower_the_count(rows):
         unacceptable_absences([*facts, extra], since=day)
         == unacceptable_absences(facts, since=day) + 1
     )
+
+
+def test_open_enforcement_is_what_came_after_the_last_no_further_action():
+    today = date(2026, 12, 1)
+    first = ContactFact("COAP", date(2026, 6, 1), "AFTA", "EA02")
+    closed = ContactFact("COAP", date(2026, 7, 1), "AFTC", "NFA")
+    second = ContactFact("COAP", date(2026, 9, 1), "AFTA", "EA02")
+    third = ContactFact("COAP", date(2026, 10, 1), "UAAB", "EA03")
+    unrelated = ContactFact("COAP", date(2026, 11, 1), "ATTC")
+    assert open_enforcement([third, first, closed, unrelated, second], today=today) == [
+        second,
+        third,
+    ]
+    assert open_enforcement([first, closed], today=today) == []
+
+
+def test_enforcement_more_than_a_year_old_is_no_longer_open():
+    old = ContactFact("COAP", date(2025, 11, 30), "AFTA", "IBR")
+    assert open_enforcement([old], today=date(2026, 12, 1)) == []
+    assert open_enforcement([old], today=date(2026, 11, 29)) == [old]

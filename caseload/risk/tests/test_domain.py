@@ -4,6 +4,8 @@ Every problem is reported at once; no date may be in the future."""
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from caseload.risk.assessment import QUESTIONS
 from caseload.risk.constants import REGISTERS, ROSH_CODES
@@ -12,6 +14,7 @@ from caseload.risk.domain import (
     NewRegistration,
     RegistrationFacts,
     replaced_registers,
+    review_due_on,
     validate_assessment,
     validate_deregistration,
     validate_registration,
@@ -215,3 +218,17 @@ def test_every_assessment_problem_is_reported_at_once():
         ("shoeSize", "answer"),
         ("evidenceOfDomesticAbuse", "answer"),
     ]
+
+
+def test_a_review_is_due_its_period_after_the_last_review_or_the_start():
+    assert review_due_on(date(2026, 3, 3), None, 3) == date(2026, 6, 3)
+    assert review_due_on(date(2026, 3, 3), date(2026, 5, 10), 6) == date(2026, 11, 10)
+    assert review_due_on(date(2026, 11, 30), None, 3) == date(2027, 2, 28)
+    assert review_due_on(date(2026, 1, 1), None, None) is None
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2900, 1, 1)), st.integers(1, 36))
+def test_a_review_is_always_due_later_and_within_its_period(start, months):
+    due = review_due_on(start, None, months)
+    assert due is not None and start < due
+    assert (due.year - start.year) * 12 + due.month - start.month == months
