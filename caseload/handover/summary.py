@@ -19,7 +19,7 @@ from caseload.organisation.models import Handover
 from caseload.people.models import LicenceCondition, Person, Requirement, Sentence
 from caseload.people.record import CaseViewer
 from caseload.risk.constants import REGISTERS, ROSH_CODES
-from caseload.risk.domain import MAPPA, review_due_on
+from caseload.risk.domain import MAPPA, in_a_sentence, review_due_on
 from caseload.risk.models import RegistrationReview
 
 #: A review due within this many days is on the list of what needs doing.
@@ -34,6 +34,10 @@ class RegistrationLine:
     last_reviewed_on: date | None
     review_due_on: date | None
     overdue: bool
+
+    @property
+    def in_a_sentence(self) -> str:
+        return in_a_sentence(self.label)
 
 
 @dataclass(frozen=True)

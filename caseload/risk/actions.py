@@ -15,6 +15,7 @@ from caseload.core.stale_edits import refuse_stale_edit
 from caseload.core.versions import Seen, day_in_words
 from caseload.risk.constants import REGISTERS
 from caseload.risk.domain import (
+    in_a_sentence,
     NewRegistration,
     replaced_registers,
     validate_assessment,
@@ -46,10 +47,7 @@ def describe_registration(registration: Any) -> str:
 def registration_title(registration: Any) -> str:
     """How a page names one registration in a sentence: "MAPPA registration from 3 March
     2026", "child concerns registration from 1 May 2026"."""
-    label = REGISTERS[registration.register].label
-    first, _, rest = label.partition(" ")
-    if not any(letter.isupper() for letter in first[1:]):  # not MAPPA, ViSOR or MARAC
-        label = f"{first[:1].lower()}{first[1:]} {rest}".strip()
+    label = in_a_sentence(REGISTERS[registration.register].label)
     return f"{label} registration from {day_in_words(registration.registered_on)}"
 
 

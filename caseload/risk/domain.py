@@ -40,6 +40,14 @@ def replaced_registers(register: str) -> tuple[str, ...]:
     return ROSH_CODES if register in ROSH_CODES else (register,)
 
 
+def in_a_sentence(label: str) -> str:
+    """A register's label as written mid-sentence: "child concerns", but "MAPPA", "ViSOR"."""
+    first, _, rest = label.partition(" ")
+    if any(letter.isupper() for letter in first[1:]):
+        return label
+    return f"{first[:1].lower()}{first[1:]} {rest}".strip()
+
+
 def review_due_on(
     registered_on: date, last_reviewed_on: date | None, review_months: int | None
 ) -> date | None:

@@ -29,7 +29,7 @@ def test_the_summary_holds_identity_risk_sentence_and_what_needs_doing(client, p
     assert "Unpaid work: 150 hours" in page and "Curfew: 4 months" in page
     assert "Approved premises" in page
     assert "Overdue" in page  # the child concerns review (3 months) is past due
-    assert "Review the Child concerns registration" in page
+    assert "Review the child concerns registration" in page
     assert "First warning letter sent after failed to attend" in page
     assert "No appointments arranged" in page
     assert page.count('<tr class="govuk-table__row">') == 1 + 7 + 1 + 5  # heads and rows
