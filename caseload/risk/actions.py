@@ -15,8 +15,8 @@ from caseload.core.stale_edits import refuse_stale_edit
 from caseload.core.versions import Seen, day_in_words
 from caseload.risk.constants import REGISTERS
 from caseload.risk.domain import (
-    in_a_sentence,
     NewRegistration,
+    in_a_sentence,
     replaced_registers,
     validate_assessment,
     validate_deregistration,
