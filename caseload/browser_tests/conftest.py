@@ -74,6 +74,14 @@ def assert_accessible(page: Page) -> None:
     )
 
 
+def assert_no_horizontal_scroll(page: Page) -> None:
+    """WCAG 1.4.10 Reflow: at 320px nothing makes the page itself scroll sideways (a wide table
+    scrolls inside its own pane, `.app-scroll-pane`)."""
+    wide = page.evaluate("document.documentElement.scrollWidth")
+    shown = page.evaluate("document.documentElement.clientWidth")
+    assert wide <= shown, f"{page.url} scrolls sideways at {shown}px: {wide}px wide"
+
+
 def sign_in(page: Page, live_server_url: str, user: AbstractBaseUser) -> None:
     """Give the browser a session for `user` without going through the sign-in form."""
     client = Client()

@@ -10,18 +10,16 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from caseload.browser_tests.conftest import assert_accessible, sign_in
+from caseload.browser_tests.conftest import (
+    assert_accessible,
+    assert_no_horizontal_scroll,
+    sign_in,
+)
 from caseload.contacts.models import Contact
 from caseload.testing.rich_case import rich_case
 
 pytestmark = pytest.mark.django_db(transaction=True)
 WIDTHS = (1280, 320)
-
-
-def assert_no_horizontal_scroll(page: Page) -> None:
-    wide = page.evaluate("document.documentElement.scrollWidth")
-    shown = page.evaluate("document.documentElement.clientWidth")
-    assert wide <= shown, f"{page.url} scrolls sideways at {shown}px: {wide}px wide"
 
 
 def pdf_page_count(pdf: bytes) -> int:
