@@ -16,6 +16,7 @@ from caseload.browser_tests.conftest import (
     sign_in,
 )
 from caseload.contacts.models import Contact
+from caseload.risk.models import Registration
 from caseload.testing.rich_case import rich_case
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -133,3 +134,30 @@ def test_a_future_date_error_takes_the_user_to_the_date(
     page.locator(".govuk-error-summary").get_by_role("link").first.click()
     expect(page.get_by_label("Day", exact=True)).to_be_focused()
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_adding_a_second_registration_of_a_register_asks_first(
+    live_server: LiveServer, page: Page, practitioner, case, width
+) -> None:
+    Registration.objects.create(
+        person=case, register="RCCO", registered_on=timezone.localdate() - timedelta(days=30)
+    )
+    sign_in(page, live_server.url, practitioner.user)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{live_server.url}/cases/{case.crn}/registrations/new/")
+    today = timezone.localdate()
+    page.get_by_label("Register", exact=True).select_option("RCCO")
+    page.get_by_label("Day", exact=True).fill(str(today.day))
+    page.get_by_label("Month", exact=True).fill(str(today.month))
+    page.get_by_label("Year", exact=True).fill(str(today.year))
+    page.get_by_role("button", name="Save").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Adding this registration ends another"
+    )
+    assert_no_horizontal_scroll(page)
+    assert_accessible(page)
+    page.get_by_role("button", name="Add it and end the current registration").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Registration added")
+    assert Registration.objects.current().count() == 1
