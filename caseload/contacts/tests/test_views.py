@@ -136,3 +136,11 @@ def test_a_failure_to_attend_needs_the_enforcement_decision(client, practitioner
     response = client.post(url, form_data(yesterday, outcome="AFTA", enforcement_action="EA02"))
     assert response.status_code == 302
     assert Contact.objects.get().enforcement_action == "EA02"
+
+
+def test_the_outcome_and_decision_are_not_called_optional(client, practitioner, case):
+    client.force_login(practitioner.user)
+    page = client.get(reverse("new_contact", args=[case.crn])).content.decode()
+    assert "Outcome (optional)" not in page
+    assert "Enforcement decision (optional)" not in page
+    assert "Notes (optional)" in page
