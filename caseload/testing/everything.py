@@ -9,7 +9,7 @@ from django.utils import timezone
 from caseload.access.models import LimitedAccess, LimitedAccessKind
 from caseload.contacts.actions import record_contact
 from caseload.organisation.constants import Grade, Role
-from caseload.organisation.models import Staff, Team
+from caseload.organisation.models import Allocation, Handover, Staff, Team
 from caseload.people.actions import record_circumstance_change
 from caseload.people.models import LicenceCondition, Person
 from caseload.risk.actions import record_assessment, register_flag, review_registration
@@ -36,8 +36,18 @@ def head_of_delivery_unit(team: Team, **user: Any) -> Staff:
 def case_with_everything(practitioner: Staff) -> Person:
     """A case of `practitioner`'s with two contacts (one sensitive), a circumstance, a
     registration and its review, an assessment, a licence with a condition naming someone and a
-    limited-access row, each with its history; its scores and tiers are derived."""
+    limited-access row, each with its history, and the handover that gave it to `practitioner`;
+    its scores and tiers are derived."""
     case = case_held_by(practitioner)
+    current = case.allocations.get()
+    before = Allocation.objects.create(
+        person=case,
+        staff=StaffFactory(team=practitioner.team),
+        team=practitioner.team,
+        start_date=current.start_date - timedelta(days=200),
+        end_date=current.start_date,
+    )
+    Handover.objects.create(allocation=current, handed_over_from=before)
     user = practitioner.user
     today = timezone.localdate()
     record_contact(

@@ -9,6 +9,7 @@ from caseload.people.record import CasePanel, CaseViewer, case_panels, panel_row
 
 def test_each_part_contributes_its_panels_in_page_order():
     assert [(p.key, p.template.partition("/")[0]) for p in case_panels()] == [
+        ("handover", "handover"),
         ("limited_access", "access"),
         ("subject_access", "dataprotection"),
         ("case_audit", "access"),

@@ -203,6 +203,7 @@ def test_the_case_page_uses_a_fixed_number_of_queries(client, practitioner, case
                 acting_user=practitioner.user,
                 register=("RCCO", "ADVV", "IMAR", "WEAP")[i % 4],
                 registered_on=timezone.localdate() - timedelta(days=i),
+                confirmed=True,
             )
 
     client.force_login(practitioner.user)
