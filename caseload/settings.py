@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "caseload.returns",
     "caseload.access",
     "caseload.dataprotection",
+    "caseload.handover",
     "caseload.derived",
     "caseload.demo",
 ]

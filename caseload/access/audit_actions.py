@@ -30,6 +30,9 @@ class AuditAction:
 AUDIT_ACTIONS: Mapping[str, AuditAction] = {
     # Reads
     "VIEW_CASE": AuditAction("Viewed the case", "Tried to view the case (refused)"),
+    "VIEW_HANDOVER": AuditAction(
+        "Viewed the handover summary", "Tried to view the handover summary (refused)"
+    ),
     "VIEW_CASE_FORM": AuditAction(
         "Opened a form to change the case", "Tried to open a form on the case (refused)"
     ),
@@ -77,6 +80,9 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
     "RECORD_APPOINTMENT_OUTCOME": AuditAction(
         "Recorded the outcome of an appointment",
         "Tried to record the outcome of an appointment (refused)",
+    ),
+    "READ_HANDOVER": AuditAction(
+        "Read the handover summary", "Tried to mark the handover summary read (refused)"
     ),
     # Accounts and administration
     "CREATE_API_TOKEN": AuditAction(

@@ -6,6 +6,8 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 
 from caseload.access.audit_actions import action_choices
@@ -14,6 +16,30 @@ from caseload.core.forms import GovUKDateField, GovUKForm, GovUKFormMixin, GovUK
 
 NEW_PASSWORD_HINT = "Use at least 8 characters. Do not use a common password."
 MISMATCH = "Enter the same new password twice"
+
+#: Our words for Django's password validators' problems, by their code.
+PASSWORD_PROBLEMS = {
+    "password_too_short": "Your new password must be at least 8 characters",
+    "password_too_common": "Your new password is too common. Choose one that is harder to guess",
+    "password_entirely_numeric": "Your new password must include letters, not only numbers",
+    "password_too_similar": "Your new password is too like your username or name",
+}
+
+
+class SignInForm(GovUKFormMixin, auth_forms.AuthenticationForm):
+    """Django's sign-in form with our words: it does not say which of the two was wrong."""
+
+    error_messages = {
+        "invalid_login": "The username or password is not right",
+        "inactive": "This account cannot be used. Ask a caseload administrator",
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "Username"
+        self.fields["username"].error_messages["required"] = "Enter your username"
+        self.fields["password"].label = "Password"
+        self.fields["password"].error_messages["required"] = "Enter your password"
 
 
 class _NewPassword(GovUKFormMixin):
@@ -31,7 +57,14 @@ class _NewPassword(GovUKFormMixin):
 
     def clean(self) -> dict[str, Any]:
         self.validate_passwords("new_password1", "new_password2")  # type: ignore[attr-defined]
-        self.validate_password_for_user(self.user, "new_password1")  # type: ignore[attr-defined]
+        password = self.cleaned_data.get("new_password1")  # type: ignore[attr-defined]
+        if password:
+            try:
+                password_validation.validate_password(password, self.user)  # type: ignore[attr-defined]
+            except ValidationError as problems:
+                for problem in problems.error_list:
+                    message = PASSWORD_PROBLEMS.get(problem.code or "", problem.messages[0])
+                    self.add_error("new_password1", message)  # type: ignore[attr-defined]
         return self.cleaned_data  # type: ignore[attr-defined,no-any-return]
 
 

@@ -31,7 +31,7 @@ from django.utils import timezone
 from caseload.access.audit import record_audit
 from caseload.access.capabilities import Capability
 from caseload.access.cases import get_case_for_user
-from caseload.core.errors import ActionInvalid, StaleEdit
+from caseload.core.errors import ActionInvalid, ConfirmationNeeded, StaleEdit
 from caseload.core.form_errors import add_action_problems
 from caseload.core.versions import day_in_words, when_in_words
 from caseload.people.models import Person
@@ -48,7 +48,7 @@ def case_action_page(
     *,
     form_class: type[forms.Form],
     action: Callable[..., object],
-    title: str,
+    title: str | Callable[[Person], str],
     success: str,
     fixed_arguments: dict[str, Any] | None = None,
     initial: dict[str, Any] | Callable[[Person], dict[str, Any] | None] | None = None,
@@ -60,11 +60,16 @@ def case_action_page(
     """`action(crn, acting_user=..., **fixed_arguments, **form arguments)` on a valid POST.
 
     `fixed_arguments` come from the URL rather than the form (which registration to end).
-    `initial` may be a function of the case, read only once access has been checked.
+    `title` and `initial` may be functions of the case, called once access has been checked (a
+    title naming the record the page changes may raise Http404 if there is no such record).
+    An action that raises `ConfirmationNeeded` gets a page that asks, and sends the same answers
+    again with `confirmed` set (the form carries a hidden `confirmed` field).
     `needs` is the capability of a case-level task (as the action's own `needs`); `context(person)`
     adds what the template shows beside the form; `done` names the page to go back to.
     """
     person = get_case_for_user(request.user, crn, write=needs is None, needs=needs)
+    if callable(title):
+        title = title(person)
     status = 200
     if request.method == "POST":
         form = form_class(request.POST)
@@ -81,6 +86,9 @@ def case_action_page(
             except StaleEdit as conflict:
                 _audit_form_read(request, person, conflict=True)
                 return _conflict_page(request, person, form, title, conflict)
+            except ConfirmationNeeded as question:
+                _audit_form_read(request, person, confirming=True)
+                return _confirmation_page(request, person, form, title, question)
             else:
                 messages.success(request, success)
                 return redirect(done, crn=person.crn)
@@ -113,6 +121,32 @@ def _conflict_page(
         "start_again": request.get_full_path(),
     }
     return render(request, "core/stale_edit.html", page, status=409)
+
+
+def _confirmation_page(
+    request: HttpRequest,
+    person: Any,
+    form: forms.Form,
+    title: str,
+    question: ConfirmationNeeded,
+) -> HttpResponse:
+    """What else the change would do, the user's answers, and a button that sends them again,
+    confirmed. Nothing has been saved yet."""
+    answers = [
+        (name, value)
+        for name in request.POST
+        if name not in ("csrfmiddlewaretoken", "confirmed")
+        for value in request.POST.getlist(name)
+    ]
+    page = {
+        "person": person,
+        "title": title,
+        "question": question,
+        "answers": entered_answers(form),
+        "posted": answers,
+        "action_url": request.get_full_path(),
+    }
+    return render(request, "core/confirm_action.html", page)
 
 
 def entered_answers(form: forms.Form) -> list[tuple[str, str]]:

@@ -16,12 +16,12 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import user_logged_in, user_logged_out, user_login_failed
-from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.models import AbstractBaseUser
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from caseload.access.audit import client_address, record_audit
+from caseload.access.forms import SignInForm
 from caseload.access.passwords import note_password_change_required
 from caseload.access.sessions import start_session_clock
 
@@ -87,7 +87,7 @@ def locked_out_page(
     """The sign-in page again (429), saying why it refused and how long to wait
     (`AXES_LOCKOUT_CALLABLE`)."""
     username = (credentials or {}).get("username") or request.POST.get("username", "")
-    form = AuthenticationForm(request, initial={"username": username})
+    form = SignInForm(request, initial={"username": username})
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     context = {"form": form, "locked_out_minutes": minutes, "has_errors": True}
     return render(request, "registration/login.html", context, status=429)

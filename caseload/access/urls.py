@@ -2,10 +2,15 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from caseload.access import audit_views, views
+from caseload.access.forms import SignInForm
 from caseload.access.rules import public
 
 urlpatterns = [
-    path("accounts/login/", public(auth_views.LoginView.as_view()), name="login"),
+    path(
+        "accounts/login/",
+        public(auth_views.LoginView.as_view(authentication_form=SignInForm)),
+        name="login",
+    ),
     path("accounts/logout/", public(auth_views.LogoutView.as_view()), name="logout"),
     path("accounts/password/", views.change_password, name="password_change"),
     path("accounts/reset/<uidb64>/<token>/", views.reset_password, name="password_reset_confirm"),

@@ -37,7 +37,9 @@ class ContactIn(Schema):
         None, description=f"Outcome code, required for appointments: {_codes(OUTCOMES)}"
     )
     enforcement_action: EnforcementActionCode | None = Field(  # type: ignore[valid-type]
-        None, description=f"Enforcement action code: {_codes(ENFORCEMENT_ACTIONS)}"
+        None,
+        description="The enforcement decision, required when the outcome is a failure to "
+        f"comply: {_codes(ENFORCEMENT_ACTIONS)}",
     )
     notes: str = text("", max_length=10_000)
     sensitive: bool = False

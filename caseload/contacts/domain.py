@@ -130,7 +130,13 @@ class ContactInput:
 
 
 def validate_contact(contact: ContactInput, *, now: datetime) -> list[FieldProblem]:
-    """Every rule a new contact must meet; all errors at once, in form order."""
+    """Every rule a new contact must meet; all errors at once, in form order.
+
+    A failure to comply (an enforceable outcome) needs the enforcement decision taken on it,
+    which may be "No further action" or "Decision pending": National Standards ask the
+    practitioner to decide on every unacceptable failure, and the decision is what the case's
+    open enforcement is read from.
+    """
     errors: list[FieldProblem] = []
     ctype = CONTACT_TYPES.get(contact.contact_type or "")
     if not contact.contact_type:
@@ -153,7 +159,15 @@ def validate_contact(contact: ContactInput, *, now: datetime) -> list[FieldProbl
         errors.append(FieldProblem("outcome", "required", "Select the outcome of the appointment"))
     elif ctype is not None and not ctype.appointment and contact.outcome:
         errors.append(FieldProblem("outcome", "not_allowed", "Only appointments have an outcome"))
-    if contact.enforcement_action:
+    if outcome is not None and outcome.enforceable and not contact.enforcement_action:
+        errors.append(
+            FieldProblem(
+                "enforcement_action",
+                "required",
+                "Select the enforcement decision: the outcome is a failure to comply",
+            )
+        )
+    elif contact.enforcement_action:
         if contact.enforcement_action not in ENFORCEMENT_ACTIONS:
             errors.append(
                 FieldProblem(
@@ -232,3 +246,30 @@ _NON_NS = ContactType("", "", appointment=False, national_standard=False)
 def breach_or_recall(contact: ContactFact) -> bool:
     action = ENFORCEMENT_ACTIONS.get(contact.enforcement_action or "")
     return action is not None and action.breach_or_recall
+
+
+#: How long an enforcement decision stays open when nothing resolves it. Ours: a warning is
+#: commonly read as live for 12 months, after which it no longer counts towards a breach.
+ENFORCEMENT_OPEN_DAYS = 365
+#: The decision that closes what came before it.
+RESOLVING_ACTIONS = frozenset({"NFA"})
+
+
+def open_enforcement(contacts: Iterable[ContactFact], *, today: date) -> list[ContactFact]:
+    """The enforcement still open on a case, oldest first: the enforcement actions of the last
+    12 months recorded after the latest "No further action" (which resolves everything before
+    it, and is not itself open). Our simple reading, for the handover: the record holds no
+    court outcome of a breach, so a breach stays open until a later "No further action" or
+    until it is a year old."""
+    since = date.fromordinal(max(1, today.toordinal() - ENFORCEMENT_OPEN_DAYS))
+    dated = sorted(
+        (c for c in contacts if c.enforcement_action and since <= c.on <= today),
+        key=lambda c: c.on,
+    )
+    still_open: list[ContactFact] = []
+    for contact in dated:
+        if contact.enforcement_action in RESOLVING_ACTIONS:
+            still_open = []
+        else:
+            still_open.append(contact)
+    return still_open

@@ -1,33 +1,80 @@
+from datetime import time
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
+from caseload.contacts.domain import CONTACT_TYPES, OUTCOMES
 from caseload.contacts.models import CONTACT_TYPE_CHOICES, ENFORCEMENT_CHOICES, OUTCOME_CHOICES
 from caseload.core.forms import GovUKDateField, GovUKForm, GovUKTimeField, aware_datetime
 
+#: The contact types that are appointments, and the outcomes that are a failure to comply:
+#: the outcome question is for the first, the enforcement decision for the second.
+APPOINTMENT_TYPES = " ".join(code for code, t in CONTACT_TYPES.items() if t.appointment)
+ENFORCEABLE_OUTCOMES = " ".join(code for code, o in OUTCOMES.items() if o.enforceable)
+
+
+def _now_to_the_minute() -> time:
+    return timezone.localtime().time().replace(second=0, microsecond=0)
+
+
+def shown_for(field: str, values: str) -> dict[str, str]:
+    """Attributes that let `frontend/js/conditional-fields.js` show a question only when
+    `field`'s answer is one of `values`; without JavaScript every question is shown."""
+    return {"data-app-shown-for-field": field, "data-app-shown-for": values}
+
 
 class ContactForm(GovUKForm):
+    """One screen, in the order a practitioner answers: what, when, how it went, notes.
+
+    The date and time start at now (UK time). The outcome is asked for appointments only, and
+    the enforcement decision only after a failure to comply; the page says so in each hint, and
+    the script hides each question until it applies.
+    """
+
     contact_type = forms.ChoiceField(
         label="Type of contact", choices=[("", "Select a type of contact"), *CONTACT_TYPE_CHOICES]
     )
-    happened_on = GovUKDateField(label="Date of contact", help_text="For example, 17 11 2026")
-    happened_at_time = GovUKTimeField(label="Time of contact")
+    happened_on = GovUKDateField(
+        label="Date of contact",
+        help_text="For example, 17 11 2026",
+        initial=timezone.localdate,
+        allow_future=False,
+    )
+    happened_at_time = GovUKTimeField(label="Time of contact", initial=_now_to_the_minute)
     outcome = forms.ChoiceField(
         label="Outcome",
         required=False,
-        choices=[("", "No outcome (not an appointment)"), *OUTCOME_CHOICES],
-        help_text="Appointments need an outcome",
+        choices=[("", "Select an outcome"), *OUTCOME_CHOICES],
+        help_text="Needed for appointments: office, home, video and phone appointments and "
+        "doorstep visits. Leave it empty for calls, messages and letters.",
+        widget=forms.Select(attrs=shown_for("contact_type", APPOINTMENT_TYPES)),
     )
     enforcement_action = forms.ChoiceField(
-        label="Enforcement action",
+        label="Enforcement decision",
         required=False,
-        choices=[("", "None"), *ENFORCEMENT_CHOICES],
+        choices=[("", "Select an enforcement decision"), *ENFORCEMENT_CHOICES],
+        help_text="Needed when the person failed to attend or failed to comply",
+        widget=forms.Select(attrs=shown_for("outcome", ENFORCEABLE_OUTCOMES)),
     )
     notes = forms.CharField(label="Notes", widget=forms.Textarea(attrs={"rows": 5}), required=False)
     sensitive = forms.BooleanField(
         label="Sensitive: hide the notes from the timeline", required=False
     )
     rar_activity = forms.BooleanField(label="Counts as a RAR activity day", required=False)
+
+    #: The action's `happened_at` is asked for as a date and a time: its problems belong to
+    #: the date (the error summary links to the day box).
+    problem_fields = {"happened_at": "happened_on"}
+
+    def clean(self) -> dict[str, Any]:
+        """A moment later today is a problem with the time, not the date."""
+        data = super().clean() or {}
+        day, at = data.get("happened_on"), data.get("happened_at_time")
+        today = timezone.localdate()
+        if day == today and at is not None and aware_datetime(day, at) > timezone.now():
+            self.add_error("happened_at_time", "Time of contact must be now or in the past")
+        return data
 
     def action_arguments(self) -> dict[str, Any]:
         """`record_contact` takes one moment; the form asks for its date and time apart."""

@@ -6,7 +6,8 @@ Every installed part with an `api.py` contributes its `router`, mounted at that 
 field and rule), 404 for a case the user may not see (so its existence is not revealed), 403 for
 a missing capability, 401 without credentials, 400 for a body that is not JSON or is too large,
 409 for an edit made from a version of a record that is no longer the latest (both versions in
-the body: `caseload.core.schemas.Conflict`).
+the body: `caseload.core.schemas.Conflict`) or for a change that would also end another record
+until the caller confirms it (`caseload.core.schemas.NeedsConfirmation`).
 """
 
 from importlib import import_module
@@ -20,7 +21,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.module_loading import import_string
 from ninja import NinjaAPI
 
-from caseload.core.errors import AccessDenied, ActionInvalid, StaleEdit
+from caseload.core.errors import AccessDenied, ActionInvalid, ConfirmationNeeded, StaleEdit
 
 api = NinjaAPI(
     title="caseload API",
@@ -42,6 +43,11 @@ def action_invalid(request: HttpRequest, exc: ActionInvalid) -> HttpResponse:
 
 @api.exception_handler(StaleEdit)
 def stale_edit(request: HttpRequest, exc: StaleEdit) -> HttpResponse:
+    return api.create_response(request, exc.as_json(), status=409)
+
+
+@api.exception_handler(ConfirmationNeeded)
+def confirmation_needed(request: HttpRequest, exc: ConfirmationNeeded) -> HttpResponse:
     return api.create_response(request, exc.as_json(), status=409)
 
 

@@ -1,5 +1,6 @@
-"""The errors actions raise: bad input (every failed rule, each naming its field), and a stale
-edit (the record changed since the user saw it). Pure: no Django."""
+"""The errors actions raise: bad input (every failed rule, each naming its field), a change
+that needs the user's confirmation first, and a stale edit (the record changed since the user
+saw it). Pure: no Django."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,6 +36,31 @@ class AccessDenied(Exception):
     def __init__(self, needs: str) -> None:
         self.needs = needs
         super().__init__(f"You do not have access: this needs the capability to {needs}")
+
+
+class ConfirmationNeeded(Exception):
+    """Raised by an action before anything is written when doing it would also end or replace
+    something the user may not have meant to (adding a registration ends the current one of
+    its kind). The action takes `confirmed=True` to go ahead; the page asks, the API says 409.
+    """
+
+    def __init__(
+        self, question: str, consequences: Iterable[str], *, go_ahead: str = "Save"
+    ) -> None:
+        #: A heading for the page that asks, e.g. "Adding this registration ends another".
+        self.question = question
+        #: What else would happen, each in plain words.
+        self.consequences = list(consequences)
+        #: The page's button that goes ahead, e.g. "Add it and end the current one".
+        self.go_ahead = go_ahead
+        super().__init__(f"{question}: {'; '.join(self.consequences)}")
+
+    def as_json(self) -> dict[str, object]:
+        """The API's 409 body: what would happen, and how to go ahead."""
+        return {
+            "detail": f'{self.question}. Send "confirmed": true to go ahead.',
+            "consequences": self.consequences,
+        }
 
 
 class StaleEdit(Exception):

@@ -144,6 +144,14 @@ class GovUKBoundField(forms.BoundField):
         return getattr(self.field, "template_name", None) or FIELD_TEMPLATE
 
     @property
+    def marked_optional(self) -> bool:
+        """ "(optional)" after the label: not for a checkbox, nor for a question needed only
+        after another answer (`data-app-shown-for-field`), which its hint explains."""
+        widget = self.field.widget
+        conditional = "data-app-shown-for-field" in widget.attrs
+        return not self.field.required and self.kind != "checkbox" and not conditional
+
+    @property
     def hint_id(self) -> str:
         return f"{self.auto_id}-hint" if self.auto_id and self.help_text else ""
 

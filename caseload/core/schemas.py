@@ -20,3 +20,11 @@ class Conflict(Schema):
     record: str = Field(..., description='What was edited, e.g. "registration"')
     seen: RecordVersionOut | None = Field(..., description="The version the caller sent")
     recorded: RecordVersionOut | None = Field(..., description="The version recorded now")
+
+
+class NeedsConfirmation(Schema):
+    """409: the change would also end or replace another record; send `confirmed: true` to go
+    ahead (`caseload.core.errors.ConfirmationNeeded`)."""
+
+    detail: str
+    consequences: list[str] = Field(..., description="What else would happen, in words")

@@ -36,7 +36,7 @@ def contact_history(
             time(rng.choice((9, 10, 11, 13, 14, 15, 16)), rng.choice((0, 15, 30, 45))),
             tzinfo=LONDON,
         )
-        enforcement = "EA02" if outcome in ("AFTA", "UAAB") and rng.random() < 0.6 else ""
+        enforcement = _enforcement(rng, outcome)
         contacts.append(
             {
                 "contact_type": kind,
@@ -59,6 +59,14 @@ def contact_history(
         first = False
         day += timedelta(days=every)
     return contacts
+
+
+def _enforcement(rng: random.Random, outcome: str) -> str:
+    """Every failure to comply has its decision: a first warning for most absences, otherwise no
+    further action (the random draws are those the seed has always made, so figures stay)."""
+    if outcome in ("AFTA", "UAAB"):
+        return "EA02" if rng.random() < 0.6 else "NFA"
+    return "NFA" if outcome == "AFTC" else ""
 
 
 NOTES = {

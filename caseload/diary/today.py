@@ -6,7 +6,8 @@ registers a section in its own `today.py`:
     register_today_section(TodaySection("essentials", 30, "essentials/today.html", due_for))
 
 `context(user)` loads what the template needs for the signed-in practitioner, through the
-access function; Today shows every registered section after its own two, in `order`.
+access function; Today shows every registered section after its own two, in `order`, except
+that a section with a negative `order` (a notice, such as cases handed over) comes before them.
 """
 
 from collections.abc import Callable

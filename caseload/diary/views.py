@@ -361,7 +361,8 @@ def today(request: HttpRequest) -> HttpResponse:
         "today": timezone.localdate(now),
         "appointments": list(mine.arranged().between(*_day_bounds(timezone.localdate(now)))),
         "awaiting": list(mine.awaiting_outcome(now)),
-        "sections": sections,
+        "notices": [(section, context) for section, context in sections if section.order < 0],
+        "sections": [(section, context) for section, context in sections if section.order >= 0],
     }
     record_audit(request.user, "VIEW_DIARY", detail={"today": page["today"].isoformat()})
     return render(request, "diary/today.html", page)

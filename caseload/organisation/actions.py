@@ -1,4 +1,5 @@
-"""Writes about the organisation: allocating a case to a practitioner."""
+"""Writes about the organisation: allocating a case to a practitioner, and the new
+practitioner reading the handover that a reallocation makes."""
 
 from datetime import date
 from typing import Any
@@ -8,7 +9,7 @@ from caseload.core.errors import ActionInvalid
 from caseload.core.stale_edits import refuse_stale_edit
 from caseload.core.versions import Seen, day_in_words
 from caseload.organisation.domain import NewAllocation, validate_allocation
-from caseload.organisation.models import Allocation, Staff
+from caseload.organisation.models import Allocation, Handover, Staff
 
 
 def describe_allocation(allocation: Any) -> str:
@@ -28,7 +29,8 @@ def allocate_case(
     allocation it replaces runs until then.
 
     `replacing` is the latest open allocation the user saw (None: none); if the case has been
-    allocated since, the new allocation is refused (`StaleEdit`).
+    allocated since, the new allocation is refused (`StaleEdit`). Moving a case from one
+    practitioner to another records a `Handover`, so the new one is shown the handover summary.
     """
     staff = Staff.objects.select_related("team").filter(pk=staff_id).first()
     current = case.person.allocations.latest_open().first()
@@ -61,6 +63,23 @@ def allocate_case(
         start_date=start_date,
         allocated_by=case.acting_user,
     )
+    if current and current.staff_id != staff.pk:
+        Handover.objects.create(allocation=allocation, handed_over_from=current)
     case.staff_to_refresh.add(staff.pk)
     case.audit.update(staff=staff.officer_code)
     return allocation
+
+
+@case_action("READ_HANDOVER", cause="handover read")
+def read_handover(case: CaseWrite, handover_id: int) -> Handover:
+    """The practitioner now holding the case has read its handover summary: it is no longer
+    flagged to them. Only they mark it; reading it again changes nothing."""
+    handover = Handover.objects.select_related("allocation__staff").get(
+        pk=handover_id, allocation__person=case.person
+    )
+    holder = getattr(handover.allocation.staff, "user_id", None)
+    if handover.read_at is None and holder == getattr(case.acting_user, "pk", None):
+        handover.read_at = case.now
+        handover.save(update_fields=["read_at"])
+    case.audit.update(handover_id=handover.pk)
+    return handover

@@ -119,3 +119,27 @@ class Allocation(Versioned):
 
     def __str__(self) -> str:
         return f"{self.person_id} → {self.staff} from {self.start_date}"
+
+
+class Handover(models.Model):
+    """That a case was handed over from one practitioner to another, and when the new one
+    read the handover summary. Nothing else: the summary is built from the record each time
+    it is opened (`caseload.handover`), so it is never a stale copy of the facts.
+
+    Written by `allocate_case` when a case moves from one practitioner to another; `read_at`
+    is set by `read_handover` the first time the new practitioner opens the summary."""
+
+    allocation = models.OneToOneField(
+        Allocation, on_delete=models.CASCADE, related_name="handover", help_text="To whom"
+    )
+    handed_over_from = models.ForeignKey(
+        Allocation, on_delete=models.CASCADE, related_name="+", help_text="From whom"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-recorded_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Handover of {self.allocation.person_id} to {self.allocation.staff}"

@@ -5,7 +5,6 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Case, F, IntegerField, Max, OuterRef, QuerySet, Subquery, Value, When
-from django.utils import timezone
 
 from caseload.diary.models import Appointment
 from caseload.organisation.models import Allocation
@@ -46,14 +45,8 @@ def tier_letters() -> str:
 
 def with_next_appointment(rows: QuerySet[Person]) -> QuerySet[Person]:
     """The start of each person's next appointment from now that is not cancelled."""
-    upcoming = (
-        Appointment.objects.filter(
-            person=OuterRef("pk"), cancelled_at__isnull=True, starts_at__gt=timezone.now()
-        )
-        .order_by("starts_at")
-        .values("starts_at")[:1]
-    )
-    return rows.annotate(next_appointment=Subquery(upcoming))
+    upcoming = Appointment.objects.upcoming().filter(person=OuterRef("pk")).values("starts_at")
+    return rows.annotate(next_appointment=Subquery(upcoming[:1]))
 
 
 def _holder(field: str) -> Subquery:

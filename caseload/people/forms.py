@@ -45,11 +45,12 @@ class CaseFilterForm(GovUKForm):
 
 class CircumstanceForm(GovUKForm):
     kind = forms.ChoiceField(
-        label="What has changed?", choices=CircumstanceKind.choices, widget=GovUKRadioSelect
+        label="Type of change", choices=CircumstanceKind.choices, widget=GovUKRadioSelect
     )
     status = forms.ChoiceField(
         label="New status",
         choices=[
+            ("", "Select the new status"),
             ("Accommodation", AccommodationStatus.choices),
             ("Employment, education or training", EmploymentStatus.choices),
         ],

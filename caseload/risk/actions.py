@@ -10,7 +10,7 @@ from typing import Any
 
 from caseload.access.case_write import CaseWrite, case_action
 from caseload.core.dates import in_force
-from caseload.core.errors import ActionInvalid, FieldProblem
+from caseload.core.errors import ActionInvalid, ConfirmationNeeded, FieldProblem
 from caseload.core.stale_edits import refuse_stale_edit
 from caseload.core.versions import Seen, day_in_words
 from caseload.risk.constants import REGISTERS, ROSH_CODES
@@ -18,6 +18,7 @@ from caseload.risk.domain import (
     ROSH_REGISTER_FOR_LEVEL,
     NewRegistration,
     RoshSummaryInput,
+    in_a_sentence,
     replaced_registers,
     validate_assessment,
     validate_deregistration,
@@ -36,12 +37,21 @@ def describe_registration(registration: Any) -> str:
     text += f", registered on {day_in_words(registration.registered_on)}"
     if registration.deregistered_on:
         text += f", ended on {day_in_words(registration.deregistered_on)}"
+        if getattr(registration, "end_reason", ""):
+            text += f" ({registration.end_reason})"
     reason = getattr(registration, "history_change_reason", None)
     if reason:
         text += f". {reason}"
     if registration.notes:
         text += f". Notes: {registration.notes}"
     return text
+
+
+def registration_title(registration: Any) -> str:
+    """How a page names one registration in a sentence: "MAPPA registration from 3 March
+    2026", "child concerns registration from 1 May 2026"."""
+    label = in_a_sentence(REGISTERS[registration.register].label)
+    return f"{label} registration from {day_in_words(registration.registered_on)}"
 
 
 def _registration_to_change(
@@ -77,16 +87,34 @@ def register_flag(
     category: str = "",
     level: str = "",
     notes: str = "",
+    confirmed: bool = False,
 ) -> Registration:
-    """Add a registration. RoSH registers form one duplicate group, and a person has one MAPPA
-    registration at a time: registering a new one ends the one it replaces that day."""
+    """Add a registration. RoSH registers form one duplicate group, and a person has one
+    registration of any other register at a time: registering a new one ends the one it
+    replaces that day, but only once the user has `confirmed` it (else `ConfirmationNeeded`
+    names each registration it would end, and nothing is written)."""
     problems = validate_registration(
         NewRegistration(register, category, level, registered_on), today=case.today
     )
     if problems:
         raise ActionInvalid(problems)
-    assert register is not None
-    replaced = case.person.registrations.current().filter(register__in=replaced_registers(register))
+    assert register is not None and registered_on is not None
+    replaced = list(
+        case.person.registrations.current().filter(register__in=replaced_registers(register))
+    )
+    if replaced and not confirmed:
+        raise ConfirmationNeeded(
+            "Adding this registration ends another"
+            if len(replaced) == 1
+            else f"Adding this registration ends {len(replaced)} others",
+            [
+                f"The {registration_title(old)} ends on {day_in_words(registered_on)}"
+                for old in replaced
+            ],
+            go_ahead="Add it and end the current registration"
+            if len(replaced) == 1
+            else "Add it and end the current registrations",
+        )
     for old in replaced:
         old.deregistered_on = registered_on
         old._change_reason = f"Ended by a new {REGISTERS[register].label} registration"
@@ -112,19 +140,19 @@ def deregister_flag(
     *,
     expected_version: int | None,
     deregistered_on: date | None,
-    notes: str = "",
+    reason: str = "",
 ) -> Registration:
-    """End a registration; `expected_version` is the version the user saw (None: none)."""
+    """End a registration, with the reason (required); `expected_version` is the version the
+    user saw (None: none)."""
     registration = _registration_to_change(case, registration_id, expected_version)
     problems = validate_deregistration(
-        registration.registered_on, deregistered_on, today=case.today
+        registration.registered_on, deregistered_on, reason, today=case.today
     )
     if problems:
         raise ActionInvalid(problems)
     registration.deregistered_on = deregistered_on
-    if notes:
-        registration.notes = (registration.notes + "\n" + notes).strip()
-    registration.save(update_fields=["deregistered_on", "notes"])
+    registration.end_reason = reason.strip()
+    registration.save(update_fields=["deregistered_on", "end_reason"])
     case.audit.update(register=registration.register, registration_id=registration.pk)
     case.cause = f"{REGISTERS[registration.register].label} ended"
     return registration

@@ -11,7 +11,7 @@ since, the answer is 409 with both versions and nothing is written.
 
 import json
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -22,8 +22,10 @@ from caseload.access.cases import get_case_for_user
 from caseload.access.rules import case_operation, case_write_operation, signed_in_operation
 from caseload.core.api_errors import error_responses
 from caseload.core.api_fields import text
+from caseload.core.schemas import NeedsConfirmation
 from caseload.people.api import Crn
-from caseload.risk.actions import deregister_flag, review_registration
+from caseload.risk.actions import deregister_flag, register_flag, review_registration
+from caseload.risk.constants import MAPPA_CATEGORIES, MAPPA_LEVELS, REGISTERS
 from caseload.risk.models import Registration
 from caseload.risk.openapi import (
     PREDICTOR_NAME_SCHEMA,
@@ -90,6 +92,7 @@ class RegistrationOut(Schema):
     level: str
     registered_on: date
     deregistered_on: date | None
+    end_reason: str = Field(..., description="Why it was ended; empty while it is active")
     last_reviewed_on: date | None
     notes: str
 
@@ -105,6 +108,7 @@ def _registration_out(registration: Registration) -> RegistrationOut:
         level=registration.level,
         registered_on=registration.registered_on,
         deregistered_on=registration.deregistered_on,
+        end_reason=registration.end_reason,
         last_reviewed_on=review.reviewed_on if review else None,
         notes=registration.notes,
     )
@@ -115,16 +119,61 @@ _VERSION = Field(
 )
 
 
+RegisterCode = Literal[tuple(REGISTERS)]  # type: ignore[valid-type]
+
+
+class NewRegistrationIn(Schema):
+    register_code: RegisterCode = Field(  # type: ignore[valid-type]
+        ..., description="; ".join(f"{code} {r.label}" for code, r in REGISTERS.items())
+    )
+    category: Literal[("", *MAPPA_CATEGORIES)] = Field(  # type: ignore[valid-type]
+        "", description="MAPPA only: the category"
+    )
+    level: Literal[("", *MAPPA_LEVELS)] = Field(  # type: ignore[valid-type]
+        "", description="MAPPA only: the level"
+    )
+    registered_on: date = Field(..., description="Not in the future")
+    notes: str = text("", max_length=10_000)
+    confirmed: bool = Field(
+        False,
+        description="A person has one registration of a register at a time (one RoSH level): "
+        "true to end the current one it replaces; without it, 409 names what would end",
+    )
+
+
 class EndRegistrationIn(Schema):
     version: int = _VERSION
     deregistered_on: date = Field(..., description="Not in the future, nor before it began")
-    notes: str = text("", max_length=10_000, description="The reason")
+    reason: str = text(..., max_length=10_000, description="Why it is ending (required)")
 
 
 class ReviewRegistrationIn(Schema):
     version: int = _VERSION
     reviewed_on: date = Field(..., description="Not in the future")
     notes: str = text("", max_length=10_000)
+
+
+@router.post(
+    "/cases/{crn}/registrations",
+    response={
+        201: RegistrationOut,
+        409: NeedsConfirmation,
+        **error_responses(400, 401, 403, 404, 422),
+    },
+    summary="Add a registration",
+    tags=["registrations"],
+)
+@case_write_operation
+def add_registration(
+    request: HttpRequest, crn: Crn, payload: NewRegistrationIn
+) -> Status[RegistrationOut]:
+    """A registration that would end a current one (the same register, or another RoSH level)
+    is refused with 409 and what it would end, unless `confirmed` is true."""
+    fields = payload.dict()
+    registration = register_flag(
+        crn, acting_user=request.user, register=fields.pop("register_code"), **fields
+    )
+    return Status(201, _registration_out(registration))
 
 
 @router.get(
@@ -157,7 +206,7 @@ def end_registration(
         acting_user=request.user,
         expected_version=payload.version,
         deregistered_on=payload.deregistered_on,
-        notes=payload.notes,
+        reason=payload.reason,
     )
     return _registration_out(registration)
 

@@ -39,6 +39,14 @@ def replaced_registers(register: str) -> tuple[str, ...]:
     return ROSH_CODES if register in ROSH_CODES else (register,)
 
 
+def in_a_sentence(label: str) -> str:
+    """A register's label as written mid-sentence: "child concerns", but "MAPPA", "ViSOR"."""
+    first, _, rest = label.partition(" ")
+    if any(letter.isupper() for letter in first[1:]):
+        return label
+    return f"{first[:1].lower()}{first[1:]} {rest}".strip()
+
+
 def _past(field: str, value: date | None, label: str, today: date) -> list[FieldProblem]:
     return past_date_problems(
         field, value, now=today, required=f"Enter the {label}", label=f"The {label}"
@@ -74,8 +82,10 @@ def validate_registration(new: NewRegistration, *, today: date) -> list[FieldPro
 
 
 def validate_deregistration(
-    registered_on: date, deregistered_on: date | None, *, today: date
+    registered_on: date, deregistered_on: date | None, reason: str, *, today: date
 ) -> list[FieldProblem]:
+    """Ending a registration needs the day and the reason (kept with it, for whoever reads the
+    ended registration later)."""
     problems = _past("deregistered_on", deregistered_on, "date of de-registration", today)
     if not problems and deregistered_on is not None and deregistered_on < registered_on:
         problems.append(
@@ -84,6 +94,14 @@ def validate_deregistration(
                 "before_registration",
                 "The date of de-registration must be on or after the date of registration",
             )
+        )
+    if not reason.strip():
+        problems.append(
+            FieldProblem("reason", "required", "Enter the reason the registration is ending")
+        )
+    elif len(reason) > 10_000:
+        problems.append(
+            FieldProblem("reason", "max_length", "The reason must be 10,000 characters or fewer")
         )
     return problems
 

@@ -34,6 +34,8 @@ class RegistrationForm(GovUKForm):
         label="Date of registration", help_text="For example, 17 11 2026"
     )
     notes = forms.CharField(label="Notes", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    #: Set by the page that asks, when the new registration would end a current one.
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 def registration_version(person: Any, *, registration_id: int) -> dict[str, object]:
@@ -44,9 +46,14 @@ def registration_version(person: Any, *, registration_id: int) -> dict[str, obje
 
 class EndRegistrationForm(GovUKForm):
     expected_version = VersionField()
-    deregistered_on = GovUKDateField(label="Date the registration ends")
-    notes = forms.CharField(
-        label="Reason", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    deregistered_on = GovUKDateField(
+        label="Date the registration ends", help_text="For example, 17 11 2026"
+    )
+    reason = forms.CharField(
+        label="Reason",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example, the risk has reduced, or a review board decided to end it",
+        error_messages={"required": "Enter the reason the registration is ending"},
     )
 
     seen_versions = staticmethod(registration_version)

@@ -28,6 +28,7 @@ class Registration(Versioned):
     registered_on = models.DateField()
     deregistered_on = models.DateField(null=True, blank=True)
     notes = models.TextField(blank=True)
+    end_reason = models.TextField(blank=True, help_text="Why it was ended, given when it was")
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )

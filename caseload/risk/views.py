@@ -1,6 +1,8 @@
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 
 from caseload.access.pages import case_action_page
 from caseload.access.rules import case_page
@@ -10,6 +12,7 @@ from caseload.risk.actions import (
     record_assessment,
     record_rosh_summary,
     register_flag,
+    registration_title,
     review_registration,
 )
 from caseload.risk.forms import (
@@ -35,6 +38,26 @@ def new_registration(request: HttpRequest, crn: str) -> HttpResponse:
     )
 
 
+def titled_for_registration(
+    request: HttpRequest, registration_id: int, verb: str
+) -> Callable[[Person], str]:
+    """The page's title names the registration ("End the MAPPA registration from 3 March
+    2026"); a registration of another case, or one no longer active, is not found (404).
+
+    A POST about a registration that has stopped being active goes on to the action, which
+    shows the conflict page if someone else ended it after the user opened the form."""
+
+    def title(person: Person) -> str:
+        registrations = person.registrations
+        if request.method != "POST":
+            registrations = registrations.current()
+        return (
+            f"{verb} the {registration_title(get_object_or_404(registrations, pk=registration_id))}"
+        )
+
+    return title
+
+
 @case_page(write=True)
 def end_registration(request: HttpRequest, crn: str, registration_id: int) -> HttpResponse:
     return case_action_page(
@@ -42,7 +65,7 @@ def end_registration(request: HttpRequest, crn: str, registration_id: int) -> Ht
         crn,
         form_class=EndRegistrationForm,
         action=deregister_flag,
-        title="End a registration",
+        title=titled_for_registration(request, registration_id, "End"),
         success="Registration ended",
         done="case_risk",
         fixed_arguments={"registration_id": registration_id},
@@ -61,7 +84,7 @@ def review_registration_page(request: HttpRequest, crn: str, registration_id: in
         crn,
         form_class=ReviewRegistrationForm,
         action=review_registration,
-        title="Review a registration",
+        title=titled_for_registration(request, registration_id, "Review"),
         success="Registration reviewed",
         done="case_risk",
         fixed_arguments={"registration_id": registration_id},

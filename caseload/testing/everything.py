@@ -14,7 +14,7 @@ from caseload.diary.actions import (
     reschedule_appointment,
 )
 from caseload.organisation.constants import Grade, Role
-from caseload.organisation.models import Staff, Team
+from caseload.organisation.models import Allocation, Handover, Staff, Team
 from caseload.people.actions import record_circumstance_change
 from caseload.people.models import LicenceCondition, Person
 from caseload.risk.actions import (
@@ -48,8 +48,18 @@ def case_with_everything(practitioner: Staff) -> Person:
     """A case of `practitioner`'s with two contacts (one sensitive, the other the outcome of an
     appointment), a series of appointments with one rescheduled, a circumstance, a
     registration and its review, an assessment, a licence with a condition naming someone and a
-    limited-access row, each with its history; its scores and tiers are derived."""
+    limited-access row, each with its history, and the handover that gave it to `practitioner`;
+    its scores and tiers are derived."""
     case = case_held_by(practitioner)
+    current = case.allocations.get()
+    before = Allocation.objects.create(
+        person=case,
+        staff=StaffFactory(team=practitioner.team),
+        team=practitioner.team,
+        start_date=current.start_date - timedelta(days=200),
+        end_date=current.start_date,
+    )
+    Handover.objects.create(allocation=current, handed_over_from=before)
     user = practitioner.user
     today = timezone.localdate()
     seen = AppointmentFactory(

@@ -3,6 +3,10 @@
 // so browsers without module support get the plain, fully working HTML.
 import { initAll as initGovUkFrontend } from "../vendor/govuk-frontend.min.js";
 import { initAll as initMojFrontend } from "../vendor/moj-frontend.min.js";
+import { initConditionalFields } from "./conditional-fields.js";
+import { initPrintButtons } from "./print-button.js";
 
 initGovUkFrontend();
 initMojFrontend();
+initConditionalFields();
+initPrintButtons();

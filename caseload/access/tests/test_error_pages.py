@@ -58,3 +58,33 @@ def test_a_failure_is_a_gov_uk_500_page(quiet_client):
     response = quiet_client.get("/test-errors/500/")
     assert_gov_uk_page(response, 500, "Sorry, there is a problem with the service")
     assert "something went wrong" not in response.content.decode()
+
+
+@pytest.mark.urls("caseload.urls")
+def test_a_missing_case_is_the_gov_uk_404_page(settings, practitioner):
+    settings.DEBUG = False
+    client = Client()
+    client.force_login(practitioner.user)
+    response = client.get(reverse("case_detail", args=["X999999"]))
+    assert_gov_uk_page(response, 404, "Page not found")
+
+
+@pytest.mark.urls("caseload.urls")
+def test_a_missing_registration_is_the_gov_uk_404_page(settings, practitioner, case):
+    settings.DEBUG = False
+    client = Client()
+    client.force_login(practitioner.user)
+    for name in ("end_registration", "review_registration"):
+        response = client.get(reverse(name, args=[case.crn, 2**31]))
+        assert_gov_uk_page(response, 404, "Page not found")
+        assert "<title>Page not found – caseload</title>" in response.content.decode()
+
+
+@pytest.mark.urls("caseload.urls")
+def test_an_unknown_address_is_the_gov_uk_404_page_signed_in_or_not(settings, practitioner):
+    settings.DEBUG = False
+    client = Client()
+    assert_gov_uk_page(client.get("/no-such-page/"), 404, "Page not found")
+    client.force_login(practitioner.user)
+    response = client.get("/cases/X000001/no-such-section/")
+    assert_gov_uk_page(response, 404, "Page not found")

@@ -116,6 +116,7 @@ FORM_PAGES: dict[str, FormPage] = {
         user="manager",
     ),
     "caseload.access.forms.ChangePasswordForm": FormPage(lambda w: reverse("password_change")),
+    "caseload.access.forms.SignInForm": FormPage(lambda w: reverse("login"), user="nobody"),
     "caseload.access.forms.SetPasswordForm": FormPage(_set_password_url, user="nobody"),
     "caseload.access.admin.NewUserForm": FormPage(
         lambda w: reverse("admin:auth_user_add"), user="administrator", govuk=False

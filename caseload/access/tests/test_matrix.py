@@ -67,9 +67,15 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
         "start_date": TODAY,
         "replacing": None,
     },
+    ("POST", "/api/v1/cases/{crn}/registrations"): {
+        "register_code": "RCCO",
+        "registered_on": TODAY,
+        "confirmed": True,
+    },
     ("POST", "/api/v1/cases/{crn}/registrations/{registration_id}/end"): {
         "version": 1,
         "deregistered_on": TODAY,
+        "reason": "Risk reduced",
     },
     ("POST", "/api/v1/cases/{crn}/registrations/{registration_id}/review"): {
         "version": 1,

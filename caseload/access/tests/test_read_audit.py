@@ -130,6 +130,7 @@ SUCCESSFUL_POSTS = {
         "DEREGISTER_FLAG",
         lambda day, registration: {
             "expected_version": registration.version,
+            "reason": "Risk reduced",
             **date_fields("deregistered_on", day),
         },
     ),
@@ -187,6 +188,7 @@ def test_the_conflict_page_after_a_stale_edit_audits_the_read_it_shows(
     start = last_pk()
     stale = {
         "expected_version": registration.version - 1,
+        "reason": "Risk reduced",
         **date_fields("deregistered_on", timezone.localdate()),
     }
     response = client.post(url_for("end_registration", case, registration), stale)

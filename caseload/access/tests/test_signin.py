@@ -108,3 +108,16 @@ def test_the_client_address_is_the_peer_unless_proxies_are_trusted(settings):
     assert client_address(request) == "6.6.6.6"
     settings.PROXY_COUNT = 3
     assert client_address(request) == "10.1.1.1"
+
+
+def test_a_wrong_password_gets_our_words_not_djangos(client, practitioner):
+    page = sign_in(client, "alice", "wrong").content.decode()
+    assert '<a href="#id_username">The username or password is not right</a>' in page
+    assert "Please enter a correct" not in page and "case-sensitive" not in page
+
+
+def test_an_empty_sign_in_asks_for_each_field_in_our_words(client):
+    page = sign_in(client, "", "").content.decode()
+    assert '<a href="#id_username">Enter your username</a>' in page
+    assert '<a href="#id_password">Enter your password</a>' in page
+    assert "This field is required" not in page

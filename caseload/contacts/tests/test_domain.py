@@ -2,6 +2,7 @@
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -10,6 +11,7 @@ from caseload.contacts.domain import (
     OUTCOMES,
     ContactFact,
     ContactInput,
+    open_enforcement,
     unacceptable_absences,
     validate_contact,
     validate_unpaid_work_credit,
@@ -69,6 +71,17 @@ def test_enforcement_follows_only_a_failure():
     assert validate_contact(contact(outcome="AFTA", enforcement_action="EA02"), now=NOW) == []
 
 
+@pytest.mark.parametrize("outcome", [o.code for o in OUTCOMES.values() if o.enforceable])
+def test_a_failure_to_comply_needs_the_enforcement_decision(outcome):
+    assert rules(validate_contact(contact(outcome=outcome), now=NOW)) == {
+        ("enforcement_action", "required")
+    }
+
+
+def test_no_further_action_is_an_enforcement_decision():
+    assert validate_contact(contact(outcome="AFTC", enforcement_action="NFA"), now=NOW) == []
+
+
 def test_unacceptable_absences_count_distinct_days_on_national_standard_contacts():
     day = date(2026, 10, 1)
     contacts = [
@@ -90,7 +103,8 @@ def test_unacceptable_absences_count_distinct_days_on_national_standard_contacts
 )
 def test_validation_never_raises_and_names_real_fields(ctype, outcome, when, notes):
     errors = validate_contact(ContactInput(ctype or None, when, outcome, None, notes), now=NOW)
-    assert {e.field for e in errors} <= {"contact_type", "happened_at", "outcome", "notes"}
+    fields = {"contact_type", "happened_at", "outcome", "enforcement_action", "notes"}
+    assert {e.field for e in errors} <= fields
 
 
 @given(
@@ -118,3 +132,23 @@ def test_only_an_unpaid_work_session_credits_time_and_at_most_twelve_hours():
     assert validate_unpaid_work_credit("COAP", None) == []
     assert [p.rule for p in validate_unpaid_work_credit("COAP", 60)] == ["not_allowed"]
     assert [p.rule for p in validate_unpaid_work_credit("UPWS", 721)] == ["out_of_range"]
+
+
+def test_open_enforcement_is_what_came_after_the_last_no_further_action():
+    today = date(2026, 12, 1)
+    first = ContactFact("COAP", date(2026, 6, 1), "AFTA", "EA02")
+    closed = ContactFact("COAP", date(2026, 7, 1), "AFTC", "NFA")
+    second = ContactFact("COAP", date(2026, 9, 1), "AFTA", "EA02")
+    third = ContactFact("COAP", date(2026, 10, 1), "UAAB", "EA03")
+    unrelated = ContactFact("COAP", date(2026, 11, 1), "ATTC")
+    assert open_enforcement([third, first, closed, unrelated, second], today=today) == [
+        second,
+        third,
+    ]
+    assert open_enforcement([first, closed], today=today) == []
+
+
+def test_enforcement_more_than_a_year_old_is_no_longer_open():
+    old = ContactFact("COAP", date(2025, 11, 30), "AFTA", "IBR")
+    assert open_enforcement([old], today=date(2026, 12, 1)) == []
+    assert open_enforcement([old], today=date(2026, 11, 29)) == [old]

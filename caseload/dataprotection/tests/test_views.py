@@ -74,6 +74,6 @@ def test_the_case_page_links_to_the_export_only_for_those_who_may_make_it(client
     link = reverse("subject_access", args=[full_case.crn])
     client.force_login(head.user)
     assert link in client.get(reverse("case_detail", args=[full_case.crn])).content.decode()
-    holder = full_case.allocations.get().staff
+    holder = full_case.allocations.current().get().staff
     client.force_login(holder.user)
     assert link not in client.get(reverse("case_detail", args=[full_case.crn])).content.decode()

@@ -4,20 +4,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('diary', '0001_appointments_reschedules_and_feeds'),
+        ("diary", "0001_appointments_reschedules_and_feeds"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='appointment',
-            name='contact_type',
-            field=models.CharField(choices=[('COAP', 'Office visit'), ('CHVS', 'Home visit'), ('COVC', 'Video call'), ('COPT', 'Phone appointment'), ('CODC', 'Planned doorstep visit'), ('COAI', 'Initial appointment in the office'), ('COHV', 'Initial home visit'), ('COVI', 'Initial appointment by video'), ('UPWS', 'Unpaid work session')], max_length=4),
+            model_name="appointment",
+            name="contact_type",
+            field=models.CharField(
+                choices=[
+                    ("COAP", "Office visit"),
+                    ("CHVS", "Home visit"),
+                    ("COVC", "Video call"),
+                    ("COPT", "Phone appointment"),
+                    ("CODC", "Planned doorstep visit"),
+                    ("COAI", "Initial appointment in the office"),
+                    ("COHV", "Initial home visit"),
+                    ("COVI", "Initial appointment by video"),
+                    ("UPWS", "Unpaid work session"),
+                ],
+                max_length=4,
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalappointment',
-            name='contact_type',
-            field=models.CharField(choices=[('COAP', 'Office visit'), ('CHVS', 'Home visit'), ('COVC', 'Video call'), ('COPT', 'Phone appointment'), ('CODC', 'Planned doorstep visit'), ('COAI', 'Initial appointment in the office'), ('COHV', 'Initial home visit'), ('COVI', 'Initial appointment by video'), ('UPWS', 'Unpaid work session')], max_length=4),
+            model_name="historicalappointment",
+            name="contact_type",
+            field=models.CharField(
+                choices=[
+                    ("COAP", "Office visit"),
+                    ("CHVS", "Home visit"),
+                    ("COVC", "Video call"),
+                    ("COPT", "Phone appointment"),
+                    ("CODC", "Planned doorstep visit"),
+                    ("COAI", "Initial appointment in the office"),
+                    ("COHV", "Initial home visit"),
+                    ("COVI", "Initial appointment by video"),
+                    ("UPWS", "Unpaid work session"),
+                ],
+                max_length=4,
+            ),
         ),
     ]

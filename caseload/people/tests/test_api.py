@@ -127,6 +127,7 @@ def test_every_parts_router_is_mounted_at_its_prefix(client):
         "/api/v1/cases/{crn}/appointments/{appointment_id}/outcome": ["post"],
         "/api/v1/cases/{crn}/appointments/{appointment_id}/reschedule": ["post"],
         "/api/v1/diary": ["get"],
+        "/api/v1/cases/{crn}/registrations": ["post"],
         "/api/v1/cases/{crn}/registrations/{registration_id}": ["get"],
         "/api/v1/cases/{crn}/registrations/{registration_id}/end": ["post"],
         "/api/v1/cases/{crn}/registrations/{registration_id}/review": ["post"],
@@ -222,6 +223,7 @@ def test_the_record_keeps_the_same_shape(client, practitioner, case):
         acting_user=practitioner.user,
         expected_version=ended.version,
         deregistered_on=today - timedelta(days=10),
+        reason="Child protection plan closed",
     )
     record_circumstance_change(
         case.crn,

@@ -22,6 +22,7 @@ def test_each_section_shows_the_panels_of_its_parts_in_page_order():
         return [(p.key, p.template.partition("/")[0]) for p in case_panels(section=key)]
 
     assert section("overview") == [
+        ("handover", "handover"),
         ("limited_access", "access"),
         ("sentence_at_a_glance", "people"),
         ("risk_at_a_glance", "risk"),

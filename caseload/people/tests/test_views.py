@@ -202,6 +202,7 @@ def test_the_case_page_uses_a_fixed_number_of_queries(client, practitioner, case
                 acting_user=practitioner.user,
                 register=("RCCO", "ADVV", "IMAR", "WEAP")[i % 4],
                 registered_on=timezone.localdate() - timedelta(days=i),
+                confirmed=True,
             )
 
     client.force_login(practitioner.user)
@@ -384,3 +385,11 @@ def test_a_staff_representative_sees_no_case_list_at_all(client, rep, case):
     page = client.get(reverse("home"), follow=True).content.decode()
     assert case.crn not in page and ">My cases<" not in page and ">Search<" not in page
     assert client.get(reverse("my_cases")).status_code == 403
+
+
+def test_the_circumstance_form_preselects_no_status(client, practitioner, case):
+    client.force_login(practitioner.user)
+    page = client.get(reverse("new_circumstance", args=[case.crn])).content.decode()
+    assert '<option value="" selected>Select the new status</option>' in page
+    assert page.count(" selected>") == 1
+    assert "checked" not in page

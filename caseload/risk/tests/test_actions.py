@@ -1,11 +1,12 @@
 """Registrations: adding, replacing within the RoSH group, ending, reviewing."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
 
-from caseload.core.errors import ActionInvalid
+from caseload.core.errors import ActionInvalid, ConfirmationNeeded
+from caseload.core.versions import day_in_words
 from caseload.people.actions import record_circumstance_change
 from caseload.risk.actions import (
     deregister_flag,
@@ -26,10 +27,74 @@ def test_a_new_rosh_level_ends_the_previous_one(practitioner, case):
         register="RMRH",
         registered_on=TODAY() - timedelta(days=30),
     )
-    register_flag(case.crn, acting_user=practitioner.user, register="RHRH", registered_on=TODAY())
+    register_flag(
+        case.crn,
+        acting_user=practitioner.user,
+        register="RHRH",
+        registered_on=TODAY(),
+        confirmed=True,
+    )
     first.refresh_from_db()
     assert first.deregistered_on == TODAY()
     assert list(Registration.objects.current().values_list("register", flat=True)) == ["RHRH"]
+
+
+def test_it_asks_before_a_new_registration_ends_a_current_one(practitioner, case):
+    first = register_flag(
+        case.crn,
+        acting_user=practitioner.user,
+        register="MAPP",
+        category="M1",
+        level="M2",
+        registered_on=date(2026, 3, 3),
+    )
+    with pytest.raises(ConfirmationNeeded) as asked:
+        register_flag(
+            case.crn,
+            acting_user=practitioner.user,
+            register="MAPP",
+            category="M1",
+            level="M3",
+            registered_on=TODAY(),
+        )
+    assert asked.value.question == "Adding this registration ends another"
+    assert asked.value.consequences == [
+        f"The MAPPA registration from 3 March 2026 ends on {day_in_words(TODAY())}"
+    ]
+    first.refresh_from_db()
+    assert first.deregistered_on is None
+    assert Registration.objects.count() == 1
+
+
+def test_a_registration_of_another_register_needs_no_confirmation(practitioner, case):
+    register_flag(case.crn, acting_user=practitioner.user, register="RMRH", registered_on=TODAY())
+    register_flag(case.crn, acting_user=practitioner.user, register="RCCO", registered_on=TODAY())
+    assert Registration.objects.current().count() == 2
+
+
+def test_ending_a_registration_needs_a_reason_and_keeps_it(practitioner, case):
+    reg = register_flag(
+        case.crn, acting_user=practitioner.user, register="RCCO", registered_on=TODAY()
+    )
+    with pytest.raises(ActionInvalid) as refused:
+        deregister_flag(
+            case.crn,
+            reg.pk,
+            acting_user=practitioner.user,
+            expected_version=reg.version,
+            deregistered_on=TODAY(),
+        )
+    assert [(p.field, p.rule) for p in refused.value.problems] == [("reason", "required")]
+    deregister_flag(
+        case.crn,
+        reg.pk,
+        acting_user=practitioner.user,
+        expected_version=reg.version,
+        deregistered_on=TODAY(),
+        reason="Child protection plan closed",
+    )
+    reg.refresh_from_db()
+    assert (reg.deregistered_on, reg.end_reason) == (TODAY(), "Child protection plan closed")
 
 
 def test_mappa_needs_a_category_and_level(practitioner, case):
@@ -74,7 +139,12 @@ def test_ending_and_reviewing_a_registration(practitioner, case):
         case.crn, reg.pk, acting_user=practitioner.user, expected_version=1, reviewed_on=TODAY()
     )
     deregister_flag(
-        case.crn, reg.pk, acting_user=practitioner.user, expected_version=2, deregistered_on=TODAY()
+        case.crn,
+        reg.pk,
+        acting_user=practitioner.user,
+        expected_version=2,
+        deregistered_on=TODAY(),
+        reason="Risk reduced",
     )
     reg.refresh_from_db()
     assert reg.deregistered_on == TODAY() and reg.reviews.count() == 1
@@ -93,6 +163,7 @@ def test_a_registration_cannot_end_before_it_began(practitioner, case):
             acting_user=practitioner.user,
             expected_version=reg.version,
             deregistered_on=TODAY() - timedelta(days=1),
+            reason="Entered in error",
         )
 
 

@@ -134,21 +134,32 @@ def test_a_registration_is_active_from_its_date_until_it_ends():
 
 
 def test_a_registration_may_end_on_the_day_it_began_or_later():
-    assert validate_deregistration(TODAY, TODAY, today=TODAY) == []
-    assert validate_deregistration(date(2025, 1, 6), date(2025, 5, 1), today=TODAY) == []
+    assert validate_deregistration(TODAY, TODAY, "Risk reduced", today=TODAY) == []
+    assert (
+        validate_deregistration(date(2025, 1, 6), date(2025, 5, 1), "Risk reduced", today=TODAY)
+        == []
+    )
 
 
 def test_a_registration_cannot_end_before_it_began():
-    problems = validate_deregistration(date(2025, 1, 6), date(2025, 1, 5), today=TODAY)
+    problems = validate_deregistration(
+        date(2025, 1, 6), date(2025, 1, 5), "Risk reduced", today=TODAY
+    )
     assert rules(problems) == [("deregistered_on", "before_registration")]
 
 
 def test_the_end_date_is_required_and_not_in_the_future():
-    assert rules(validate_deregistration(date(2025, 1, 6), None, today=TODAY)) == [
+    assert rules(validate_deregistration(date(2025, 1, 6), None, "Risk reduced", today=TODAY)) == [
         ("deregistered_on", "required")
     ]
-    assert rules(validate_deregistration(date(2025, 1, 6), TOMORROW, today=TODAY)) == [
-        ("deregistered_on", "not_in_future")
+    assert rules(
+        validate_deregistration(date(2025, 1, 6), TOMORROW, "Risk reduced", today=TODAY)
+    ) == [("deregistered_on", "not_in_future")]
+
+
+def test_the_reason_is_required():
+    assert rules(validate_deregistration(TODAY, TODAY, " ", today=TODAY)) == [
+        ("reason", "required")
     ]
 
 

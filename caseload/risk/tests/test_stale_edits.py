@@ -56,7 +56,13 @@ def test_every_change_to_a_registration_moves_its_version_on(practitioner, case,
     )
     registration.refresh_from_db()
     assert registration.version == 2
-    register_flag(case.crn, acting_user=practitioner.user, register="ADVP", registered_on=today())
+    register_flag(
+        case.crn,
+        acting_user=practitioner.user,
+        register="ADVP",
+        registered_on=today(),
+        confirmed=True,
+    )
     registration.refresh_from_db()
     assert (registration.version, registration.deregistered_on) == (3, today())
 
@@ -70,14 +76,14 @@ def test_the_second_of_two_people_ending_a_registration_gets_the_conflict_page(
     assert first_form == second_form == {"expected_version": "1"}
 
     saved = first.post(
-        url, {**first_form, "notes": "Risk reduced.", **date_fields("deregistered_on", today())}
+        url, {**first_form, "reason": "Risk reduced.", **date_fields("deregistered_on", today())}
     )
     assert saved.status_code == 302
     stale = second.post(
         url,
         {
             **second_form,
-            "notes": "Moved out of the area.",
+            "reason": "Moved out of the area.",
             **date_fields("deregistered_on", today() - timedelta(days=1)),
         },
     )
@@ -91,8 +97,7 @@ def test_the_second_of_two_people_ending_a_registration_gets_the_conflict_page(
     assert f'href="{url}"' in page  # start again
     registration.refresh_from_db()
     assert registration.deregistered_on == today()
-    assert "Risk reduced." in registration.notes
-    assert "Moved out of the area." not in registration.notes
+    assert registration.end_reason == "Risk reduced."
     assert registration.version == 2
 
 
@@ -117,7 +122,12 @@ def test_a_tampered_version_is_refused_like_a_stale_one(practitioner, case, regi
     url = reverse("end_registration", args=[case.crn, registration.pk])
     for version in ("", "abc", "0", "7"):
         response = client.post(
-            url, {"expected_version": version, **date_fields("deregistered_on", today())}
+            url,
+            {
+                "expected_version": version,
+                "reason": "Risk reduced",
+                **date_fields("deregistered_on", today()),
+            },
         )
         assert response.status_code == 409, version
     registration.refresh_from_db()
@@ -141,7 +151,7 @@ def test_the_api_answers_409_with_both_versions_and_writes_nothing(
 
     stale = client.post(
         f"{url}/end",
-        {"version": read["version"], "deregistered_on": today().isoformat(), "notes": "Done."},
+        {"version": read["version"], "deregistered_on": today().isoformat(), "reason": "Done."},
         content_type="application/json",
         **bearer(manager.user),
     )
@@ -159,7 +169,7 @@ def test_the_api_answers_409_with_both_versions_and_writes_nothing(
 
     current = client.post(
         f"{url}/end",
-        {"version": 2, "deregistered_on": today().isoformat()},
+        {"version": 2, "deregistered_on": today().isoformat(), "reason": "Risk reduced"},
         content_type="application/json",
         **bearer(manager.user),
     )
@@ -186,6 +196,7 @@ def test_the_refusal_names_what_each_person_saw(practitioner, manager, case, reg
         acting_user=practitioner.user,
         expected_version=1,
         deregistered_on=today(),
+        reason="Risk reduced",
     )
     with pytest.raises(StaleEdit) as refused:
         deregister_flag(
@@ -194,6 +205,7 @@ def test_the_refusal_names_what_each_person_saw(practitioner, manager, case, reg
             acting_user=manager.user,
             expected_version=1,
             deregistered_on=today(),
+            reason="Moved away",
         )
     seen, recorded = refused.value.seen, refused.value.recorded
     assert seen is not None and recorded is not None

@@ -31,7 +31,11 @@ class Command(BaseCommand):
             "--at", required=True, help="when, e.g. 2026-11-20T14:30 (Europe/London)"
         )
         parser.add_argument("--outcome", default="", help="outcome code; required for appointments")
-        parser.add_argument("--enforcement", default="", help="enforcement action code")
+        parser.add_argument(
+            "--enforcement",
+            default="",
+            help="enforcement decision code; required when the outcome is a failure to comply",
+        )
         parser.add_argument("--notes", default="")
 
     def handle(self, *args: Any, **o: Any) -> None:
