@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from caseload.people import personal_panels  # noqa: F401  (the Personal details section)
 from caseload.people.models import Person
 from caseload.people.record import CasePanel, CaseViewer, register_panel
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from caseload.people import views
+from caseload.people import personal_urls, views
 from caseload.people.record import SECTIONS
 
 urlpatterns = [
@@ -14,4 +14,5 @@ urlpatterns = [
         if slug
     ),
     path("cases/<str:crn>/circumstances/new/", views.new_circumstance, name="new_circumstance"),
+    *personal_urls.urlpatterns,
 ]
