@@ -82,7 +82,7 @@ def serialise_record(record: dict[str, Any], *, primary_tier: str) -> dict[str, 
             "preferred_language": p.preferred_language,
             "interpreter_required": p.interpreter_required,
         },
-        **serialise_personal_details(record),
+        "personal_details": serialise_personal_details(record),
         "criminal_history": None
         if history is None
         else {

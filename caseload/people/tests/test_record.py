@@ -20,6 +20,11 @@ def test_each_part_contributes_its_panels_in_page_order():
         ("criminal_history", "people"),
         ("equality", "people"),
         ("timeline", "contacts"),
+        ("addresses", "people"),
+        ("phone_and_email", "people"),
+        ("language", "people"),
+        ("personal_contacts", "people"),
+        ("disabilities", "people"),
     ]
 
 
