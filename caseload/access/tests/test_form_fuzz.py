@@ -33,7 +33,15 @@ from caseload.access.actions import add_to_limited_access
 from caseload.access.models import LimitedAccess
 from caseload.contacts.models import Contact
 from caseload.core.govuk_dates import GovUKDateField, GovUKTimeField
-from caseload.people.models import Circumstance, Person
+from caseload.people.models import (
+    Address,
+    Adjustment,
+    Circumstance,
+    Disability,
+    Person,
+    PersonalContact,
+    PhoneAndEmail,
+)
 from caseload.risk.actions import register_flag
 from caseload.risk.models import Assessment, Registration, RegistrationReview
 from caseload.testing.factories import StaffFactory, UserFactory
@@ -78,6 +86,28 @@ def _set_password_url(world: World) -> str:
 FORM_PAGES: dict[str, FormPage] = {
     "caseload.contacts.forms.ContactForm": FormPage(lambda w: w.case_url("new_contact")),
     "caseload.people.forms.CircumstanceForm": FormPage(lambda w: w.case_url("new_circumstance")),
+    "caseload.people.personal_forms.AddressForm": FormPage(lambda w: w.case_url("new_address")),
+    "caseload.people.personal_forms.EndAddressForm": FormPage(
+        lambda w: w.case_url("end_address", w.case.addresses.get().pk)
+    ),
+    "caseload.people.personal_forms.PhoneAndEmailForm": FormPage(
+        lambda w: w.case_url("change_phone_and_email")
+    ),
+    "caseload.people.personal_forms.PersonalContactForm": FormPage(
+        lambda w: w.case_url("new_personal_contact")
+    ),
+    "caseload.people.personal_forms.EndPersonalContactForm": FormPage(
+        lambda w: w.case_url("end_personal_contact", w.case.personal_contacts.get().pk)
+    ),
+    "caseload.people.personal_forms.DisabilityForm": FormPage(
+        lambda w: w.case_url("new_disability")
+    ),
+    "caseload.people.personal_forms.EndDisabilityForm": FormPage(
+        lambda w: w.case_url("end_disability", w.case.disabilities.get().pk)
+    ),
+    "caseload.people.personal_forms.LanguageForm": FormPage(
+        lambda w: w.case_url("change_language_needs")
+    ),
     "caseload.risk.forms.RegistrationForm": FormPage(lambda w: w.case_url("new_registration")),
     "caseload.risk.forms.EndRegistrationForm": FormPage(
         lambda w: w.case_url("end_registration", w.registration_id())
@@ -110,7 +140,20 @@ FILTER_PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "caseload.people.forms.CaseFilterForm": ("practitioner", ("my_cases", "team_cases")),
     "caseload.access.forms.AuditSearchForm": ("manager", ("audit_search",)),
 }
-WRITTEN = (Contact, Circumstance, Registration, RegistrationReview, Assessment, LimitedAccess)
+WRITTEN = (
+    Contact,
+    Circumstance,
+    Registration,
+    RegistrationReview,
+    Assessment,
+    LimitedAccess,
+    Address,
+    PhoneAndEmail,
+    PersonalContact,
+    Disability,
+    Adjustment,
+    Person,
+)
 
 
 def page_forms() -> dict[str, type[forms.BaseForm]]:
@@ -284,6 +327,15 @@ def world(client, practitioner, manager, case):  # type: ignore[no-untyped-def]
     add_to_limited_access(
         case.crn, acting_user=manager.user, kind="exclusion", username="ben", reason="His brother"
     )
+    long_ago = timezone.localdate() - timedelta(days=400)
+    Address.objects.create(
+        person=case, kind="MAIN", line_1="1 Street", town="Leeds", postcode="LS1 1AA",
+        start_date=long_ago,
+    )  # fmt: skip
+    PersonalContact.objects.create(
+        person=case, kind="GP", name="Dr Shah", relationship="GP", start_date=long_ago
+    )
+    Disability.objects.create(person=case, kind="HEARING", start_date=long_ago)
     administrator = UserFactory(username="ada", is_staff=True, is_superuser=True)
     client.raise_request_exception = False
     users = {
