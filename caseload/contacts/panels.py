@@ -1,17 +1,26 @@
-"""The timeline on the case page: contacts with everything else recorded, newest first."""
+"""The Activity log section's panel: the case's contacts, filtered and paged on its own page
+(`views.activity_log`); for the API's whole record, the latest contacts."""
 
 from typing import Any
 
-from caseload.contacts.timeline import case_timeline
 from caseload.people.models import Person
 from caseload.people.record import CasePanel, CaseViewer, register_panel
 
-
-def timeline(person: Person, viewer: CaseViewer) -> dict[str, Any]:
-    return {
-        "contacts": list(person.contacts.select_related("recorded_by")[:100]),
-        "timeline": case_timeline(person, with_notes=viewer.sees_sensitive),
-    }
+#: How many of the latest contacts the API's whole record carries.
+LATEST = 100
 
 
-register_panel(CasePanel("timeline", 80, "contacts/timeline_panel.html", timeline))
+def latest_contacts(person: Person, viewer: CaseViewer) -> dict[str, Any]:
+    """Lazy: the section's page shows its own filtered list, so it never reads these."""
+    return {"contacts": person.contacts.select_related("recorded_by")[:LATEST]}
+
+
+register_panel(
+    CasePanel(
+        "activity_log",
+        80,
+        "contacts/activity_log_panel.html",
+        latest_contacts,
+        section="activity",
+    )
+)

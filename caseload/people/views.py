@@ -1,6 +1,7 @@
 """Case lists and the case record page. Reads go through the access module only."""
 
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -17,6 +18,7 @@ from caseload.people.actions import record_circumstance_change
 from caseload.people.apps import case_list_title
 from caseload.people.caselist import case_rows
 from caseload.people.forms import CaseFilterForm, CircumstanceForm
+from caseload.people.models import Person
 from caseload.people.record import SECTIONS, Section, case_panels, case_record, panel_rows
 
 
@@ -70,8 +72,12 @@ def team_cases(request: HttpRequest) -> HttpResponse:
     return _case_list(request, mine=False, title=case_list_title(request.user))
 
 
-def _case_section(request: HttpRequest, crn: str, section: Section) -> HttpResponse:
-    person = get_case_for_user(request.user, crn)
+#: Sections whose page is served by their own part (it reads the request: filters, paging).
+OWN_PAGES = frozenset({"activity"})
+
+
+def case_section_context(request: HttpRequest, person: Person, section: Section) -> dict[str, Any]:
+    """What `people/case_detail.html` needs to show one section of a case the user may see."""
     viewer = case_viewer(request.user, person)
     page = case_record(person, viewer, section)
     page["can_change"] = viewer.can_change
@@ -79,7 +85,14 @@ def _case_section(request: HttpRequest, crn: str, section: Section) -> HttpRespo
     page["section"] = section
     page["section_title"] = next(title for key, title, _ in SECTIONS if key == section)
     page["sections"] = SECTIONS
-    return render(request, "people/case_detail.html", page)
+    return page
+
+
+def _case_section(request: HttpRequest, crn: str, section: Section) -> HttpResponse:
+    person = get_case_for_user(request.user, crn)
+    return render(
+        request, "people/case_detail.html", case_section_context(request, person, section)
+    )
 
 
 @case_page
@@ -97,7 +110,9 @@ def _section_view(section: Section) -> Callable[[HttpRequest, str], HttpResponse
     return view
 
 
-section_views = {key: _section_view(key) for key, _, slug in SECTIONS if slug}
+section_views = {
+    key: _section_view(key) for key, _, slug in SECTIONS if slug and key not in OWN_PAGES
+}
 
 
 @case_page(write=True)

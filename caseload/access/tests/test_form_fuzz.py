@@ -135,10 +135,12 @@ FORM_PAGES: dict[str, FormPage] = {
     ),
 }
 # Forms read with GET: their list pages.
-#: Forms sent by GET to filter a list: who uses them, and on which pages.
+#: Forms sent by GET to filter a list: who uses them, and on which pages (a URL name, or a
+#: case page's URL name with "case:" before it).
 FILTER_PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "caseload.people.forms.CaseFilterForm": ("practitioner", ("my_cases", "team_cases")),
     "caseload.access.forms.AuditSearchForm": ("manager", ("audit_search",)),
+    "caseload.contacts.forms.ActivityFilterForm": ("practitioner", ("case:case_activity",)),
 }
 WRITTEN = (
     Contact,
@@ -382,7 +384,9 @@ def test_random_filters_on_a_list_never_get_a_5xx(world, name, data):  # type: i
         data.draw(st.fixed_dictionaries({}, optional={"sort": ANYTHING, "page": ANYTHING}))
     )
     for url_name in url_names:
-        response = world.client.get(reverse(url_name), query)
+        on_case, _, name = url_name.rpartition(":")
+        url = world.case_url(name) if on_case else reverse(name)
+        response = world.client.get(url, query)
         assert response.status_code in (200, 400), response.content[:500]
         if response.status_code == 400:
             assert b"govuk-error-summary" in response.content

@@ -19,7 +19,7 @@ def test_each_part_contributes_its_panels_in_page_order():
         ("events", "people"),
         ("criminal_history", "people"),
         ("equality", "people"),
-        ("timeline", "contacts"),
+        ("activity_log", "contacts"),
         ("addresses", "people"),
         ("phone_and_email", "people"),
         ("language", "people"),

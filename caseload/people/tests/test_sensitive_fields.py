@@ -36,6 +36,7 @@ def test_the_analyst_sees_the_case_page_without_notes_or_equality_data(
     _case_with_notes(case, practitioner)
     client.force_login(analyst.user)
     page = client.get(f"/cases/{case.crn}/").content.decode()
+    page += client.get(f"/cases/{case.crn}/activity-log/").content.decode()
     assert case.full_name in page
     assert NOTE not in page and "Amira" not in page
     assert "Ethnicity" not in page
@@ -46,6 +47,7 @@ def test_the_practitioner_sees_the_notes_and_equality_data(client, case, practit
     _case_with_notes(case, practitioner)
     client.force_login(practitioner.user)
     page = client.get(f"/cases/{case.crn}/").content.decode()
+    page += client.get(f"/cases/{case.crn}/activity-log/").content.decode()
     assert NOTE in page and "Amira" in page and "Ethnicity" in page
 
 
