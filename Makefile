@@ -14,7 +14,7 @@ MYPY_PATHS := $(wildcard caseload/risk/predictors caseload/tiering/domain caselo
 	caseload/core/dates.py caseload/core/errors.py caseload/core/versions.py caseload/derived/facts.py \
 	caseload/risk/assessment.py caseload/risk/derive.py caseload/tiering/derive.py \
 	caseload/demo/generator.py caseload/demo/supervision.py caseload/demo/choice.py \
-	caseload/demo/validate.py
+	caseload/demo/validate.py caseload/demo/personal_details.py
 
 PY_STAMP := $(VENV)/.requirements-installed
 FRONTEND_STAMP := caseload/static/caseload/.built
