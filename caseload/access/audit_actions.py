@@ -84,6 +84,25 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
     "READ_HANDOVER": AuditAction(
         "Read the handover summary", "Tried to mark the handover summary read (refused)"
     ),
+    "RECORD_ADDRESS": AuditAction("Added an address", "Tried to add an address (refused)"),
+    "END_ADDRESS": AuditAction("Ended an address", "Tried to end an address (refused)"),
+    "CHANGE_PHONE_AND_EMAIL": AuditAction(
+        "Changed the phone and email", "Tried to change the phone and email (refused)"
+    ),
+    "ADD_PERSONAL_CONTACT": AuditAction(
+        "Added a personal contact", "Tried to add a personal contact (refused)"
+    ),
+    "END_PERSONAL_CONTACT": AuditAction(
+        "Removed a personal contact", "Tried to remove a personal contact (refused)"
+    ),
+    "RECORD_DISABILITY": AuditAction(
+        "Added a disability and adjustments", "Tried to add a disability (refused)"
+    ),
+    "END_DISABILITY": AuditAction("Ended a disability", "Tried to end a disability (refused)"),
+    "CHANGE_LANGUAGE_NEEDS": AuditAction(
+        "Changed language and interpreter needs",
+        "Tried to change language and interpreter needs (refused)",
+    ),
     # Accounts and administration
     "CREATE_API_TOKEN": AuditAction(
         "Created an API token", "Tried to create an API token (refused)"

@@ -47,7 +47,7 @@ def test_a_practitioner_signs_in_and_opens_a_case(
     assert_accessible(page)
 
 
-def test_recording_a_contact_puts_it_on_the_timeline(
+def test_recording_a_contact_puts_it_in_the_activity_log(
     live_server: LiveServer, page: Page, practitioner, case
 ) -> None:
     sign_in(page, live_server.url, practitioner.user)
@@ -65,6 +65,7 @@ def test_recording_a_contact_puts_it_on_the_timeline(
     page.get_by_role("button", name="Save").click()
 
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Contact recorded")
+    page.goto(f"{live_server.url}/cases/{case.crn}/activity-log/")
     expect(page.locator(".moj-timeline")).to_contain_text("Talked through the work search plan.")
     assert_accessible(page)
 

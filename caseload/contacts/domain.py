@@ -273,3 +273,34 @@ def open_enforcement(contacts: Iterable[ContactFact], *, today: date) -> list[Co
         else:
             still_open.append(contact)
     return still_open
+
+
+#: How an outcome stands for compliance, as the activity log filters it.
+COMPLIED = "complied"
+FAILED_TO_COMPLY = "failed"
+ACCEPTABLE_ABSENCE = "acceptable"
+NO_OUTCOME = "none"
+COMPLIANCE_LABELS = {
+    COMPLIED: "Complied",
+    FAILED_TO_COMPLY: "Failed to comply",
+    ACCEPTABLE_ABSENCE: "Acceptable absence",
+    NO_OUTCOME: "No outcome",
+}
+
+
+def compliance(outcome: str | None) -> str | None:
+    """Complied, failed to comply, acceptable absence, or no outcome recorded; None for an
+    outcome that is none of these (a rescheduled appointment)."""
+    if not outcome:
+        return NO_OUTCOME
+    found = OUTCOMES.get(outcome)
+    if found is None or found.complied is None:
+        return None
+    if found.acceptable_absence:
+        return ACCEPTABLE_ABSENCE
+    return COMPLIED if found.complied else FAILED_TO_COMPLY
+
+
+def outcomes_with(standing: str) -> frozenset[str]:
+    """The outcome codes ("" for none) with this compliance standing."""
+    return frozenset(code for code in ("", *OUTCOMES) if compliance(code) == standing)

@@ -1,8 +1,8 @@
-"""The timeline on the case page: contacts with everything else recorded, newest first."""
+"""The Activity log section's panel: the case's contacts, filtered and paged on its own page
+(`views.activity_log`); for the API's whole record, the latest contacts."""
 
 from typing import Any
 
-from caseload.contacts.timeline import case_timeline
 from caseload.people.models import Person
 from caseload.people.record import (
     CaseAction,
@@ -12,16 +12,23 @@ from caseload.people.record import (
     register_panel,
 )
 
+#: How many of the latest contacts the API's whole record carries.
+LATEST = 100
 
-def timeline(person: Person, viewer: CaseViewer) -> dict[str, Any]:
-    return {
-        "contacts": list(person.contacts.select_related("recorded_by")[:100]),
-        "timeline": case_timeline(person, with_notes=viewer.sees_sensitive),
-    }
+
+def latest_contacts(person: Person, viewer: CaseViewer) -> dict[str, Any]:
+    """Lazy: the section's page shows its own filtered list, so it never reads these."""
+    return {"contacts": person.contacts.select_related("recorded_by")[:LATEST]}
 
 
 register_panel(
-    CasePanel("timeline", 80, "contacts/timeline_panel.html", timeline, section="activity")
+    CasePanel(
+        "activity_log",
+        80,
+        "contacts/activity_log_panel.html",
+        latest_contacts,
+        section="activity",
+    )
 )
 register_case_action(
     CaseAction("Record a contact", "new_contact", sections=("overview", "activity"), order=1)

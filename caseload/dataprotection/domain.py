@@ -42,6 +42,7 @@ STAFF_NAME = "third party: staff name"
 FREE_TEXT = "free text: may mention other people (victims, family, others)"
 SENSITIVE_TEXT = "sensitive contact: may mention other people; may need to be withheld"
 UNCLASSIFIED = "unclassified text: may mention other people"
+THIRD_PARTY = "third party: a personal contact (next of kin, family, GP) and their details"
 
 #: Short text fields that hold only the subject's own details or codes: nothing to check.
 PLAIN_TEXT: frozenset[tuple[str, str]] = frozenset(
@@ -57,6 +58,13 @@ PLAIN_TEXT: frozenset[tuple[str, str]] = frozenset(
         ("people.event", "offence_description"),
         ("people.event", "court"),
         ("people.circumstance", "status"),
+        ("people.address", "line_1"),
+        ("people.address", "line_2"),
+        ("people.address", "town"),
+        ("people.address", "postcode"),
+        ("people.phoneandemail", "mobile"),
+        ("people.phoneandemail", "phone"),
+        ("people.phoneandemail", "email"),
         ("risk.registration", "category"),
         ("risk.registration", "level"),
         ("risk.predictorscore", "predictor"),
@@ -87,6 +95,16 @@ DESCRIPTIVE_TEXT: frozenset[tuple[str, str]] = frozenset(
     }
 )
 
+#: Fields that name or describe a third party in the person's life: always checked.
+THIRD_PARTY_TEXT: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("people.personalcontact", "name"),
+        ("people.personalcontact", "relationship"),
+        ("people.personalcontact", "phone"),
+        ("people.personalcontact", "address"),
+    }
+)
+
 #: Fields every history row has (django-simple-history) that are written in words.
 DESCRIPTIVE_ON_EVERY_MODEL = frozenset({"history_change_reason"})
 
@@ -105,7 +123,12 @@ SECTION_NOTES: Mapping[str, str] = {
 def is_classified(model: str, field: str) -> bool:
     """Whether someone has decided if a short text field needs checking."""
     pair = (model, field)
-    return pair in PLAIN_TEXT or pair in DESCRIPTIVE_TEXT or field in DESCRIPTIVE_ON_EVERY_MODEL
+    return (
+        pair in PLAIN_TEXT
+        or pair in DESCRIPTIVE_TEXT
+        or pair in THIRD_PARTY_TEXT
+        or field in DESCRIPTIVE_ON_EVERY_MODEL
+    )
 
 
 def _is_empty(value: object) -> bool:
@@ -123,6 +146,8 @@ def review_reason(
         return None
     if kind is FieldKind.STAFF:
         return STAFF_NAME
+    if (model, field) in THIRD_PARTY_TEXT:
+        return THIRD_PARTY
     words = kind is FieldKind.FREE_TEXT or (
         kind is FieldKind.SHORT_TEXT
         and ((model, field) in DESCRIPTIVE_TEXT or field in DESCRIPTIVE_ON_EVERY_MODEL)

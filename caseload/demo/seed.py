@@ -17,6 +17,7 @@ from caseload.access.models import LimitedAccess, LimitedAccessKind
 from caseload.contacts.models import Contact
 from caseload.demo.diary import PlannedAppointment, plan_diary
 from caseload.demo.generator import SyntheticPerson, synthetic_person
+from caseload.demo.personal_details import personal_details
 from caseload.demo.validate import problems_in
 from caseload.diary.domain import (
     APPOINTMENT_TYPES,
@@ -28,11 +29,16 @@ from caseload.diary.models import Appointment, AppointmentSeries
 from caseload.organisation.constants import Grade, Role
 from caseload.organisation.models import Allocation, DeliveryUnit, Region, Staff, Team
 from caseload.people.models import (
+    Address,
+    Adjustment,
     Circumstance,
     CriminalHistory,
+    Disability,
     Event,
     LicenceCondition,
     Person,
+    PersonalContact,
+    PhoneAndEmail,
     Requirement,
     Sentence,
 )
@@ -199,6 +205,10 @@ def _write_people(batch: list[SyntheticPerson], targets: list[Staff], start: dat
             Allocation,
             Assessment,
             Contact,
+            Address,
+            PhoneAndEmail,
+            PersonalContact,
+            Disability,
         )
     }
     for p, staff in zip(batch, targets, strict=True):
@@ -213,8 +223,14 @@ def _write_people(batch: list[SyntheticPerson], targets: list[Staff], start: dat
         if p.assessment:
             rows[Assessment].append(Assessment(person=person, **p.assessment))
         rows[Contact] += [Contact(person=person, staff=staff, **c) for c in p.contacts]
+    disabilities = _personal_details(batch, by_crn, rows)
     for model, objs in rows.items():
         bulk_create_with_history(objs, model, batch_size=2000)
+    bulk_create_with_history(
+        [Adjustment(disability=d, need=need) for d, needs in disabilities for need in needs],
+        Adjustment,
+        batch_size=2000,
+    )
     events = {
         e.person.crn: e
         for e in Event.objects.filter(person__crn__in=by_crn).select_related("person")
@@ -239,6 +255,36 @@ def _write_people(batch: list[SyntheticPerson], targets: list[Staff], start: dat
         LicenceCondition,
     )
     return sum(len(p.contacts) for p in batch)
+
+
+def _personal_details(
+    batch: list[SyntheticPerson], by_crn: dict[str, Person], rows: dict[type, list[object]]
+) -> list[tuple[Disability, tuple[str, ...]]]:
+    """Adds each person's addresses, phone and email, contacts and disabilities to `rows`;
+    returns the disabilities with the adjustments to write once they have keys."""
+    disabilities = []
+    for p in batch:
+        person = by_crn[p.crn]
+        accommodation = next(c for c in p.circumstances if c["kind"] == "ACCOMMODATION")
+        details = personal_details(
+            p.crn,
+            first_name=p.first_name,
+            last_name=p.last_name,
+            accommodation=str(accommodation["status"]),
+            since=accommodation["start_date"],  # type: ignore[arg-type]
+            disabled=p.equality.get("disability", ""),
+        )
+        rows[Address] += [Address(person=person, **a) for a in details.addresses]
+        rows[PhoneAndEmail].append(PhoneAndEmail(person=person, **details.phone_and_email))
+        rows[PersonalContact] += [
+            PersonalContact(person=person, **c) for c in details.personal_contacts
+        ]
+        for d in details.disabilities:
+            fields = {k: v for k, v in d.items() if k != "adjustments"}
+            disability = Disability(person=person, **fields)
+            rows[Disability].append(disability)
+            disabilities.append((disability, tuple(d["adjustments"])))  # type: ignore[arg-type]
+    return disabilities
 
 
 def seed_delivery_unit(

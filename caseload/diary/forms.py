@@ -71,7 +71,7 @@ class ArrangeAppointmentForm(GovUKForm):
         initial=True,
     )
     repeat = forms.ChoiceField(
-        label="Does it repeat?",
+        label="Repeats",
         initial=ONCE,
         choices=[(ONCE, "No, just this once"), *((r.value, r.label) for r in Repeat)],
         widget=GovUKRadioSelect,
@@ -124,13 +124,13 @@ class RescheduleAppointmentForm(GovUKForm):
         },
     )
     requested_by = forms.ChoiceField(
-        label="Who asked for the change?",
+        label="Who asked for the change",
         choices=[(r.value, r.label) for r in RequestedBy],
         widget=GovUKRadioSelect,
         error_messages={"required": "Select who asked for the change"},
     )
     reason = forms.CharField(
-        label="Why is it being moved?",
+        label="Reason for moving it",
         max_length=LONGEST_REASON,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Enter why the appointment is being rescheduled"},
@@ -147,7 +147,7 @@ class CancelAppointmentForm(GovUKForm):
     problem_fields = {"appointment": None}
 
     reason = forms.CharField(
-        label="Why is it being cancelled?",
+        label="Reason for cancelling",
         max_length=LONGEST_REASON,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Enter why the appointment is being cancelled"},

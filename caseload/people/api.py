@@ -6,11 +6,11 @@ unchanged, the answer is 409 with both versions and nothing is written.
 """
 
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from django.conf import settings
 from django.http import HttpRequest
-from ninja import Field, Path, Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import ValidationError
 
 from caseload.access.audit import record_audit
@@ -21,9 +21,11 @@ from caseload.core.api_errors import error_responses
 from caseload.core.api_fields import text
 from caseload.core.versions import Seen
 from caseload.people.actions import record_circumstance_change
+from caseload.people.api_params import Crn
 from caseload.people.caselist import case_rows
 from caseload.people.constants import AccommodationStatus, CircumstanceKind, EmploymentStatus
-from caseload.people.models import Circumstance, Person, crn_validator
+from caseload.people.models import Circumstance, Person
+from caseload.people.personal_api import router as personal_router
 from caseload.people.record import case_record
 from caseload.people.serialise import serialise_record
 from caseload.search.domain import QueryInvalid, parse_query
@@ -31,14 +33,7 @@ from caseload.search.domain import QueryInvalid, parse_query
 PREFIX = "/cases"
 router = Router(tags=["cases"])
 
-#: The `{crn}` path parameter of every case operation; a malformed CRN is a 422.
-Crn = Annotated[
-    str,
-    Path(
-        pattern=crn_validator.regex.pattern,
-        description="Case reference number: one capital letter and six digits, e.g. X123456",
-    ),
-]
+router.add_router("", personal_router)
 
 #: The deepest page the list serves. Unbounded, an offset of 2**63 overflowed the database's
 #: integer and answered 500.

@@ -129,3 +129,47 @@ class EmploymentStatus(models.TextChoices):
     EDUCATION_TRAINING = "EDUCATION_TRAINING", _("In education or training")
     UNEMPLOYED = "UNEMPLOYED", _("Unemployed and available for work")
     NOT_AVAILABLE = "NOT_AVAILABLE", _("Not available for work (illness, caring, retired)")
+
+
+class AddressKind(models.TextChoices):
+    MAIN = "MAIN", _("Main address")
+    SECONDARY = "SECONDARY", _("Secondary address")
+    APPROVED_PREMISES = "APPROVED_PREMISES", _("Approved premises")
+    PREVIOUS = "PREVIOUS", _("Previous address")
+
+
+class PersonalContactKind(models.TextChoices):
+    NEXT_OF_KIN = "NEXT_OF_KIN", _("Next of kin")
+    GP = "GP", _("GP (doctor)")
+    FAMILY = "FAMILY", _("Family member")
+    EMERGENCY = "EMERGENCY", _("Emergency contact")
+    OTHER = "OTHER", _("Other")
+
+
+class DisabilityKind(models.TextChoices):
+    """Our wording of the kinds of disability Delius records (its list is not public)."""
+
+    LEARNING_DISABILITY = "LEARNING_DISABILITY", _("Learning disability")
+    LEARNING_DIFFICULTY = "LEARNING_DIFFICULTY", _("Learning difficulty, such as dyslexia")
+    MENTAL_HEALTH = "MENTAL_HEALTH", _("Mental health condition")
+    MOBILITY = "MOBILITY", _("Mobility")
+    HEARING = "HEARING", _("Deaf or hard of hearing")
+    VISUAL = "VISUAL", _("Blind or partially sighted")
+    SPEECH = "SPEECH", _("Speech")
+    DEXTERITY = "DEXTERITY", _("Dexterity")
+    AUTISM = "AUTISM", _("Autism")
+    PROGRESSIVE = "PROGRESSIVE", _("Long-term or progressive condition")
+    OTHER = "OTHER", _("Other")
+
+
+class AdjustmentNeed(models.TextChoices):
+    GROUND_FLOOR = "GROUND_FLOOR", _("Ground-floor room")
+    WHEELCHAIR = "WHEELCHAIR", _("Wheelchair access")
+    LARGE_PRINT = "LARGE_PRINT", _("Letters in large print")
+    EASY_READ = "EASY_READ", _("Letters in easy read")
+    HEARING_LOOP = "HEARING_LOOP", _("Hearing loop")
+    BSL_INTERPRETER = "BSL_INTERPRETER", _("British Sign Language interpreter")
+    LONGER_APPOINTMENT = "LONGER_APPOINTMENT", _("Longer appointments")
+    REMINDER = "REMINDER", _("A reminder before each appointment")
+    QUIET_ROOM = "QUIET_ROOM", _("A quiet room to wait in")
+    OTHER = "OTHER", _("Other (say what in the notes)")

@@ -7,6 +7,7 @@ module says what each code *means* for the rules, and a test keeps the two lists
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -279,3 +280,309 @@ def hours_and_minutes(minutes: int) -> str:
     if rest:
         parts.append(f"{rest} minute{'' if rest == 1 else 's'}")
     return " ".join(parts)
+
+
+# --- Personal details: addresses, phone and email, personal contacts, disabilities ----------
+
+MAIN_ADDRESS = "MAIN"
+PREVIOUS_ADDRESS = "PREVIOUS"
+ADDRESS_KINDS = frozenset({MAIN_ADDRESS, "SECONDARY", "APPROVED_PREMISES", PREVIOUS_ADDRESS})
+PERSONAL_CONTACT_KINDS = frozenset({"NEXT_OF_KIN", "GP", "FAMILY", "EMERGENCY", "OTHER"})
+DISABILITY_KINDS = frozenset(
+    {
+        "LEARNING_DISABILITY",
+        "LEARNING_DIFFICULTY",
+        "MENTAL_HEALTH",
+        "MOBILITY",
+        "HEARING",
+        "VISUAL",
+        "SPEECH",
+        "DEXTERITY",
+        "AUTISM",
+        "PROGRESSIVE",
+        "OTHER",
+    }
+)
+ADJUSTMENT_NEEDS = frozenset(
+    {
+        "GROUND_FLOOR",
+        "WHEELCHAIR",
+        "LARGE_PRINT",
+        "EASY_READ",
+        "HEARING_LOOP",
+        "BSL_INTERPRETER",
+        "LONGER_APPOINTMENT",
+        "REMINDER",
+        "QUIET_ROOM",
+        "OTHER",
+    }
+)
+
+#: A UK postcode: outward code (area, district, optional sub-district) and inward code (sector
+#: digit and two unit letters), as Royal Mail formats them; "GIR 0AA" is the one exception.
+_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
+#: Characters people write inside a phone number that carry no digit.
+_PHONE_PUNCTUATION = re.compile(r"[\s\-().]")
+#: The local part and domain of an email address: what GOV.UK Notify accepts, near enough.
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-]+@([A-Za-z0-9\-]+\.)+[A-Za-z]{2,}$")
+MAX_EMAIL = 254
+MAX_SHORT_TEXT = 100
+MAX_NOTES = 10_000
+
+
+def normalise_postcode(text: str) -> str | None:
+    """The postcode in capitals with one space before the inward code ("SW1A 1AA"), or None
+    if `text` is not a UK postcode. Spaces anywhere and lower case are forgiven."""
+    compact = re.sub(r"\s+", "", text).upper()
+    if compact == "GIR0AA":
+        return "GIR 0AA"
+    found = _POSTCODE.match(compact)
+    return f"{found.group(1)} {found.group(2)}" if found else None
+
+
+def normalise_phone(text: str) -> str | None:
+    """A UK phone number as digits from its leading 0 ("07700900123"), or an international
+    one as "+" and its digits; None if `text` is neither.
+
+    UK numbers have 10 digits after the 0 (a few old area codes 9): "+44" and "(0)" are read as
+    the 0. Any other "+" number is kept if it has 7 to 15 digits (ITU-T E.164). We check the
+    form only, not that a number is allocated: Ofcom's drama numbers are valid here.
+    """
+    compact = _PHONE_PUNCTUATION.sub("", text.replace("(0)", ""))
+    if compact.startswith("00"):
+        compact = "+" + compact[2:]
+    if compact.startswith("+44"):
+        compact = "0" + compact[3:]
+    if compact.startswith("+"):
+        digits = compact[1:]
+        if digits.isascii() and digits.isdigit() and 7 <= len(digits) <= 15:
+            return compact
+        return None
+    if compact.isascii() and compact.isdigit() and compact[:1] == "0" and len(compact) in (10, 11):
+        return compact
+    return None
+
+
+def is_uk_mobile(number: str) -> bool:
+    """A normalised UK number in the 07 range that Ofcom allocates to mobiles (not 070,
+    personal numbering, nor 076, pagers)."""
+    return len(number) == 11 and number.startswith("07") and number[2] not in "06"
+
+
+def is_email_address(text: str) -> bool:
+    return len(text) <= MAX_EMAIL and ".." not in text and _EMAIL.match(text) is not None
+
+
+def _text_problems(
+    field: str, value: str, label: str, *, required: str = "", limit: int = MAX_SHORT_TEXT
+) -> list[FieldProblem]:
+    if not value.strip():
+        return [FieldProblem(field, "required", required)] if required else []
+    if len(value) > limit:
+        return [FieldProblem(field, "max_length", f"{label} must be {limit:,} characters or fewer")]
+    return []
+
+
+def _code_problems(
+    field: str, value: str | None, codes: frozenset[str], what: str
+) -> list[FieldProblem]:
+    if not value:
+        return [FieldProblem(field, "required", f"Select {what}")]
+    if value not in codes:
+        return [FieldProblem(field, "unknown_code", f"Select {what} from the list")]
+    return []
+
+
+@dataclass(frozen=True)
+class AddressInput:
+    """An address as entered, before it is written."""
+
+    kind: str | None
+    line_1: str
+    line_2: str
+    town: str
+    postcode: str
+    start_date: date | None
+    end_date: date | None = None
+    #: When the current main address began, if a new main address would end it.
+    current_main_since: date | None = None
+
+
+def validate_address(address: AddressInput, *, today: date) -> list[FieldProblem]:
+    """Every rule an address must meet, in form order. A main address has no "to" date (a
+    later main address ends it); a previous address must have one."""
+    problems = _code_problems("kind", address.kind, ADDRESS_KINDS, "the type of address")
+    problems += _text_problems(
+        "line_1", address.line_1, "Address line 1", required="Enter address line 1"
+    )
+    problems += _text_problems("line_2", address.line_2, "Address line 2")
+    problems += _text_problems(
+        "town", address.town, "Town or city", required="Enter the town or city"
+    )
+    if not address.postcode.strip():
+        problems.append(FieldProblem("postcode", "required", "Enter the postcode"))
+    elif normalise_postcode(address.postcode) is None:
+        problems.append(FieldProblem("postcode", "invalid", "Enter a real postcode, like SW1A 1AA"))
+    problems += past_date_problems(
+        "start_date",
+        address.start_date,
+        now=today,
+        required="Enter the date they started living there",
+        label="From date",
+    )
+    start_ok = not any(p.field == "start_date" for p in problems)
+    if (
+        address.kind == MAIN_ADDRESS
+        and start_ok
+        and address.current_main_since is not None
+        and address.start_date is not None
+        and address.start_date <= address.current_main_since
+    ):
+        since = f"{address.current_main_since.day} {address.current_main_since:%B %Y}"
+        problems.append(
+            FieldProblem(
+                "start_date",
+                "after_current",
+                f"From date must be after {since}, when the current main address began",
+            )
+        )
+    if address.kind == MAIN_ADDRESS and address.end_date is not None:
+        problems.append(
+            FieldProblem(
+                "end_date",
+                "not_allowed",
+                "A main address has no to date: record the new main address instead",
+            )
+        )
+    elif address.kind == PREVIOUS_ADDRESS and address.end_date is None:
+        problems.append(FieldProblem("end_date", "required", "Enter the date they left"))
+    elif address.end_date is not None:
+        problems += end_date_problems(
+            address.start_date if start_ok else None, address.end_date, today=today
+        )
+    return problems
+
+
+def end_date_problems(
+    start: date | None, end: date | None, *, today: date, field: str = "end_date"
+) -> list[FieldProblem]:
+    """An end ("to") date: given, not in the future, and after the start (periods end
+    exclusive, so a period ending on its start day never ran)."""
+    problems = past_date_problems(
+        field, end, now=today, required="Enter the to date", label="To date"
+    )
+    if not problems and start is not None and end is not None and end <= start:
+        problems.append(FieldProblem(field, "after_start", "To date must be after the from date"))
+    return problems
+
+
+@dataclass(frozen=True)
+class PhoneAndEmail:
+    mobile: str
+    phone: str
+    email: str
+
+
+def validate_phone_and_email(details: PhoneAndEmail) -> list[FieldProblem]:
+    """Each may be left blank (not everyone has one); what is given must look right."""
+    problems = []
+    if details.mobile.strip():
+        number = normalise_phone(details.mobile)
+        if number is None or (number.startswith("0") and not is_uk_mobile(number)):
+            problems.append(
+                FieldProblem(
+                    "mobile",
+                    "invalid",
+                    "Enter a mobile number, like 07700 900 982 or +44 7700 900 982",
+                )
+            )
+    if details.phone.strip() and normalise_phone(details.phone) is None:
+        problems.append(
+            FieldProblem(
+                "phone", "invalid", "Enter a phone number, like 01632 960 001 or +44 808 157 0192"
+            )
+        )
+    if details.email.strip() and not is_email_address(details.email.strip()):
+        problems.append(
+            FieldProblem(
+                "email",
+                "invalid",
+                "Enter an email address in the correct format, like name@example.com",
+            )
+        )
+    return problems
+
+
+@dataclass(frozen=True)
+class PersonalContactInput:
+    kind: str | None
+    name: str
+    relationship: str
+    phone: str
+    address: str
+    notes: str
+
+
+def validate_personal_contact(contact: PersonalContactInput) -> list[FieldProblem]:
+    problems = _code_problems("kind", contact.kind, PERSONAL_CONTACT_KINDS, "the type of contact")
+    problems += _text_problems("name", contact.name, "Name", required="Enter their name")
+    problems += _text_problems(
+        "relationship",
+        contact.relationship,
+        "Relationship",
+        required="Enter their relationship to the person, for example mother or GP",
+    )
+    if contact.phone.strip() and normalise_phone(contact.phone) is None:
+        problems.append(
+            FieldProblem(
+                "phone", "invalid", "Enter a phone number, like 01632 960 001 or 07700 900 982"
+            )
+        )
+    problems += _text_problems("address", contact.address, "Address", limit=500)
+    problems += _text_problems("notes", contact.notes, "Notes", limit=MAX_NOTES)
+    return problems
+
+
+@dataclass(frozen=True)
+class DisabilityInput:
+    kind: str | None
+    start_date: date | None
+    adjustments: tuple[str, ...]
+    notes: str
+
+
+def validate_disability(disability: DisabilityInput, *, today: date) -> list[FieldProblem]:
+    problems = _code_problems("kind", disability.kind, DISABILITY_KINDS, "the type of disability")
+    problems += past_date_problems(
+        "start_date",
+        disability.start_date,
+        now=today,
+        required="Enter the date it was recorded or began",
+        label="From date",
+    )
+    if any(need not in ADJUSTMENT_NEEDS for need in disability.adjustments):
+        problems.append(
+            FieldProblem("adjustments", "unknown_code", "Select adjustments from the list")
+        )
+    problems += _text_problems("notes", disability.notes, "Notes", limit=MAX_NOTES)
+    return problems
+
+
+def validate_language(language: str) -> list[FieldProblem]:
+    return _text_problems(
+        "preferred_language",
+        language,
+        "Preferred language",
+        required="Enter their preferred language, for example English",
+        limit=60,
+    )
+
+
+def phone_in_words(number: str) -> str:
+    """A stored number grouped as people read it: "07700 900 123", "020 7946 0000",
+    "01632 960 001"; an international one as stored."""
+    if number.startswith("02") and len(number) == 11:
+        return f"{number[:3]} {number[3:7]} {number[7:]}"
+    if number.startswith("0") and len(number) == 11:
+        return f"{number[:5]} {number[5:8]} {number[8:]}"
+    return number

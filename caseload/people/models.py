@@ -245,3 +245,129 @@ class Circumstance(Versioned):
             else c.EmploymentStatus
         )
         return str(dict(choices.choices).get(self.status, self.status))
+
+
+class Address(Versioned):
+    """Where the person lives or has lived: a main address and any others, each from a date.
+
+    Versioned: a new main address ends the current one, so it is refused if the current one
+    is not the one the user saw. The accommodation *status* (settled, temporary, no fixed abode)
+    is a `Circumstance` and is not keyed here again: the page shows the two together.
+    """
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="addresses")
+    kind = models.CharField(max_length=20, choices=c.AddressKind.choices)
+    line_1 = models.CharField("Address line 1", max_length=100)
+    line_2 = models.CharField("Address line 2", max_length=100, blank=True)
+    town = models.CharField("Town or city", max_length=100)
+    postcode = models.CharField(max_length=8)
+    start_date = models.DateField("From")
+    end_date = models.DateField("To", null=True, blank=True)
+    verified = models.BooleanField(default=False)
+    notes = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    history = HistoricalRecords()
+
+    objects = PeriodQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "-id"]
+        verbose_name_plural = "addresses"
+
+    def __str__(self) -> str:
+        return f"{self.line_1}, {self.town} {self.postcode}"
+
+    @property
+    def lines(self) -> list[str]:
+        return [line for line in (self.line_1, self.line_2, self.town, self.postcode) if line]
+
+
+class PhoneAndEmail(Versioned):
+    """How to reach the person: one row per person, changed as a whole, with its history."""
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="phone_and_email")
+    mobile = models.CharField("Mobile number", max_length=20, blank=True)
+    phone = models.CharField("Other phone number", max_length=20, blank=True)
+    email = models.CharField("Email address", max_length=254, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "phone and email"
+        verbose_name_plural = "phone and email"
+
+    def __str__(self) -> str:
+        return f"Phone and email of {self.person_id}"
+
+
+class PersonalContact(Versioned):
+    """Someone in the person's life the service may need: next of kin, GP, family, emergency
+    contact. Third-party data: withheld from viewers who may not see sensitive fields."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="personal_contacts")
+    kind = models.CharField("Type", max_length=20, choices=c.PersonalContactKind.choices)
+    name = models.CharField(max_length=100)
+    relationship = models.CharField(max_length=100)
+    phone = models.CharField("Phone number", max_length=20, blank=True)
+    address = models.TextField(blank=True)
+    notes = models.TextField(blank=True)
+    start_date = models.DateField("Recorded on")
+    end_date = models.DateField("No longer a contact from", null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = PeriodQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "name", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.relationship})"
+
+
+class Disability(Versioned):
+    """A disability or condition recorded so the service can make adjustments for it.
+
+    Distinct from `Person.disability`, which is the person's own answer to the equality
+    monitoring question ("do you consider yourself disabled?", Equality Act 2010 s.6): someone
+    may decline that question, or answer no, and still need large-print letters for dyslexia.
+    The answer is theirs to give and is never derived from these records, nor these from it;
+    the page shows both, side by side, so neither is keyed twice.
+    """
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="disabilities")
+    kind = models.CharField("Type", max_length=20, choices=c.DisabilityKind.choices)
+    start_date = models.DateField("From")
+    end_date = models.DateField("To", null=True, blank=True)
+    notes = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    history = HistoricalRecords()
+
+    objects = PeriodQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "-id"]
+        verbose_name_plural = "disabilities"
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+
+class Adjustment(models.Model):
+    """What the service does because of a disability (the duty to make reasonable
+    adjustments, Equality Act 2010 s.20)."""
+
+    disability = models.ForeignKey(Disability, on_delete=models.CASCADE, related_name="adjustments")
+    need = models.CharField("Adjustment", max_length=20, choices=c.AdjustmentNeed.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["disability", "need"], name="one_adjustment_per_need")
+        ]
+
+    def __str__(self) -> str:
+        return self.get_need_display()

@@ -12,6 +12,7 @@ from django.utils import timezone
 from caseload.contacts.domain import OUTCOMES
 from caseload.contacts.models import Contact
 from caseload.core.dates import in_force
+from caseload.people import personal_panels  # noqa: F401  (the Personal details section)
 from caseload.people.domain import (
     LICENCE,
     Progress,

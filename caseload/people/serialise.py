@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from caseload.people.personal_serialise import serialise_personal_details
+
 
 def _sentence(event: Any) -> dict[str, Any] | None:
     s = getattr(event, "sentence", None)
@@ -80,6 +82,7 @@ def serialise_record(record: dict[str, Any], *, primary_tier: str) -> dict[str, 
             "preferred_language": p.preferred_language,
             "interpreter_required": p.interpreter_required,
         },
+        "personal_details": serialise_personal_details(record),
         "criminal_history": None
         if history is None
         else {

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from caseload.people import views
+from caseload.people import personal_urls, views
 from caseload.people.record import SECTIONS
 
 urlpatterns = [
@@ -11,7 +11,8 @@ urlpatterns = [
     *(
         path(f"cases/<str:crn>/{slug}/", views.section_views[key], name=f"case_{key}")
         for key, _, slug in SECTIONS
-        if slug
+        if key in views.section_views
     ),
     path("cases/<str:crn>/circumstances/new/", views.new_circumstance, name="new_circumstance"),
+    *personal_urls.urlpatterns,
 ]

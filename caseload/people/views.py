@@ -1,6 +1,7 @@
 """Case lists and the case record page. Reads go through the access module only."""
 
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -102,10 +103,14 @@ def team_cases(request: HttpRequest) -> HttpResponse:
     return _case_list(request, mine=False, title=case_list_title(request.user))
 
 
-def _case_section(request: HttpRequest, crn: str, section: Section) -> HttpResponse:
-    """One section of the case record: the identity bar, the sections' sub-navigation, the
-    section's tasks (for those who may change the case) and its panels."""
-    person = get_case_for_user(request.user, crn)
+#: Sections whose page is served by their own part (it reads the request: filters, paging).
+OWN_PAGES = frozenset({"activity"})
+
+
+def case_section_context(request: HttpRequest, person: Person, section: Section) -> dict[str, Any]:
+    """What `people/case_detail.html` needs to show one section of a case the user may see: the
+    identity bar, the sections' sub-navigation, the section's tasks (for those who may change the
+    case) and its panels."""
     viewer = case_viewer(request.user, person)
     page = case_record(person, viewer, section)
     page["can_change"] = viewer.can_change
@@ -117,7 +122,14 @@ def _case_section(request: HttpRequest, crn: str, section: Section) -> HttpRespo
         (key, title, "case_detail" if key == "overview" else f"case_{key}")
         for key, title, _ in SECTIONS
     ]
-    return render(request, "people/case_detail.html", page)
+    return page
+
+
+def _case_section(request: HttpRequest, crn: str, section: Section) -> HttpResponse:
+    person = get_case_for_user(request.user, crn)
+    return render(
+        request, "people/case_detail.html", case_section_context(request, person, section)
+    )
 
 
 @case_page
@@ -135,7 +147,9 @@ def _section_view(section: Section) -> Callable[[HttpRequest, str], HttpResponse
     return view
 
 
-section_views = {key: _section_view(key) for key, _, slug in SECTIONS if slug}
+section_views = {
+    key: _section_view(key) for key, _, slug in SECTIONS if slug and key not in OWN_PAGES
+}
 
 
 @case_page(write=True)

@@ -31,6 +31,12 @@ from schemathesis.specs.openapi.checks import (
 from caseload.access.tokens import create_token
 from caseload.contacts.actions import record_contact
 from caseload.organisation.models import Staff
+from caseload.people.models import Address, Disability, PersonalContact
+from caseload.people.personal_actions import (
+    add_personal_contact,
+    record_address,
+    record_disability,
+)
 from caseload.risk.actions import register_flag
 from caseload.risk.models import Registration
 from caseload.testing.factories import case_held_by
@@ -51,6 +57,15 @@ def _the_cases_records() -> dict[str, list[Any]]:
         "crn": [FUZZ_CRN],
         "registration_id": list(
             Registration.objects.filter(person__crn=FUZZ_CRN).values_list("pk", flat=True)
+        ),
+        "address_id": list(
+            Address.objects.filter(person__crn=FUZZ_CRN).values_list("pk", flat=True)
+        ),
+        "contact_id": list(
+            PersonalContact.objects.filter(person__crn=FUZZ_CRN).values_list("pk", flat=True)
+        ),
+        "disability_id": list(
+            Disability.objects.filter(person__crn=FUZZ_CRN).values_list("pk", flat=True)
         ),
     }
 
@@ -94,7 +109,8 @@ def in_process_requests() -> Iterator[None]:
 
 
 def realistic_case(practitioner: Staff) -> None:
-    """`FUZZ_CRN`, held by `practitioner`: a community order with a RAR, a contact and a flag."""
+    """`FUZZ_CRN`, held by `practitioner`: a community order with a RAR, a contact, a flag, an
+    address, a personal contact and a disability."""
     case = case_held_by(practitioner, crn=FUZZ_CRN)
     record_contact(
         case.crn,
@@ -107,6 +123,20 @@ def realistic_case(practitioner: Staff) -> None:
     register_flag(
         case.crn, acting_user=practitioner.user, register="RMRH", registered_on=timezone.localdate()
     )
+    since = timezone.localdate() - timedelta(days=300)
+    record_address(
+        case.crn,
+        acting_user=practitioner.user,
+        kind="MAIN",
+        line_1="1 Example Street",
+        town="Sheffield",
+        postcode="S1 2AB",
+        start_date=since,
+    )
+    add_personal_contact(
+        case.crn, acting_user=practitioner.user, kind="GP", name="Dr Shah", relationship="GP"
+    )
+    record_disability(case.crn, acting_user=practitioner.user, kind="HEARING", start_date=since)
 
 
 def bearer_headers(practitioner: Staff) -> dict[str, str]:

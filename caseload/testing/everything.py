@@ -17,6 +17,12 @@ from caseload.organisation.constants import Grade, Role
 from caseload.organisation.models import Allocation, Handover, Staff, Team
 from caseload.people.actions import record_circumstance_change
 from caseload.people.models import LicenceCondition, Person
+from caseload.people.personal_actions import (
+    add_personal_contact,
+    change_phone_and_email,
+    record_address,
+    record_disability,
+)
 from caseload.risk.actions import (
     record_assessment,
     record_rosh_summary,
@@ -46,7 +52,8 @@ def head_of_delivery_unit(team: Team, **user: Any) -> Staff:
 
 def case_with_everything(practitioner: Staff) -> Person:
     """A case of `practitioner`'s with two contacts (one sensitive, the other the outcome of an
-    appointment), a series of appointments with one rescheduled, a circumstance, a
+    appointment), a series of appointments with one rescheduled, a circumstance, an address,
+    phone and email, a personal contact, a disability with an adjustment, a
     registration and its review, an assessment, a licence with a condition naming someone and a
     limited-access row, each with its history, and the handover that gave it to `practitioner`;
     its scores and tiers are derived."""
@@ -89,6 +96,29 @@ def case_with_everything(practitioner: Staff) -> Person:
         start_date=today,
         notes="Lives with his partner.",
         replacing=None,
+    )
+    record_address(
+        case.crn,
+        acting_user=user,
+        kind="MAIN",
+        line_1="1 Example Street",
+        town="Sheffield",
+        postcode="S1 2AB",
+        start_date=today,
+        replacing=None,
+    )
+    change_phone_and_email(case.crn, acting_user=user, mobile="07700 900123", replacing=None)
+    add_personal_contact(
+        case.crn,
+        acting_user=user,
+        kind="NEXT_OF_KIN",
+        name="Mary Walker",
+        relationship="Mother",
+        phone="01632 960001",
+        address="2 Example Street, Sheffield",
+    )
+    record_disability(
+        case.crn, acting_user=user, kind="HEARING", start_date=today, adjustments=["HEARING_LOOP"]
     )
     registration = register_flag(
         case.crn, acting_user=user, register="RMRH", registered_on=today, notes="Risk to partner"

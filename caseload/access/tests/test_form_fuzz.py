@@ -34,7 +34,15 @@ from caseload.access.models import LimitedAccess
 from caseload.contacts.models import Contact
 from caseload.core.govuk_dates import GovUKDateField, GovUKTimeField
 from caseload.diary.models import Appointment, AppointmentSeries, Reschedule
-from caseload.people.models import Circumstance, Person
+from caseload.people.models import (
+    Address,
+    Adjustment,
+    Circumstance,
+    Disability,
+    Person,
+    PersonalContact,
+    PhoneAndEmail,
+)
 from caseload.risk.actions import register_flag
 from caseload.risk.models import Assessment, Registration, RegistrationReview, RoshSummary
 from caseload.testing.factories import AppointmentFactory, StaffFactory, UserFactory
@@ -87,6 +95,28 @@ def _set_password_url(world: World) -> str:
 FORM_PAGES: dict[str, FormPage] = {
     "caseload.contacts.forms.ContactForm": FormPage(lambda w: w.case_url("new_contact")),
     "caseload.people.forms.CircumstanceForm": FormPage(lambda w: w.case_url("new_circumstance")),
+    "caseload.people.personal_forms.AddressForm": FormPage(lambda w: w.case_url("new_address")),
+    "caseload.people.personal_forms.EndAddressForm": FormPage(
+        lambda w: w.case_url("end_address", w.case.addresses.get().pk)
+    ),
+    "caseload.people.personal_forms.PhoneAndEmailForm": FormPage(
+        lambda w: w.case_url("change_phone_and_email")
+    ),
+    "caseload.people.personal_forms.PersonalContactForm": FormPage(
+        lambda w: w.case_url("new_personal_contact")
+    ),
+    "caseload.people.personal_forms.EndPersonalContactForm": FormPage(
+        lambda w: w.case_url("end_personal_contact", w.case.personal_contacts.get().pk)
+    ),
+    "caseload.people.personal_forms.DisabilityForm": FormPage(
+        lambda w: w.case_url("new_disability")
+    ),
+    "caseload.people.personal_forms.EndDisabilityForm": FormPage(
+        lambda w: w.case_url("end_disability", w.case.disabilities.get().pk)
+    ),
+    "caseload.people.personal_forms.LanguageForm": FormPage(
+        lambda w: w.case_url("change_language_needs")
+    ),
     "caseload.risk.forms.RegistrationForm": FormPage(lambda w: w.case_url("new_registration")),
     "caseload.risk.forms.EndRegistrationForm": FormPage(
         lambda w: w.case_url("end_registration", w.registration_id())
@@ -128,13 +158,15 @@ FORM_PAGES: dict[str, FormPage] = {
     ),
 }
 # Forms read with GET: their list pages.
-#: Forms sent by GET to filter a list: who uses them, and on which pages.
+#: Forms sent by GET to filter a list: who uses them, and on which pages (a URL name, or a
+#: case page's URL name with "case:" before it).
 FILTER_PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "caseload.people.forms.CaseFilterForm": ("practitioner", ("my_cases", "team_cases")),
     "caseload.access.forms.AuditSearchForm": ("manager", ("audit_search",)),
     "caseload.diary.forms.DiaryDayForm": ("practitioner", ("diary_day",)),
     "caseload.diary.forms.DiaryWeekForm": ("practitioner", ("diary_week",)),
     "caseload.search.forms.SearchForm": ("practitioner", ("search",)),
+    "caseload.contacts.forms.ActivityFilterForm": ("practitioner", ("case:case_activity",)),
 }
 WRITTEN = (
     Contact,
@@ -147,6 +179,12 @@ WRITTEN = (
     Appointment,
     AppointmentSeries,
     Reschedule,
+    Address,
+    PhoneAndEmail,
+    PersonalContact,
+    Disability,
+    Adjustment,
+    Person,
 )
 
 
@@ -325,6 +363,15 @@ def world(client, practitioner, manager, case):  # type: ignore[no-untyped-def]
     AppointmentFactory(
         person=case, with_staff=practitioner, starts_at=timezone.now() - timedelta(hours=1)
     )
+    long_ago = timezone.localdate() - timedelta(days=400)
+    Address.objects.create(
+        person=case, kind="MAIN", line_1="1 Street", town="Leeds", postcode="LS1 1AA",
+        start_date=long_ago,
+    )  # fmt: skip
+    PersonalContact.objects.create(
+        person=case, kind="GP", name="Dr Shah", relationship="GP", start_date=long_ago
+    )
+    Disability.objects.create(person=case, kind="HEARING", start_date=long_ago)
     administrator = UserFactory(username="ada", is_staff=True, is_superuser=True)
     client.raise_request_exception = False
     users = {
@@ -371,7 +418,9 @@ def test_random_filters_on_a_list_never_get_a_5xx(world, name, data):  # type: i
         data.draw(st.fixed_dictionaries({}, optional={"sort": ANYTHING, "page": ANYTHING}))
     )
     for url_name in url_names:
-        response = world.client.get(reverse(url_name), query)
+        on_case, _, name = url_name.rpartition(":")
+        url = world.case_url(name) if on_case else reverse(name)
+        response = world.client.get(url, query)
         assert response.status_code in (200, 400), response.content[:500]
         if response.status_code == 400:
             assert b"govuk-error-summary" in response.content

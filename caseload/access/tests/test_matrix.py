@@ -30,6 +30,7 @@ from caseload.access.tokens import create_token
 from caseload.core.api import api
 from caseload.diary.feeds import create_feed
 from caseload.organisation.constants import Grade, Role
+from caseload.people.models import Address, Disability, PersonalContact
 from caseload.risk.models import Registration
 from caseload.testing.factories import AppointmentFactory, StaffFactory, case_held_by
 
@@ -41,6 +42,9 @@ SAMPLES = {
     "crn": "case",
     "registration_id": "registration",
     "entry_id": "entry",
+    "address_id": "address",
+    "contact_id": "personal contact",
+    "disability_id": "disability",
     "uidb64": "a user's id",
     "token": "a one-time token",
     "appointment_id": "appointment",
@@ -97,6 +101,30 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     },
     ("POST", "/api/v1/cases/{crn}/appointments/{appointment_id}/cancel"): {"reason": "Ill"},
     ("POST", "/api/v1/cases/{crn}/appointments/{appointment_id}/outcome"): {"outcome": "ATTC"},
+    ("POST", "/api/v1/cases/{crn}/addresses"): {
+        "kind": "SECONDARY",
+        "line_1": "1 Example Street",
+        "town": "Sheffield",
+        "postcode": "S1 2AB",
+        "start_date": TODAY,
+    },
+    ("POST", "/api/v1/cases/{crn}/addresses/{address_id}/end"): {"version": 1, "end_date": TODAY},
+    ("POST", "/api/v1/cases/{crn}/phone-and-email"): {"mobile": "07700900123", "replacing": None},
+    ("POST", "/api/v1/cases/{crn}/personal-contacts"): {
+        "kind": "GP",
+        "name": "Dr Shah",
+        "relationship": "GP",
+    },
+    ("POST", "/api/v1/cases/{crn}/personal-contacts/{contact_id}/remove"): {"version": 1},
+    ("POST", "/api/v1/cases/{crn}/disabilities"): {"kind": "HEARING", "start_date": TODAY},
+    ("POST", "/api/v1/cases/{crn}/disabilities/{disability_id}/end"): {
+        "version": 1,
+        "end_date": TODAY,
+    },
+    ("POST", "/api/v1/cases/{crn}/language"): {
+        "preferred_language": "Welsh",
+        "interpreter_required": False,
+    },
 }
 
 
@@ -127,7 +155,8 @@ def _api_routes() -> Iterator[Route]:
     for prefix, router in api._routers:
         for route_path, path_view in router.path_operations.items():
             for operation in path_view.operations:
-                full = "/api/v1" + (prefix.rstrip("/") + "/" + route_path.lstrip("/")).rstrip("/")
+                # A nested router's prefix comes without its leading slash ("cases/").
+                full = f"/api/v1/{prefix.strip('/')}/{route_path.lstrip('/')}".rstrip("/")
                 full = full.replace("//", "/")
                 for method in operation.methods:
                     yield Route(
@@ -156,6 +185,9 @@ class World:
     other: Any
     appointment: Any
     feed_token: str
+    address: Any
+    personal_contact: Any
+    disability: Any
 
 
 @pytest.fixture
@@ -186,7 +218,27 @@ def world(db: Any) -> World:
     )
     appointment = AppointmentFactory(person=case, with_staff=holder)
     feed_token = create_feed(holder.user)
-    return World(case, staff, registration, entry, other, appointment, feed_token)
+    long_ago = timezone.localdate() - timedelta(days=400)
+    address = Address.objects.create(
+        person=case, kind="MAIN", line_1="1 Street", town="Leeds", postcode="LS1 1AA",
+        start_date=long_ago,
+    )  # fmt: skip
+    personal_contact = PersonalContact.objects.create(
+        person=case, kind="GP", name="Dr Shah", relationship="GP", start_date=long_ago
+    )
+    disability = Disability.objects.create(person=case, kind="HEARING", start_date=long_ago)
+    return World(
+        case,
+        staff,
+        registration,
+        entry,
+        other,
+        appointment,
+        feed_token,
+        address,
+        personal_contact,
+        disability,
+    )
 
 
 def _limit(world: World, persona: str, state: str) -> None:
@@ -247,6 +299,9 @@ def _url(route: Route, world: World) -> str:
         "a one-time token": "set-password",
         "appointment": world.appointment.pk,
         "a diary feed token": world.feed_token,
+        "address": world.address.pk,
+        "personal contact": world.personal_contact.pk,
+        "disability": world.disability.pk,
     }
     url = route.path
     if route.api:
@@ -255,6 +310,9 @@ def _url(route: Route, world: World) -> str:
             "name": "arp",
             "registration_id": world.registration.pk,
             "appointment_id": world.appointment.pk,
+            "address_id": world.address.pk,
+            "contact_id": world.personal_contact.pk,
+            "disability_id": world.disability.pk,
         }
         for name, value in samples.items():
             url = url.replace("{" + name + "}", str(value))

@@ -22,7 +22,7 @@ def form_data(day, **overrides):  # type: ignore[no-untyped-def]
     return {**data, **overrides}
 
 
-def test_recording_a_contact_returns_to_the_case_with_it_on_the_timeline(
+def test_recording_a_contact_returns_to_the_case_with_it_in_the_activity_log(
     client, practitioner, case
 ):
     client.force_login(practitioner.user)
@@ -33,7 +33,8 @@ def test_recording_a_contact_returns_to_the_case_with_it_on_the_timeline(
     assert response.status_code == 200
     assert Contact.objects.filter(person=case).count() == 1
     assert "Contact recorded" in response.content.decode()
-    assert "Office visit – Attended – complied" in response.content.decode()
+    log = client.get(reverse("case_activity", args=[case.crn])).content.decode()
+    assert "Office visit – Attended – complied" in log
 
 
 def test_a_future_date_shows_the_error_summary_and_saves_nothing(client, practitioner, case):

@@ -9,6 +9,7 @@ from caseload.access.models import ApiToken
 from caseload.access.tokens import create_token, revoke_token
 from caseload.contacts.actions import record_contact
 from caseload.people.actions import record_circumstance_change
+from caseload.people.personal_actions import add_personal_contact, record_address, record_disability
 from caseload.risk.actions import deregister_flag, register_flag
 from caseload.risk.predictors import PREDICTOR_NAMES
 from caseload.testing.factories import StaffFactory, case_held_by
@@ -128,6 +129,15 @@ def test_every_parts_router_is_mounted_at_its_prefix(client):
         "/api/v1/cases/{crn}/appointments/{appointment_id}/reschedule": ["post"],
         "/api/v1/diary": ["get"],
         "/api/v1/cases/{crn}/registrations": ["post"],
+        "/api/v1/cases/{crn}/personal-details": ["get"],
+        "/api/v1/cases/{crn}/addresses": ["post"],
+        "/api/v1/cases/{crn}/addresses/{address_id}/end": ["post"],
+        "/api/v1/cases/{crn}/phone-and-email": ["post"],
+        "/api/v1/cases/{crn}/personal-contacts": ["post"],
+        "/api/v1/cases/{crn}/personal-contacts/{contact_id}/remove": ["post"],
+        "/api/v1/cases/{crn}/disabilities": ["post"],
+        "/api/v1/cases/{crn}/disabilities/{disability_id}/end": ["post"],
+        "/api/v1/cases/{crn}/language": ["post"],
         "/api/v1/cases/{crn}/registrations/{registration_id}": ["get"],
         "/api/v1/cases/{crn}/registrations/{registration_id}/end": ["post"],
         "/api/v1/cases/{crn}/registrations/{registration_id}/review": ["post"],
@@ -140,13 +150,29 @@ def test_every_parts_router_is_mounted_at_its_prefix(client):
 RECORD_KEYS = {
     "": [
         "crn", "first_name", "last_name", "preferred_name", "date_of_birth", "sex", "withheld",
-        "equality", "criminal_history", "allocation", "events", "registrations",
+        "equality", "personal_details", "criminal_history", "allocation", "events", "registrations",
         "ended_registrations", "circumstances", "contacts", "predictors", "tier",
     ],
     "equality": [
         "gender_identity", "ethnicity", "religion", "sexual_orientation", "disability",
         "nationality", "preferred_language", "interpreter_required",
     ],
+    "personal_details": [
+        "addresses", "phone_and_email", "language", "personal_contacts", "disabilities",
+    ],
+    "personal_details.addresses[]": [
+        "id", "version", "kind", "kind_label", "line_1", "line_2", "town", "postcode",
+        "start_date", "end_date", "verified", "notes",
+    ],
+    "personal_details.phone_and_email": ["version", "mobile", "phone", "email"],
+    "personal_details.language": ["preferred_language", "interpreter_required"],
+    "personal_details.personal_contacts[]": [
+        "id", "version", "kind", "kind_label", "name", "relationship", "phone", "address", "notes",
+    ],
+    "personal_details.disabilities[]": [
+        "id", "version", "kind", "kind_label", "start_date", "end_date", "adjustments", "notes",
+    ],
+    "personal_details.disabilities[].adjustments[]": ["need", "label"],
     "criminal_history": [
         "total_sanctions", "violent_sanctions", "first_sanction_date", "sexual_offence_history",
     ],
@@ -186,6 +212,26 @@ RECORD_KEYS = {
         "v3_provisional", "reasons", "calculated_at",
     ],
 }  # fmt: skip
+
+
+def record_personal_details(case, user):  # type: ignore[no-untyped-def]
+    today = timezone.localdate()
+    record_address(
+        case.crn,
+        acting_user=user,
+        kind="MAIN",
+        line_1="1 Example Street",
+        town="Sheffield",
+        postcode="S1 2AB",
+        start_date=today,
+        replacing=None,
+    )
+    add_personal_contact(
+        case.crn, acting_user=user, kind="GP", name="Dr Amir Shah", relationship="GP"
+    )
+    record_disability(
+        case.crn, acting_user=user, kind="VISUAL", start_date=today, adjustments=["LARGE_PRINT"]
+    )
 
 
 def _keys_by_section(value: object, section: str = "") -> dict[str, list[str]]:
@@ -233,5 +279,6 @@ def test_the_record_keeps_the_same_shape(client, practitioner, case):
         start_date=today,
         replacing=None,
     )
+    record_personal_details(case, practitioner.user)
     record = client.get(f"/api/v1/cases/{case.crn}", **bearer(practitioner.user)).json()
     assert _keys_by_section(record) == RECORD_KEYS

@@ -53,8 +53,10 @@ def test_the_practitioner_sees_the_notes_and_equality_data(client, case, practit
 def test_the_api_withholds_the_same_fields_from_the_analyst(client, case, practitioner, analyst):
     _case_with_notes(case, practitioner)
     record = client.get(f"/api/v1/cases/{case.crn}", **bearer(analyst.user)).json()
-    assert record["withheld"] == ["equality", "notes"]
+    assert record["withheld"] == ["disabilities", "equality", "personal_contacts", "notes"]
     assert record["equality"] is None
+    assert record["personal_details"]["personal_contacts"] is None
+    assert record["personal_details"]["disabilities"] is None
     assert [c["notes"] for c in record["contacts"]] == [None]
     mine = client.get(f"/api/v1/cases/{case.crn}", **bearer(practitioner.user)).json()
     assert mine["withheld"] == []

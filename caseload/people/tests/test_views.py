@@ -89,7 +89,10 @@ def test_the_case_page_shows_every_recorded_fact(client, practitioner, case):
         notes="Home is settled.",
     )
     client.force_login(practitioner.user)
-    page = whole_case_record(client, case.crn)
+    page = "".join(
+        client.get(reverse(name, args=[case.crn])).content.decode()
+        for name in ("case_detail", "case_activity")
+    )
     for text in (
         case.full_name,
         case.crn,
@@ -104,7 +107,7 @@ def test_the_case_page_shows_every_recorded_fact(client, practitioner, case):
         assert text in page, text
 
 
-def test_sensitive_notes_are_not_on_the_timeline(client, practitioner, case):
+def test_sensitive_notes_are_not_in_the_activity_log(client, practitioner, case):
     record_contact(
         case.crn,
         acting_user=practitioner.user,
@@ -115,7 +118,10 @@ def test_sensitive_notes_are_not_on_the_timeline(client, practitioner, case):
         sensitive=True,
     )
     client.force_login(practitioner.user)
-    assert "Disclosed a private matter." not in whole_case_record(client, case.crn)
+    assert (
+        "Disclosed a private matter."
+        not in client.get(reverse("case_activity", args=[case.crn])).content.decode()
+    )
 
 
 @pytest.mark.parametrize(
