@@ -229,7 +229,6 @@ register_panel(
         "equality",
         70,
         "people/panels/equality.html",
-        width="one-half",
         sensitive=True,
         section="personal",
     )

@@ -53,8 +53,8 @@ def _panel(key: str, order: int, context: Any, **options: Any) -> CasePanel:
     )
 
 
-register_panel(_panel("addresses", 110, addresses))
-register_panel(_panel("phone_and_email", 120, phone_and_email, width="one-half"))
-register_panel(_panel("language", 130, shows_the_person_only, width="one-half"))
-register_panel(_panel("personal_contacts", 140, personal_contacts, sensitive=True))
-register_panel(_panel("disabilities", 150, disabilities, sensitive=True))
+register_panel(_panel("addresses", 20, addresses))
+register_panel(_panel("phone_and_email", 30, phone_and_email, width="one-half"))
+register_panel(_panel("language", 40, shows_the_person_only, width="one-half"))
+register_panel(_panel("personal_contacts", 50, personal_contacts, sensitive=True))
+register_panel(_panel("disabilities", 60, disabilities, sensitive=True))

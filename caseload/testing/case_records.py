@@ -111,12 +111,12 @@ def community_order_under_way(staff: Staff) -> Person:
             outcome="ATTC",
             minutes_credited=minutes,
         )
-    for days_ago, hour, outcome in (
-        (50, 10, "ATTC"),
-        (50, 14, "ATTC"),
-        (45, 10, "ATTC"),
-        (38, 10, "ATTC"),
-        (31, 10, "AFTA"),
+    for days_ago, hour, outcome, decision in (
+        (50, 10, "ATTC", ""),
+        (50, 14, "ATTC", ""),
+        (45, 10, "ATTC", ""),
+        (38, 10, "ATTC", ""),
+        (31, 10, "AFTA", "EA02"),
     ):
         record_contact(
             person.crn,
@@ -124,6 +124,7 @@ def community_order_under_way(staff: Staff) -> Person:
             contact_type="COAP",
             happened_at=_at(days_ago, hour),
             outcome=outcome,
+            enforcement_action=decision,
             rar_activity=True,
         )
     return person

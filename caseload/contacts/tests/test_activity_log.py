@@ -36,7 +36,9 @@ def log(client, case, **query):  # type: ignore[no-untyped-def]
 def history(case, practitioner):  # type: ignore[no-untyped-def]
     user = practitioner.user
     contact(case, user, 1, notes="Talked about the job at the bakery.")
-    contact(case, user, 3, outcome="AFTA", notes="No answer at the door.")
+    contact(
+        case, user, 3, outcome="AFTA", enforcement_action="EA02", notes="No answer at the door."
+    )
     contact(case, user, 5, outcome="AAME", notes="Sick note from the GP.")
     contact(case, user, 8, contact_type="CTOA", outcome=None, notes="Left a message.")
     contact(case, user, 9, notes="Spoke about the bakery debts.", sensitive=True)

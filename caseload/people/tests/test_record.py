@@ -31,7 +31,15 @@ def test_each_section_shows_the_panels_of_its_parts_in_page_order():
         ("subject_access", "dataprotection"),
         ("case_audit", "access"),
     ]
-    assert section("personal") == [("person", "people"), ("equality", "people")]
+    assert section("personal") == [
+        ("person", "people"),
+        ("addresses", "people"),
+        ("phone_and_email", "people"),
+        ("language", "people"),
+        ("personal_contacts", "people"),
+        ("disabilities", "people"),
+        ("equality", "people"),
+    ]
     assert section("risk") == [
         ("rosh", "risk"),
         ("registrations", "risk"),
@@ -41,7 +49,7 @@ def test_each_section_shows_the_panels_of_its_parts_in_page_order():
         ("predictor_history", "risk"),
     ]
     assert section("sentence") == [("events", "people")]
-    assert section("activity") == [("future_appointments", "diary"), ("timeline", "contacts")]
+    assert section("activity") == [("future_appointments", "diary"), ("activity_log", "contacts")]
     assert section("compliance") == [("compliance", "compliance")]
 
 

@@ -89,10 +89,7 @@ def test_the_case_page_shows_every_recorded_fact(client, practitioner, case):
         notes="Home is settled.",
     )
     client.force_login(practitioner.user)
-    page = "".join(
-        client.get(reverse(name, args=[case.crn])).content.decode()
-        for name in ("case_detail", "case_activity")
-    )
+    page = whole_case_record(client, case.crn)
     for text in (
         case.full_name,
         case.crn,
@@ -118,10 +115,7 @@ def test_sensitive_notes_are_not_in_the_activity_log(client, practitioner, case)
         sensitive=True,
     )
     client.force_login(practitioner.user)
-    assert (
-        "Disclosed a private matter."
-        not in client.get(reverse("case_activity", args=[case.crn])).content.decode()
-    )
+    assert "Disclosed a private matter." not in whole_case_record(client, case.crn)
 
 
 @pytest.mark.parametrize(
