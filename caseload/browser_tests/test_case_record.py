@@ -50,7 +50,9 @@ def test_every_section_of_a_very_high_risk_licence_case_shows_its_rosh_on_the_fi
         rosh = page.locator(".app-identity-bar [data-identity=rosh]")
         expect(rosh).to_have_text("Very high")
         assert rosh.bounding_box()["y"] + rosh.bounding_box()["height"] <= 800, key
-        current = page.locator(".moj-sub-navigation__link[aria-current=page]")
+        current = page.locator(
+            'nav[aria-label="Case record sections"] .moj-sub-navigation__link[aria-current=page]'
+        )
         expect(current).to_have_text(title)
         assert_accessible(page)
         assert_no_horizontal_scroll(page)

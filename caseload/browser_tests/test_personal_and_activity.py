@@ -64,9 +64,15 @@ def full_case(practitioner):  # type: ignore[no-untyped-def]
         case.crn, acting_user=user, kind="LEARNING_DIFFICULTY", start_date=since,
         adjustments=["EASY_READ", "REMINDER"], notes="Dyslexia: finds long letters hard.",
     )  # fmt: skip
-    for days, outcome in ((1, "ATTC"), (8, "AFTA"), (15, "AAME"), (22, "ATTC")):
+    for days, outcome, decision in (
+        (1, "ATTC", ""),
+        (8, "AFTA", "EA02"),
+        (15, "AAME", ""),
+        (22, "ATTC", ""),
+    ):
         record_contact(
             case.crn, acting_user=user, contact_type="COAP", outcome=outcome,
+            enforcement_action=decision,
             happened_at=timezone.now() - timedelta(days=days),
             notes="Talked through the work search plan and the housing application.",
         )  # fmt: skip

@@ -7,7 +7,13 @@ from django.utils import timezone
 
 from caseload.diary.models import Appointment
 from caseload.people.models import Person
-from caseload.people.record import CasePanel, CaseViewer, register_panel
+from caseload.people.record import (
+    CaseAction,
+    CasePanel,
+    CaseViewer,
+    register_case_action,
+    register_panel,
+)
 
 
 def next_and_last(person: Person, viewer: CaseViewer) -> dict[str, Any]:
@@ -50,5 +56,13 @@ register_panel(
         "diary/panels/future_appointments.html",
         future_appointments,
         section="activity",
+    )
+)
+register_case_action(
+    CaseAction(
+        "Arrange an appointment",
+        "arrange_appointment",
+        sections=("overview", "activity"),
+        order=2,
     )
 )
