@@ -44,6 +44,10 @@ class ContactIn(Schema):
     notes: str = text("", max_length=10_000)
     sensitive: bool = False
     rar_activity: bool = False
+    minutes_credited: int | None = Field(
+        None,
+        description="Unpaid work sessions only: the minutes of work credited (0 to 720)",
+    )
 
 
 class ContactOut(Schema):

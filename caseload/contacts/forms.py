@@ -13,6 +13,7 @@ from caseload.core.forms import GovUKDateField, GovUKForm, GovUKTimeField, aware
 #: the outcome question is for the first, the enforcement decision for the second.
 APPOINTMENT_TYPES = " ".join(code for code, t in CONTACT_TYPES.items() if t.appointment)
 ENFORCEABLE_OUTCOMES = " ".join(code for code, o in OUTCOMES.items() if o.enforceable)
+UNPAID_WORK_TYPES = " ".join(code for code, t in CONTACT_TYPES.items() if t.unpaid_work)
 
 
 def _now_to_the_minute() -> time:
@@ -57,6 +58,14 @@ class ContactForm(GovUKForm):
         choices=[("", "Select an enforcement decision"), *ENFORCEMENT_CHOICES],
         help_text="Needed when the person failed to attend or failed to comply",
         widget=forms.Select(attrs=shown_for("outcome", ENFORCEABLE_OUTCOMES)),
+    )
+    minutes_credited = forms.IntegerField(
+        label="Unpaid work credited, in minutes",
+        required=False,
+        help_text="Unpaid work sessions only. For example, 420 for 7 hours",
+        widget=forms.NumberInput(
+            attrs={"inputmode": "numeric", **shown_for("contact_type", UNPAID_WORK_TYPES)}
+        ),
     )
     notes = forms.CharField(label="Notes", widget=forms.Textarea(attrs={"rows": 5}), required=False)
     sensitive = forms.BooleanField(

@@ -33,6 +33,13 @@ def test_it_records_a_contact(client, auth, case):
     assert Contact.objects.filter(person=case).count() == 1
 
 
+def test_an_unpaid_work_session_credits_its_minutes(client, auth, case):
+    payload = body(contact_type="UPWS", minutes_credited=420)
+    response = client.post(URL.format(case.crn), payload, content_type="application/json", **auth)
+    assert response.status_code == 201, response.content
+    assert Contact.objects.get().minutes_credited == 420
+
+
 @pytest.mark.parametrize(
     ("payload", "field", "rule"),
     [
@@ -44,6 +51,8 @@ def test_it_records_a_contact(client, auth, case):
         (body(outcome="MAYB"), "outcome", "literal_error"),
         ({k: v for k, v in body().items() if k != "contact_type"}, "contact_type", "missing"),
         (body(happened_at="31/02/2026"), "happened_at", "datetime_from_date_parsing"),
+        (body(minutes_credited=60), "minutes_credited", "not_allowed"),
+        (body(contact_type="UPWS", minutes_credited=721), "minutes_credited", "out_of_range"),
     ],
 )
 def test_bad_input_gets_a_422_naming_the_field_and_rule(client, auth, case, payload, field, rule):

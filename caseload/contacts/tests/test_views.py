@@ -119,7 +119,7 @@ def test_the_questions_come_in_the_order_they_are_answered(client, practitioner,
     client.force_login(practitioner.user)
     page = client.get(reverse("new_contact", args=[case.crn])).content.decode()
     names = ["contact_type", "happened_on_day", "happened_at_time", "outcome"]
-    names += ["enforcement_action", "notes", "sensitive", "rar_activity"]
+    names += ["enforcement_action", "minutes_credited", "notes", "sensitive", "rar_activity"]
     positions = [page.index(f'name="{name}"') for name in names]
     assert positions == sorted(positions)
 
@@ -145,3 +145,19 @@ def test_the_outcome_and_decision_are_not_called_optional(client, practitioner, 
     assert "Outcome (optional)" not in page
     assert "Enforcement decision (optional)" not in page
     assert "Notes (optional)" in page
+
+
+def test_an_unpaid_work_session_credits_its_minutes_and_no_other_contact_may(
+    client, practitioner, case
+):
+    client.force_login(practitioner.user)
+    yesterday = timezone.localdate() - timedelta(days=1)
+    url = reverse("new_contact", args=[case.crn])
+    response = client.post(url, form_data(yesterday, minutes_credited="90"))
+    assert response.status_code == 400
+    assert 'href="#id_minutes_credited">Only an unpaid work session credits' in (
+        response.content.decode()
+    )
+    response = client.post(url, form_data(yesterday, contact_type="UPWS", minutes_credited="420"))
+    assert response.status_code == 302
+    assert Contact.objects.get().minutes_credited == 420
