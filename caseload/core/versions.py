@@ -72,15 +72,18 @@ class RecordVersion:
         }
 
 
-def when_in_words(moment: datetime) -> str:
-    """GOV.UK style: "2:05pm on 3 March 2026", "5pm", "midday", "midnight"."""
+def time_in_words(moment: datetime) -> str:
+    """GOV.UK style: "2:05pm", "5pm", "midday", "midnight" (the moment's own wall-clock time)."""
     if moment.minute == 0 and moment.hour in (0, 12):
-        time = "midnight" if moment.hour == 0 else "midday"
-    else:
-        hour = moment.hour % 12 or 12
-        minutes = f":{moment.minute:02d}" if moment.minute else ""
-        time = f"{hour}{minutes}{'am' if moment.hour < 12 else 'pm'}"
-    return f"{time} on {day_in_words(moment)}"
+        return "midnight" if moment.hour == 0 else "midday"
+    hour = moment.hour % 12 or 12
+    minutes = f":{moment.minute:02d}" if moment.minute else ""
+    return f"{hour}{minutes}{'am' if moment.hour < 12 else 'pm'}"
+
+
+def when_in_words(moment: datetime) -> str:
+    """GOV.UK style: "2:05pm on 3 March 2026"."""
+    return f"{time_in_words(moment)} on {day_in_words(moment)}"
 
 
 def day_in_words(day: date) -> str:

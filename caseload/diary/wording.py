@@ -1,20 +1,13 @@
 """Times, dates and durations in the GOV.UK style, for pages, letters and calendar files."""
 
-from datetime import date, datetime
+from datetime import date
 
-
-def time_in_words(moment: datetime) -> str:
-    """ "2:30pm", "10am", "midday", "midnight" (the moment's own wall-clock time)."""
-    if moment.minute == 0 and moment.hour in (0, 12):
-        return "midnight" if moment.hour == 0 else "midday"
-    hour = moment.hour % 12 or 12
-    minutes = f":{moment.minute:02d}" if moment.minute else ""
-    return f"{hour}{minutes}{'am' if moment.hour < 12 else 'pm'}"
+from caseload.core.versions import day_in_words
 
 
 def day_with_weekday(day: date) -> str:
     """ "Tuesday 1 December 2026"."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    return f"{day:%A} {day_in_words(day)}"
 
 
 def duration_in_words(minutes: int) -> str:

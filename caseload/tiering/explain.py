@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from caseload.core.versions import day_in_words
+
 FRAMEWORK_NAMES = {"v2": "A–D × 0–3", "v3": "A–G"}
 
 #: v3 results that are not a letter.
@@ -233,7 +235,7 @@ def _iso_date(text: str) -> str | None:
         day = date.fromisoformat(text)
     except ValueError:
         return None
-    return f"{day.day} {day:%B %Y}"
+    return day_in_words(day)
 
 
 _BANDS = re.compile(r"\b(VERY_HIGH|HIGH|MEDIUM|LOW|NOT_APPLICABLE|STATIC|DYNAMIC)\b")

@@ -6,7 +6,8 @@ from datetime import date, datetime
 from django import template
 from django.utils import timezone
 
-from caseload.diary.wording import day_with_weekday, time_in_words
+from caseload.core.versions import day_in_words, time_in_words
+from caseload.diary.wording import day_with_weekday
 
 register = template.Library()
 
@@ -29,4 +30,4 @@ def uk_date(value: datetime | date | None) -> str:
     if value is None:
         return ""
     day = timezone.localtime(value).date() if isinstance(value, datetime) else value
-    return f"{day.day} {day:%B %Y}"
+    return day_in_words(day)
