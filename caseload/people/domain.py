@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from caseload.core.dates import add_months, in_force, past_date_problems
 from caseload.core.errors import FieldProblem
+from caseload.core.versions import day_in_words
 
 #: Sentence types and the Delius custodial type each counts as for tiering (hmpps-tier reads
 #: `NC` non-custodial and `SC` custodial): custody with licence and post-sentence supervision
@@ -438,7 +439,7 @@ def validate_address(address: AddressInput, *, today: date) -> list[FieldProblem
         and address.start_date is not None
         and address.start_date <= address.current_main_since
     ):
-        since = f"{address.current_main_since.day} {address.current_main_since:%B %Y}"
+        since = day_in_words(address.current_main_since)
         problems.append(
             FieldProblem(
                 "start_date",
