@@ -38,6 +38,8 @@ class Capability(StrEnum):
     SEE_CASE_AUDIT = "see who viewed or changed a case"
     MANAGE_LIMITED_ACCESS = "manage who may see a limited-access case"
     EXPORT_SUBJECT_ACCESS = "export everything held about a person (subject access)"
+    OVERSEE_CASES = "oversee a team's cases: record management oversight, see its overrides"
+    DECIDE_RECALL = "decide on a recall or countersign a recall decision"
     SEE_AGGREGATES = "see aggregate figures"
     EXPORT_RETURNS = "export returns"
     MANAGE_USERS = "manage users"
@@ -55,6 +57,8 @@ ROLE_CAPABILITIES: Mapping[Role, AbstractSet[Capability]] = {
         C.SEE_CASE_AUDIT,
         C.MANAGE_LIMITED_ACCESS,
         C.SEE_AGGREGATES,
+        C.OVERSEE_CASES,
+        C.DECIDE_RECALL,
     },
     Role.HEAD_OF_PDU: {
         C.SEE_CASE,
@@ -64,6 +68,8 @@ ROLE_CAPABILITIES: Mapping[Role, AbstractSet[Capability]] = {
         C.EXPORT_SUBJECT_ACCESS,
         C.SEE_AGGREGATES,
         C.EXPORT_RETURNS,
+        C.OVERSEE_CASES,
+        C.DECIDE_RECALL,
     },
     Role.ANALYST: {C.SEE_CASE, C.SEE_AGGREGATES, C.EXPORT_RETURNS},
     Role.STAFF_REP: {C.SEE_AGGREGATES},
