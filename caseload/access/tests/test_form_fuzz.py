@@ -25,7 +25,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from django.utils.http import urlencode, urlsafe_base64_encode
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -34,6 +34,8 @@ from caseload.access.models import LimitedAccess
 from caseload.contacts.models import Contact
 from caseload.core.govuk_dates import GovUKDateField, GovUKTimeField
 from caseload.diary.models import Appointment, AppointmentSeries, Reschedule
+from caseload.essentials.actions import snooze_essential
+from caseload.essentials.models import EssentialOverride
 from caseload.people.models import (
     Address,
     Adjustment,
@@ -68,6 +70,28 @@ class World:
 
     def registration_id(self) -> int:
         return self.case.registrations.order_by("pk").first().pk  # type: ignore[union-attr]
+
+    def essential_url(self, name: str) -> str:
+        """An override page of an essential the engine found due on the case."""
+        essential = self.case.essentials_due.filter(state="due").order_by("pk").first()
+        assert essential is not None, "the case has no essential due"
+        query = f"?{urlencode({'subject': essential.subject})}" if essential.subject else ""
+        return self.case_url(name, essential.kind) + query
+
+    def snoozed_essential_url(self) -> str:
+        """The page that ends an override: the first time, snooze an essential to end."""
+        url = self.essential_url("end_essential_override")
+        if not EssentialOverride.objects.in_force(timezone.localdate()).exists():
+            essential = self.case.essentials_due.filter(state="due").order_by("pk")[0]
+            snooze_essential(
+                self.case.crn,
+                acting_user=self.users["practitioner"],
+                kind=essential.kind,
+                subject=essential.subject,
+                reason="On holiday",
+                until=timezone.localdate() + timedelta(days=7),
+            )
+        return url
 
     def appointment_id(self, *, past: bool = False) -> int:
         """A future appointment to move or cancel, or one that has started, for its outcome."""
@@ -138,6 +162,13 @@ FORM_PAGES: dict[str, FormPage] = {
         lambda w: w.case_url("record_appointment_outcome", w.appointment_id(past=True))
     ),
     "caseload.risk.forms.RoshSummaryForm": FormPage(lambda w: w.case_url("new_rosh_summary")),
+    "caseload.essentials.forms.SnoozeEssentialForm": FormPage(
+        lambda w: w.essential_url("snooze_essential")
+    ),
+    "caseload.essentials.forms.NotApplicableForm": FormPage(
+        lambda w: w.essential_url("mark_essential_not_applicable")
+    ),
+    "caseload.essentials.forms.EndOverrideForm": FormPage(lambda w: w.snoozed_essential_url()),
     "caseload.access.forms.LimitedAccessForm": FormPage(
         lambda w: w.case_url("limited_access"), user="manager"
     ),
@@ -167,6 +198,7 @@ FILTER_PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "caseload.diary.forms.DiaryWeekForm": ("practitioner", ("diary_week",)),
     "caseload.search.forms.SearchForm": ("practitioner", ("search",)),
     "caseload.contacts.forms.ActivityFilterForm": ("practitioner", ("case:case_activity",)),
+    "caseload.essentials.forms.EssentialFilterForm": ("manager", ("team_essential_cases",)),
 }
 WRITTEN = (
     Contact,
@@ -184,6 +216,7 @@ WRITTEN = (
     PersonalContact,
     Disability,
     Adjustment,
+    EssentialOverride,
     Person,
 )
 

@@ -29,6 +29,7 @@ from caseload.access.rules import AccessRule, Kind, declared_rule
 from caseload.access.tokens import create_token
 from caseload.core.api import api
 from caseload.diary.feeds import create_feed
+from caseload.essentials.models import EssentialDue
 from caseload.organisation.constants import Grade, Role
 from caseload.people.models import Address, Disability, PersonalContact
 from caseload.risk.models import Registration
@@ -49,6 +50,7 @@ SAMPLES = {
     "token": "a one-time token",
     "appointment_id": "appointment",
     "feed_token": "a diary feed token",
+    "kind": "an essential's kind",
 }
 
 TODAY = timezone.localdate().isoformat()
@@ -188,6 +190,7 @@ class World:
     address: Any
     personal_contact: Any
     disability: Any
+    essential: Any
 
 
 @pytest.fixture
@@ -227,6 +230,14 @@ def world(db: Any) -> World:
         person=case, kind="GP", name="Dr Shah", relationship="GP", start_date=long_ago
     )
     disability = Disability.objects.create(person=case, kind="HEARING", start_date=long_ago)
+    essential = EssentialDue.objects.create(
+        person=case,
+        kind="police_da_enquiry",
+        state="due",
+        due_on=timezone.localdate() - timedelta(days=2),
+        reason="No police domestic abuse enquiry since the sentence",
+        facts_as_at=timezone.localdate(),
+    )
     return World(
         case,
         staff,
@@ -238,6 +249,7 @@ def world(db: Any) -> World:
         address,
         personal_contact,
         disability,
+        essential,
     )
 
 
@@ -302,6 +314,7 @@ def _url(route: Route, world: World) -> str:
         "address": world.address.pk,
         "personal contact": world.personal_contact.pk,
         "disability": world.disability.pk,
+        "an essential's kind": world.essential.kind,
     }
     url = route.path
     if route.api:

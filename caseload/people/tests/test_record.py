@@ -26,8 +26,9 @@ def test_each_section_shows_the_panels_of_its_parts_in_page_order():
         ("limited_access", "access"),
         ("sentence_at_a_glance", "people"),
         ("risk_at_a_glance", "risk"),
-        ("appointments", "diary"),
+        ("essential_work", "essentials"),
         ("reviews_due", "risk"),
+        ("appointments", "diary"),
         ("subject_access", "dataprotection"),
         ("case_audit", "access"),
     ]

@@ -1,0 +1,266 @@
+"""The pages that show essentials: a case's essential work with why each is needed, the pages
+that snooze one, mark it not applicable or end that override, the practitioner's whole list,
+and the manager's team view with its drill-down to cases.
+
+Every read goes through the reading functions (`reading.py`), over the cases the access
+function lets the user see; every override is one of the essentials actions, through
+`case_action_page`.
+"""
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from caseload.access.audit import record_audit
+from caseload.access.capabilities import Capability
+from caseload.access.cases import case_viewer, get_case_for_user, visible_cases
+from caseload.access.pages import case_action_page
+from caseload.access.rules import case_page, surface
+from caseload.core.pagination import filters_without_page, paged_title
+from caseload.essentials.actions import (
+    end_essential_override,
+    mark_essential_not_applicable,
+    snooze_essential,
+)
+from caseload.essentials.explain import why
+from caseload.essentials.forms import (
+    EndOverrideForm,
+    EssentialFilterForm,
+    NotApplicableForm,
+    SnoozeEssentialForm,
+)
+from caseload.essentials.listing import OPEN_STATES, holders, team_counts
+from caseload.essentials.reading import (
+    EssentialView,
+    State,
+    essentials_for_case,
+    essentials_for_cases,
+    overrides_in_team,
+)
+from caseload.essentials.domain.rules import RULES
+from caseload.organisation.models import Staff
+from caseload.people.models import Person
+
+#: The longest an essentials list runs on one page.
+PAGE_SIZE = 50
+#: The case page groups its essentials: what is left to do first, then what is settled.
+GROUPS = (
+    ("Overdue and due", (State.OVERDUE, State.DUE, State.SNOOZED)),
+    ("Done", (State.DONE,)),
+    ("Not required", (State.NOT_REQUIRED,)),
+)
+
+
+@case_page
+def case_essentials(request: HttpRequest, crn: str) -> HttpResponse:
+    """Every essential on the case, done and not required too, each with why it is needed."""
+    person = get_case_for_user(request.user, crn)
+    today = timezone.localdate()
+    found = essentials_for_case(person, today=today)
+    groups = [
+        (title, [(e, why(e)) for e in found if e.state in states]) for title, states in GROUPS
+    ]
+    page = {
+        "person": person,
+        "today": today,
+        "groups": [(title, rows) for title, rows in groups if rows],
+        "can_change": case_viewer(request.user, person).can_change,
+    }
+    return render(request, "essentials/case_essentials.html", page)
+
+
+def _the_essential(kind: str, subject: str, today: date) -> Callable[[Person], EssentialView]:
+    """The essential the override page is about, looked up once the case's access is checked
+    (404 if the case has no such essential)."""
+    found: dict[str, EssentialView] = {}
+
+    def essential(person: Person) -> EssentialView:
+        if "it" not in found:
+            if kind not in RULES:
+                raise Http404("No such essential")
+            match = [
+                e
+                for e in essentials_for_case(person, today=today)
+                if e.kind == kind and e.subject == subject
+            ]
+            if not match:
+                raise Http404("No such essential on this case")
+            found["it"] = match[0]
+        return found["it"]
+
+    return essential
+
+
+def _override_page(
+    request: HttpRequest,
+    crn: str,
+    kind: str,
+    *,
+    form_class: type,
+    action: Callable[..., object],
+    doing: str,
+    success: str,
+    template: str = "essentials/override_form.html",
+) -> HttpResponse:
+    subject = request.GET.get("subject", "")[:60]
+    essential = _the_essential(kind, subject, timezone.localdate())
+    return case_action_page(
+        request,
+        crn,
+        form_class=form_class,
+        action=action,
+        title=lambda person: f"{doing}: {essential(person).title.lower()}",
+        success=success,
+        fixed_arguments={"kind": kind, "subject": subject},
+        template=template,
+        context=lambda person: {"essential": essential(person), "today": timezone.localdate()},
+        done="case_essentials",
+    )
+
+
+@case_page(write=True)
+def snooze(request: HttpRequest, crn: str, kind: str) -> HttpResponse:
+    return _override_page(
+        request,
+        crn,
+        kind,
+        form_class=SnoozeEssentialForm,
+        action=snooze_essential,
+        doing="Snooze",
+        success="Essential snoozed",
+    )
+
+
+@case_page(write=True)
+def not_applicable(request: HttpRequest, crn: str, kind: str) -> HttpResponse:
+    return _override_page(
+        request,
+        crn,
+        kind,
+        form_class=NotApplicableForm,
+        action=mark_essential_not_applicable,
+        doing="Mark as not applicable",
+        success="Essential marked as not applicable",
+    )
+
+
+@case_page(write=True)
+def end_override(request: HttpRequest, crn: str, kind: str) -> HttpResponse:
+    return _override_page(
+        request,
+        crn,
+        kind,
+        form_class=EndOverrideForm,
+        action=end_essential_override,
+        doing="End the override",
+        success="Override ended: the essential is listed again",
+        template="essentials/end_override.html",
+    )
+
+
+# --- lists across cases ---------------------------------------------------------------------
+
+
+def _essential_list(
+    request: HttpRequest,
+    cases: QuerySet[Person],
+    *,
+    title: str,
+    practitioners: dict[str, Staff] | None = None,
+) -> HttpResponse:
+    """One list for "my essential work" and the team drill-down: filter, page, show."""
+    form = EssentialFilterForm(
+        request.GET or None,
+        practitioners=None
+        if practitioners is None
+        else [(username, str(staff)) for username, staff in practitioners.items()],
+    )
+    if request.GET and not form.is_valid():
+        page = {"title": title, "filter_form": form}
+        return render(request, "essentials/essential_list.html", page, status=400)
+    chosen = form.cleaned_data if request.GET else {}
+    if chosen.get("practitioner") and practitioners is not None:
+        cases = cases.allocated_to(practitioners[chosen["practitioner"]].pk)
+    states = (State(chosen["state"]),) if chosen.get("state") else OPEN_STATES
+    today = timezone.localdate()
+    found = essentials_for_cases(cases, today=today, states=states)
+    if chosen.get("kind"):
+        found = [e for e in found if e.kind == chosen["kind"]]
+    page_of = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = list(page_of.object_list)
+    held_by = holders(e.person_id for e in rows) if practitioners is not None else {}
+    record_audit(
+        request.user,
+        "VIEW_CASELOAD",
+        detail={"essentials": {k: v for k, v in chosen.items() if v}, "page": page_of.number},
+    )
+    page = {
+        "title": title,
+        "page_title": paged_title(title, page_of),
+        "filter_form": form,
+        "page": page_of,
+        "rows": [(e, held_by.get(e.person_id)) for e in rows],
+        "total": len(found),
+        "today": today,
+        "query": filters_without_page(request),
+    }
+    return render(request, "essentials/essential_list.html", page)
+
+
+@surface(Capability.HOLD_CASES)
+def my_essentials(request: HttpRequest) -> HttpResponse:
+    """Every essential due on the practitioner's own cases (Today shows the first ten)."""
+    mine = visible_cases(request.user).held_by_user(request.user)
+    return _essential_list(request, mine, title="Essential work on your cases")
+
+
+def _team_of(request: HttpRequest) -> tuple[int | None, QuerySet[Person], dict[str, Staff]]:
+    """The manager's team, its cases that the manager may see, and its practitioners."""
+    team_id = getattr(getattr(request.user, "staff", None), "team_id", None)
+    if team_id is None:
+        return None, Person.objects.none(), {}
+    cases = visible_cases(request.user).in_team(team_id)
+    staff = Staff.objects.filter(team_id=team_id).select_related("user").order_by("user__last_name")
+    return team_id, cases, {s.user.get_username(): s for s in staff}
+
+
+@surface(Capability.OVERSEE_CASES)
+def team_essentials(request: HttpRequest) -> HttpResponse:
+    """The team's essential work: counts by practitioner and by kind, and every override."""
+    team_id, cases, practitioners = _team_of(request)
+    today = timezone.localdate()
+    found = essentials_for_cases(cases, today=today, states=OPEN_STATES)
+    by_practitioner, by_kind = team_counts(found, holders(e.person_id for e in found))
+    # Only the overrides on cases the manager may see: a case they are kept out of is absent.
+    seen = set(cases.values_list("pk", flat=True))
+    overrides = [
+        o
+        for o in (overrides_in_team(team_id, today=today) if team_id is not None else [])
+        if o.person_id in seen
+    ]
+    record_audit(request.user, "VIEW_CASELOAD", detail={"essentials": "team"})
+    page: dict[str, Any] = {
+        "today": today,
+        "team": request.user.staff.team if team_id is not None else None,
+        "by_practitioner": by_practitioner,
+        "by_kind": by_kind,
+        "overdue": sum(1 for e in found if e.state == State.OVERDUE),
+        "due": sum(1 for e in found if e.state == State.DUE),
+        "overrides": overrides,
+    }
+    return render(request, "essentials/team.html", page)
+
+
+@surface(Capability.OVERSEE_CASES)
+def team_essential_cases(request: HttpRequest) -> HttpResponse:
+    """The drill-down from a count: the team's essentials by practitioner, kind and state."""
+    _, cases, practitioners = _team_of(request)
+    return _essential_list(
+        request, cases, title="Essential work in your team", practitioners=practitioners
+    )
