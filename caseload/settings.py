@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "caseload.access",
     "caseload.dataprotection",
     "caseload.handover",
+    "caseload.essentials",
     "caseload.derived",
     "caseload.demo",
 ]
