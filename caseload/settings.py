@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "caseload.tiering",
     "caseload.search",
     "caseload.compliance",
+    "caseload.safeguarding",
+    "caseload.plans",
     "caseload.workload",
     "caseload.returns",
     "caseload.access",

@@ -85,6 +85,23 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
         "Read the handover summary", "Tried to mark the handover summary read (refused)"
     ),
     "RECORD_ADDRESS": AuditAction("Added an address", "Tried to add an address (refused)"),
+    "REQUEST_ENQUIRY": AuditAction(
+        "Recorded a safeguarding enquiry requested",
+        "Tried to record a safeguarding enquiry requested (refused)",
+    ),
+    "RECORD_ENQUIRY_RESPONSE": AuditAction(
+        "Recorded the response to a safeguarding enquiry",
+        "Tried to record the response to a safeguarding enquiry (refused)",
+    ),
+    "RECORD_SENTENCE_PLAN": AuditAction(
+        "Recorded a sentence plan", "Tried to record a sentence plan (refused)"
+    ),
+    "RECORD_RISK_MANAGEMENT_PLAN": AuditAction(
+        "Recorded a risk management plan", "Tried to record a risk management plan (refused)"
+    ),
+    "RECORD_MANAGEMENT_OVERSIGHT": AuditAction(
+        "Recorded management oversight", "Tried to record management oversight (refused)"
+    ),
     "END_ADDRESS": AuditAction("Ended an address", "Tried to end an address (refused)"),
     "CHANGE_PHONE_AND_EMAIL": AuditAction(
         "Changed the phone and email", "Tried to change the phone and email (refused)"
