@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "caseload.tiering",
     "caseload.search",
     "caseload.compliance",
+    "caseload.enforcement",
     "caseload.workload",
     "caseload.returns",
     "caseload.access",
