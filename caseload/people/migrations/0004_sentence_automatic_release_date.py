@@ -4,20 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0003_personal_details'),
+        ("people", "0003_personal_details"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalsentence',
-            name='automatic_release_date',
-            field=models.DateField(blank=True, help_text='Custody: the ACR key date; a release before it was on home detention curfew', null=True, verbose_name='Automatic conditional release date'),
+            model_name="historicalsentence",
+            name="automatic_release_date",
+            field=models.DateField(
+                blank=True,
+                help_text="Custody: the ACR key date; a release before it was on home detention curfew",
+                null=True,
+                verbose_name="Automatic conditional release date",
+            ),
         ),
         migrations.AddField(
-            model_name='sentence',
-            name='automatic_release_date',
-            field=models.DateField(blank=True, help_text='Custody: the ACR key date; a release before it was on home detention curfew', null=True, verbose_name='Automatic conditional release date'),
+            model_name="sentence",
+            name="automatic_release_date",
+            field=models.DateField(
+                blank=True,
+                help_text="Custody: the ACR key date; a release before it was on home detention curfew",
+                null=True,
+                verbose_name="Automatic conditional release date",
+            ),
         ),
     ]
