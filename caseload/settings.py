@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "caseload.compliance",
     "caseload.safeguarding",
     "caseload.plans",
+    "caseload.enforcement",
     "caseload.workload",
     "caseload.returns",
     "caseload.access",

@@ -120,6 +120,27 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
         "Changed language and interpreter needs",
         "Tried to change language and interpreter needs (refused)",
     ),
+    "RECORD_ENFORCEMENT_DECISION": AuditAction(
+        "Recorded the decision on a failure to comply",
+        "Tried to record the decision on a failure to comply (refused)",
+    ),
+    "RECORD_BREACH_PACK_SENT": AuditAction(
+        "Recorded a breach pack sent to court", "Tried to record a breach pack sent (refused)"
+    ),
+    "RECORD_BREACH_OUTCOME": AuditAction(
+        "Recorded the outcome of a breach", "Tried to record the outcome of a breach (refused)"
+    ),
+    "CONSIDER_RECALL": AuditAction(
+        "Recorded that a recall is being considered", "Tried to consider a recall (refused)"
+    ),
+    "DECIDE_RECALL": AuditAction("Decided on a recall", "Tried to decide on a recall (refused)"),
+    "COUNTERSIGN_RECALL": AuditAction(
+        "Countersigned a recall decision", "Tried to countersign a recall decision (refused)"
+    ),
+    "RECORD_PART_A_SENT": AuditAction(
+        "Recorded a recall's Part A sent to the Public Protection Casework Section",
+        "Tried to record a recall's Part A sent (refused)",
+    ),
     # Accounts and administration
     "CREATE_API_TOKEN": AuditAction(
         "Created an API token", "Tried to create an API token (refused)"
