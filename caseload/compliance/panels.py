@@ -10,6 +10,8 @@ from caseload.compliance.domain import Compliance, compliance_since
 from caseload.contacts.domain import ContactFact
 from caseload.contacts.models import Contact
 from caseload.core.dates import add_months, in_force
+from caseload.enforcement.domain import BreachFact
+from caseload.enforcement.models import Breach
 from caseload.people.models import Person, Sentence
 from caseload.people.record import CasePanel, CaseViewer, register_panel
 
@@ -34,6 +36,7 @@ def compliance(person: Person, viewer: CaseViewer) -> dict[str, Any]:
     none and dated within the sentence."""
     today = timezone.localdate()
     contacts = list(person.contacts.all())
+    breaches = list(Breach.objects.filter(person=person))
     current = [
         s
         for s in Sentence.objects.filter(event__person=person).select_related("event")
@@ -54,13 +57,22 @@ def compliance(person: Person, viewer: CaseViewer) -> dict[str, Any]:
                 )
             )
         ]
-        by_sentence.append(
-            SentenceCompliance(sentence, compliance_since(facts, since=sentence.sentence_date))
-        )
+        own = [
+            BreachFact(b.started_on, b.pack_sent_on, b.outcome, b.outcome_on)
+            for b in breaches
+            if b.sentence_id == sentence.pk
+        ]
+        figures = compliance_since(facts, since=sentence.sentence_date, breaches=own, today=today)
+        by_sentence.append(SentenceCompliance(sentence, figures))
     return {
         "compliance_by_sentence": by_sentence,
         "compliance_last_year": compliance_since(
-            [_fact(c) for c in contacts], since=add_months(today, -12)
+            [_fact(c) for c in contacts],
+            since=add_months(today, -12),
+            breaches=[
+                BreachFact(b.started_on, b.pack_sent_on, b.outcome, b.outcome_on) for b in breaches
+            ],
+            today=today,
         ),
     }
 

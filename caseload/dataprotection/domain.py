@@ -117,6 +117,11 @@ SECTION_NOTES: Mapping[str, str] = {
         "Who may or may not see this case, and why. Check whether telling the person this "
         "would put anyone at risk before release."
     ),
+    "safeguarding.enquiry": (
+        "What the police, children's services or adult services shared about the person. "
+        "It may identify victims, children or other people: ask the agency that shared it "
+        "before release."
+    ),
 }
 
 

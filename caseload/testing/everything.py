@@ -32,7 +32,11 @@ from caseload.risk.actions import (
 from caseload.testing.assessments import dynamic_answers
 from caseload.testing.factories import (
     AppointmentFactory,
+    EnquiryFactory,
+    ManagementOversightFactory,
+    RiskManagementPlanFactory,
     SentenceFactory,
+    SentencePlanFactory,
     StaffFactory,
     TeamFactory,
     UserFactory,
@@ -161,7 +165,23 @@ def case_with_everything(practitioner: Staff) -> Person:
         reason="Lives next door to the person",
     )
     _diary(case, user)
+    _plans_and_enquiries(case, user)
     return case
+
+
+def _plans_and_enquiries(case: Person, user: Any) -> None:
+    """An answered police enquiry, a sentence plan, a risk management plan and oversight."""
+    today = timezone.localdate()
+    EnquiryFactory(
+        person=case,
+        requested_by=user,
+        responded_on=today,
+        response="INFORMATION_SHARED",
+        response_notes="Police attended the partner's address in March",
+    )
+    SentencePlanFactory(person=case, recorded_by=user, notes="Weekly until the course starts")
+    RiskManagementPlanFactory(person=case, recorded_by=user, notes="No contact with the partner")
+    ManagementOversightFactory(person=case)
 
 
 def _diary(case: Person, user: Any) -> None:
