@@ -28,6 +28,7 @@ from caseload.essentials.actions import (
     mark_essential_not_applicable,
     snooze_essential,
 )
+from caseload.essentials.domain.rules import RULES
 from caseload.essentials.explain import why
 from caseload.essentials.forms import (
     EndOverrideForm,
@@ -43,7 +44,6 @@ from caseload.essentials.reading import (
     essentials_for_cases,
     overrides_in_team,
 )
-from caseload.essentials.domain.rules import RULES
 from caseload.organisation.models import Staff
 from caseload.people.models import Person
 

@@ -21,8 +21,7 @@ def _page(client, user, name, crn):
 
 def _panel(response) -> str:
     html = response.content.decode()
-    start = html.index('id="essential-work"')
-    return html[start : html.index("</div>", start)]
+    return html[html.index("app-panel--essential_work") : html.index("app-panel--reviews_due")]
 
 
 def test_the_overview_shows_each_open_essential_with_its_state_reason_and_action(
