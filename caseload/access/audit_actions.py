@@ -141,6 +141,17 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
         "Recorded a recall's Part A sent to the Public Protection Casework Section",
         "Tried to record a recall's Part A sent (refused)",
     ),
+    "SNOOZE_ESSENTIAL": AuditAction(
+        "Snoozed an essential", "Tried to snooze an essential (refused)"
+    ),
+    "MARK_ESSENTIAL_NOT_APPLICABLE": AuditAction(
+        "Marked an essential not applicable",
+        "Tried to mark an essential not applicable (refused)",
+    ),
+    "END_ESSENTIAL_OVERRIDE": AuditAction(
+        "Ended a snooze or not applicable on an essential",
+        "Tried to end an override on an essential (refused)",
+    ),
     # Accounts and administration
     "CREATE_API_TOKEN": AuditAction(
         "Created an API token", "Tried to create an API token (refused)"

@@ -1,36 +1,20 @@
 """The facts other parts record that satisfy essentials, each read for a whole batch by that
 part's own loader (the shared interface of issue 10): enquiries (`safeguarding.facts`),
 plans and oversight (`plans.facts`), breaches and recalls (`enforcement.facts`), and the
-enforcement steps the rules require (`enforcement.domain.enforcement_steps`)."""
+enforcement steps the rules require of them (`enforcement.domain.enforcement_steps`)."""
 
-from __future__ import annotations
+from caseload.enforcement.domain import EnforcementFacts, enforcement_steps
+from caseload.enforcement.facts import enforcement_facts
+from caseload.plans.facts import plan_facts
+from caseload.safeguarding.facts import enquiry_facts
 
-from collections.abc import Collection, Sequence
-from datetime import date
-from typing import Any
+__all__ = [
+    "NO_ENFORCEMENT",
+    "enforcement_facts",
+    "enforcement_steps",
+    "enquiry_facts",
+    "plan_facts",
+]
 
-from caseload.contacts.domain import ContactFact
-from caseload.essentials.domain.facts import EnforcementStep, Enquiry, Plans
-from caseload.people.domain import SentenceFacts
-
-
-def enquiries(person_ids: Collection[int]) -> dict[int, tuple[Enquiry, ...]]:
-    return {}
-
-
-def plans(person_ids: Collection[int]) -> dict[int, Plans]:
-    return {}
-
-
-def enforcement(person_ids: Collection[int]) -> dict[int, Any]:
-    return {}
-
-
-def steps(
-    *,
-    sentence: SentenceFacts | None,
-    contacts: Sequence[ContactFact],
-    enforcement: Any,
-    as_at: date,
-) -> tuple[EnforcementStep, ...]:
-    return ()
+#: A case with no breach or recall recorded: its failures to comply still need steps.
+NO_ENFORCEMENT = EnforcementFacts()

@@ -60,6 +60,13 @@ QUERIES: dict[tuple[str, str], str] = {("GET", "/api/v1/search"): "?q={crn}"}
 
 #: Bodies for API operations that take one: valid, so that only access decides the answer.
 BODIES: dict[tuple[str, str], dict[str, Any]] = {
+    ("POST", "/api/v1/cases/{crn}/essentials/overrides"): {
+        "kind": "home_visit",
+        "override": "SNOOZE",
+        "reason": "In hospital this week",
+        "until": TODAY,
+    },
+    ("POST", "/api/v1/cases/{crn}/essentials/overrides/{override_id}/end"): {"version": 1},
     ("POST", "/api/v1/cases/{crn}/contacts"): {
         "contact_type": "COAP",
         "happened_at": "2026-11-30T10:00:00Z",
@@ -326,6 +333,8 @@ def _url(route: Route, world: World) -> str:
             "address_id": world.address.pk,
             "contact_id": world.personal_contact.pk,
             "disability_id": world.disability.pk,
+            # None recorded: past the access check, ending it answers 422.
+            "override_id": 1,
         }
         for name, value in samples.items():
             url = url.replace("{" + name + "}", str(value))
