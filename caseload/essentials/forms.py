@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 
 from caseload.core.forms import GovUKDateField, GovUKForm
+from caseload.core.version_fields import VersionField
 from caseload.essentials.domain.essential import STATE_LABELS, State
 from caseload.essentials.domain.rules import RULES
 
@@ -56,8 +57,18 @@ class NotApplicableForm(GovUKForm):
     )
 
 
+def override_version(person: Any, *, override_id: int) -> dict[str, object]:
+    """The version of the override the user is shown, for the form's hidden field."""
+    row = person.essential_overrides.filter(pk=override_id).first()
+    return {"expected_version": row.version} if row else {}
+
+
 class EndOverrideForm(GovUKForm):
-    """Ending an override asks nothing more: the button is the answer."""
+    """Ending an override asks nothing more than the version seen: the button is the answer."""
+
+    expected_version = VersionField()
+
+    seen_versions = staticmethod(override_version)
 
 
 class EssentialFilterForm(GovUKForm):

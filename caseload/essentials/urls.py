@@ -15,7 +15,7 @@ urlpatterns = [
         name="mark_essential_not_applicable",
     ),
     path(
-        "cases/<str:crn>/essentials/<slug:kind>/end-override/",
+        "cases/<str:crn>/essentials/overrides/<int:override_id>/end/",
         views.end_override,
         name="end_essential_override",
     ),

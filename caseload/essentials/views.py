@@ -106,7 +106,6 @@ def _override_page(
     action: Callable[..., object],
     doing: str,
     success: str,
-    template: str = "essentials/override_form.html",
 ) -> HttpResponse:
     subject = request.GET.get("subject", "")[:60]
     essential = _the_essential(kind, subject, timezone.localdate())
@@ -118,7 +117,7 @@ def _override_page(
         title=lambda person: f"{doing}: {essential(person).title.lower()}",
         success=success,
         fixed_arguments={"kind": kind, "subject": subject},
-        template=template,
+        template="essentials/override_form.html",
         context=lambda person: {"essential": essential(person), "today": timezone.localdate()},
         done="case_essentials",
     )
@@ -150,17 +149,47 @@ def not_applicable(request: HttpRequest, crn: str, kind: str) -> HttpResponse:
     )
 
 
+def _overridden(override_id: int, today: date) -> Callable[[Person], dict[str, Any]]:
+    """The override the page ends (404 if it is not this case's) and its essential as read:
+    once the override has ended or expired, the page says so rather than offering to end it."""
+
+    def about(person: Person) -> dict[str, Any]:
+        row = person.essential_overrides.filter(pk=override_id).first()
+        if row is None:
+            raise Http404("No such override on this case")
+        essential = next(
+            (
+                e
+                for e in essentials_for_case(person, today=today)
+                if e.kind == row.kind and e.subject == row.subject
+            ),
+            None,
+        )
+        in_force = essential is not None and essential.override is not None
+        return {
+            "essential": essential,
+            "in_force": in_force and essential.override.id == override_id,
+            "title_of_it": RULES[row.kind].title if row.kind in RULES else row.kind,
+            "today": today,
+        }
+
+    return about
+
+
 @case_page(write=True)
-def end_override(request: HttpRequest, crn: str, kind: str) -> HttpResponse:
-    return _override_page(
+def end_override(request: HttpRequest, crn: str, override_id: int) -> HttpResponse:
+    about = _overridden(override_id, timezone.localdate())
+    return case_action_page(
         request,
         crn,
-        kind,
         form_class=EndOverrideForm,
         action=end_essential_override,
-        doing="End the override",
+        title=lambda person: f"End the override: {about(person)['title_of_it'].lower()}",
         success="Override ended: the essential is listed again",
+        fixed_arguments={"override_id": override_id},
         template="essentials/end_override.html",
+        context=about,
+        done="case_essentials",
     )
 
 

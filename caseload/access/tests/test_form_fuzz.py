@@ -78,12 +78,12 @@ class World:
         query = f"?{urlencode({'subject': essential.subject})}" if essential.subject else ""
         return self.case_url(name, essential.kind) + query
 
-    def snoozed_essential_url(self) -> str:
+    def override_url(self) -> str:
         """The page that ends an override: the first time, snooze an essential to end."""
-        url = self.essential_url("end_essential_override")
-        if not EssentialOverride.objects.in_force(timezone.localdate()).exists():
+        in_force = EssentialOverride.objects.in_force(timezone.localdate()).first()
+        if in_force is None:
             essential = self.case.essentials_due.filter(state="due").order_by("pk")[0]
-            snooze_essential(
+            in_force = snooze_essential(
                 self.case.crn,
                 acting_user=self.users["practitioner"],
                 kind=essential.kind,
@@ -91,7 +91,7 @@ class World:
                 reason="On holiday",
                 until=timezone.localdate() + timedelta(days=7),
             )
-        return url
+        return self.case_url("end_essential_override", in_force.pk)
 
     def appointment_id(self, *, past: bool = False) -> int:
         """A future appointment to move or cancel, or one that has started, for its outcome."""
@@ -168,7 +168,7 @@ FORM_PAGES: dict[str, FormPage] = {
     "caseload.essentials.forms.NotApplicableForm": FormPage(
         lambda w: w.essential_url("mark_essential_not_applicable")
     ),
-    "caseload.essentials.forms.EndOverrideForm": FormPage(lambda w: w.snoozed_essential_url()),
+    "caseload.essentials.forms.EndOverrideForm": FormPage(lambda w: w.override_url()),
     "caseload.access.forms.LimitedAccessForm": FormPage(
         lambda w: w.case_url("limited_access"), user="manager"
     ),

@@ -29,7 +29,7 @@ from caseload.access.rules import AccessRule, Kind, declared_rule
 from caseload.access.tokens import create_token
 from caseload.core.api import api
 from caseload.diary.feeds import create_feed
-from caseload.essentials.models import EssentialDue
+from caseload.essentials.models import EssentialDue, EssentialOverride
 from caseload.organisation.constants import Grade, Role
 from caseload.people.models import Address, Disability, PersonalContact
 from caseload.risk.models import Registration
@@ -51,6 +51,7 @@ SAMPLES = {
     "appointment_id": "appointment",
     "feed_token": "a diary feed token",
     "kind": "an essential's kind",
+    "override_id": "an essential's override",
 }
 
 TODAY = timezone.localdate().isoformat()
@@ -198,6 +199,7 @@ class World:
     personal_contact: Any
     disability: Any
     essential: Any
+    override: Any
 
 
 @pytest.fixture
@@ -245,6 +247,15 @@ def world(db: Any) -> World:
         reason="No police domestic abuse enquiry since the sentence",
         facts_as_at=timezone.localdate(),
     )
+    override = EssentialOverride.objects.create(
+        person=case,
+        kind="police_da_enquiry",
+        override="SNOOZE",
+        reason="Sample snooze",
+        until=timezone.localdate() + timedelta(days=7),
+        by=holder.user,
+        at=timezone.now(),
+    )
     return World(
         case,
         staff,
@@ -257,6 +268,7 @@ def world(db: Any) -> World:
         personal_contact,
         disability,
         essential,
+        override,
     )
 
 
@@ -322,6 +334,7 @@ def _url(route: Route, world: World) -> str:
         "personal contact": world.personal_contact.pk,
         "disability": world.disability.pk,
         "an essential's kind": world.essential.kind,
+        "an essential's override": world.override.pk,
     }
     url = route.path
     if route.api:
