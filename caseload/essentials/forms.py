@@ -7,11 +7,9 @@ from django import forms
 from caseload.core.forms import GovUKDateField, GovUKForm
 from caseload.core.version_fields import VersionField
 from caseload.essentials.domain.essential import STATE_LABELS, State
+from caseload.essentials.domain.overrides import MAX_REASON, NOT_APPLICABLE_MONTHS, SNOOZE_DAYS
 from caseload.essentials.domain.rules import RULES
 
-#: The longest an override may last, as the essentials actions enforce (the interface, §3).
-SNOOZE_DAYS = 28
-NOT_APPLICABLE_MONTHS = 6
 #: What a list of essentials across cases may be filtered to.
 FILTER_STATES = (State.OVERDUE, State.DUE, State.SNOOZED)
 
@@ -19,7 +17,7 @@ FILTER_STATES = (State.OVERDUE, State.DUE, State.SNOOZED)
 def _reason(hint: str, required: str) -> forms.CharField:
     return forms.CharField(
         label="Reason",
-        max_length=2000,
+        max_length=MAX_REASON,
         help_text=hint,
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": required},
