@@ -46,9 +46,10 @@ def test_the_overview_shows_what_was_done_this_month_but_not_before(client, prac
 
 def test_the_overview_says_when_a_timescale_is_uncertain(client, practitioner, case):
     essential_on(case, "police_da_enquiry", due_in=3)
+    essential_on(case, "rosh_assessment", due_in=4)
     panel = _panel(_page(client, practitioner.user, "case_detail", case.crn))
-    assert "Inferred: our reading of the source" in panel
-    assert "Source:" in panel and "5 working days is ours" in panel
+    assert "Uncertain: the source is not the current framework" in panel
+    assert "Inferred: our reading of the source" in panel and "5 working days is ours" in panel
 
 
 def test_the_essentials_page_lists_every_essential_with_why(client, practitioner, case):

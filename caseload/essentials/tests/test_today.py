@@ -35,6 +35,7 @@ def test_it_lists_overdue_essentials_before_due_ones_with_reason_and_action(clie
     assert "Overdue by 3 days" in section
     assert "No enquiry since sentence" in section
     assert "Jordan Hughes" in section and case.crn in section
+    assert section.count("Jordan Hughes</a>") == 1, "one name heads a run of one case's work"
     assert reverse("request_enquiry", kwargs={"crn": case.crn}) in section
 
 
