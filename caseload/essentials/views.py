@@ -8,6 +8,7 @@ function lets the user see; every override is one of the essentials actions, thr
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -18,7 +19,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from caseload.access.audit import record_audit
-from caseload.access.capabilities import Capability
+from caseload.access.capabilities import Capability, has_capability
 from caseload.access.cases import case_viewer, get_case_for_user, visible_cases
 from caseload.access.pages import case_action_page
 from caseload.access.rules import case_page, surface
@@ -44,6 +45,7 @@ from caseload.essentials.reading import (
     essentials_for_cases,
     overrides_in_team,
 )
+from caseload.organisation.constants import Role
 from caseload.organisation.models import Staff
 from caseload.people.models import Person
 
@@ -238,6 +240,8 @@ def _essential_list(
         "total": len(found),
         "today": today,
         "query": filters_without_page(request),
+        # Each case's action is offered to those who may change the team's cases (not a head).
+        "can_change": has_capability(request.user, Capability.CHANGE_CASE),
     }
     return render(request, "essentials/essential_list.html", page)
 
@@ -249,34 +253,59 @@ def my_essentials(request: HttpRequest) -> HttpResponse:
     return _essential_list(request, mine, title="Essential work on your cases")
 
 
-def _team_of(request: HttpRequest) -> tuple[int | None, QuerySet[Person], dict[str, Staff]]:
-    """The manager's team, its cases that the manager may see, and its practitioners."""
-    team_id = getattr(getattr(request.user, "staff", None), "team_id", None)
-    if team_id is None:
-        return None, Person.objects.none(), {}
-    cases = visible_cases(request.user).in_team(team_id)
-    staff = Staff.objects.filter(team_id=team_id).select_related("user").order_by("user__last_name")
-    return team_id, cases, {s.user.get_username(): s for s in staff}
+@dataclass(frozen=True)
+class Oversight:
+    """What an overseer oversees: a manager their team; a head of a delivery unit, who changes
+    no case and sits in a team of their own, every team of the unit. `cases` are those of it
+    the overseer may see (the access function), `practitioners` by username."""
+
+    name: str
+    team_ids: tuple[int, ...]
+    cases: QuerySet[Person]
+    practitioners: dict[str, Staff]
+
+
+def _oversight(request: HttpRequest) -> Oversight:
+    team = getattr(getattr(request.user, "staff", None), "team", None)
+    if team is None:
+        return Oversight("", (), Person.objects.none(), {})
+    if has_capability(request.user, Capability.CHANGE_CASE):
+        name, teams = team.name, [team.pk]
+        cases = visible_cases(request.user).in_team(team.pk)
+    else:
+        unit = team.delivery_unit
+        name, teams = unit.name, list(unit.teams.values_list("pk", flat=True))
+        cases = visible_cases(request.user).in_delivery_unit(unit.pk)
+    staff = (
+        Staff.objects.filter(team_id__in=teams, role=Role.PRACTITIONER)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name")
+    )
+    return Oversight(name, tuple(teams), cases, {s.user.get_username(): s for s in staff})
 
 
 @surface(Capability.OVERSEE_CASES)
 def team_essentials(request: HttpRequest) -> HttpResponse:
     """The team's essential work: counts by practitioner and by kind, and every override."""
-    team_id, cases, practitioners = _team_of(request)
+    oversight = _oversight(request)
     today = timezone.localdate()
-    found = essentials_for_cases(cases, today=today, states=OPEN_STATES)
+    found = essentials_for_cases(oversight.cases, today=today, states=OPEN_STATES)
     by_practitioner, by_kind = team_counts(found, holders(e.person_id for e in found))
-    # Only the overrides on cases the manager may see: a case they are kept out of is absent.
-    seen = set(cases.values_list("pk", flat=True))
-    overrides = [
-        o
-        for o in (overrides_in_team(team_id, today=today) if team_id is not None else [])
-        if o.person_id in seen
-    ]
+    # Only the overrides on cases the overseer may see: a case they are kept out of is absent.
+    seen = set(oversight.cases.values_list("pk", flat=True))
+    overrides = sorted(
+        (
+            o
+            for team_id in oversight.team_ids
+            for o in overrides_in_team(team_id, today=today)
+            if o.person_id in seen
+        ),
+        key=lambda o: (o.until, o.id),
+    )
     record_audit(request.user, "VIEW_CASELOAD", detail={"essentials": "team"})
     page: dict[str, Any] = {
         "today": today,
-        "team": request.user.staff.team if team_id is not None else None,
+        "oversight": oversight,
         "by_practitioner": by_practitioner,
         "by_kind": by_kind,
         "overdue": sum(1 for e in found if e.state == State.OVERDUE),
@@ -289,7 +318,10 @@ def team_essentials(request: HttpRequest) -> HttpResponse:
 @surface(Capability.OVERSEE_CASES)
 def team_essential_cases(request: HttpRequest) -> HttpResponse:
     """The drill-down from a count: the team's essentials by practitioner, kind and state."""
-    _, cases, practitioners = _team_of(request)
+    oversight = _oversight(request)
     return _essential_list(
-        request, cases, title="Essential work in your team", practitioners=practitioners
+        request,
+        oversight.cases,
+        title="Essential work in your team",
+        practitioners=oversight.practitioners,
     )

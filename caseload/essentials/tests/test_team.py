@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from caseload.access.models import LimitedAccess
 from caseload.essentials.tests.cache import essential_on
+from caseload.testing.everything import head_of_delivery_unit
 from caseload.testing.factories import StaffFactory, case_held_by
 
 pytestmark = pytest.mark.django_db
@@ -93,3 +94,15 @@ def test_a_practitioner_lists_all_of_their_own_essential_work(client, practition
     essential_on(case_held_by(colleague, first_name="Their", last_name="Case"), "home_visit")
     html = _get(client, practitioner.user, "my_essentials").content.decode()
     assert "Mine Case" in html and "Their Case" not in html
+
+
+def test_a_head_of_unit_oversees_every_team_of_the_unit_without_actions(
+    client, practitioner, team
+):
+    essential_on(case_held_by(practitioner, first_name="Mine", last_name="Case"), "home_visit")
+    head = head_of_delivery_unit(team)
+    html = _get(client, head.user, "team_essentials").content.decode()
+    assert team.delivery_unit.name in html and "?practitioner=alice&amp;state=due" in html
+    html = _get(client, head.user, "team_essential_cases").content.decode()
+    assert "Mine Case" in html
+    assert "Arrange an appointment" not in html, "a head changes no case"
