@@ -247,7 +247,7 @@ def essentials_for_cases(
 ) -> list[EssentialView]:
     """The essentials on many cases (chosen by the caller through the access function) whose
     state as read is in `states`, in priority order: overdue first, then by RoSH (very high
-    first), tier and due date. Five queries, whatever the number of cases."""
+    first), tier and due date. Four queries, whatever the number of cases."""
     wanted = set(states)
     rows = list(
         EssentialDue.objects.filter(person__in=people)

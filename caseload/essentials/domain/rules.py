@@ -232,7 +232,7 @@ _RULES = (
         "Probation Reset follow-up appointment",
         "Licences past the two-thirds point that are not exempt (MAPPA, very high RoSH, "
         "child protection)",
-        {"follow_up": _t(0, DAYS, "midway through the final third of the licence")},
+        {"follow_up": _t(0, DAYS, "the day midway through the final third of the licence")},
         "Probation Reset guidance 2024 (case_model.md §7)",
         "S",
         "",

@@ -48,6 +48,8 @@ class Timescale:
         return f"{self.amount} {unit[:-1] if self.amount == 1 else unit}"
 
     def words(self) -> str:
+        if self.amount == 0 and self.unit is Unit.WORKING_DAYS:
+            return f"the same working day as {self.counted_from}"
         if self.amount == 0:
-            return f"{self.length} as {self.counted_from}"
+            return f"on {self.counted_from}"
         return f"within {self.length} of {self.counted_from}"
