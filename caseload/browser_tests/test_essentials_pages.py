@@ -68,6 +68,11 @@ def test_today_the_overview_and_the_essentials_page(
     expect(page.get_by_role("heading", name="Overdue and due")).to_be_visible()
     assert_fits(page, "case")
 
+    page.goto(f"{live_server.url}/essentials/?state=overdue")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Essential work on your cases")
+    expect(page.get_by_role("link", name="Priya Begum").first).to_be_visible()
+    assert_fits(page, "mine")
+
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_snoozing_an_essential_with_a_mistake_then_ending_the_snooze(
@@ -77,6 +82,10 @@ def test_snoozing_an_essential_with_a_mistake_then_ending_the_snooze(
     sign_in(page, live_server.url, practitioner.user)
     jordan = cases["jordan"]
     page.goto(f"{live_server.url}/cases/{jordan.crn}/essentials/")
+    page.get_by_role("link", name="Not applicable").first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Mark as not applicable")
+    assert_fits(page, "not-applicable")
+    page.go_back()
     page.get_by_role("link", name="Snooze").first.click()
     assert_fits(page, "snooze")
 
