@@ -2,12 +2,14 @@
 first, with their counts, their reasons and the action that clears each."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from caseload.access.models import LimitedAccess
 from caseload.essentials.tests.cache import essential_on
-from caseload.essentials.today import TODAY_LIMIT
+from caseload.essentials.today import TODAY_LIMIT, essential_work
 from caseload.testing.factories import StaffFactory, case_held_by
 
 pytestmark = pytest.mark.django_db
@@ -91,3 +93,14 @@ def test_a_snoozed_or_done_essential_is_not_on_today(client, practitioner):
     essential_on(case, "home_visit", state="done", done_on=timezone.localdate())
     section = _section(_today(client, practitioner))
     assert 'data-essential="home_visit"' not in section
+
+
+def test_the_section_reads_in_the_same_queries_for_three_cases_or_twelve(practitioner):
+    def queries_for(n: int) -> int:
+        for _ in range(n):
+            essential_on(case_held_by(practitioner), "home_visit", due_in=-1)
+        with CaptureQueriesContext(connection) as queries:
+            essential_work(practitioner.user)
+        return len(queries)
+
+    assert queries_for(3) == queries_for(9)
