@@ -96,9 +96,7 @@ def test_a_practitioner_lists_all_of_their_own_essential_work(client, practition
     assert "Mine Case" in html and "Their Case" not in html
 
 
-def test_a_head_of_unit_oversees_every_team_of_the_unit_without_actions(
-    client, practitioner, team
-):
+def test_a_head_of_unit_oversees_every_team_of_the_unit_without_actions(client, practitioner, team):
     essential_on(case_held_by(practitioner, first_name="Mine", last_name="Case"), "home_visit")
     head = head_of_delivery_unit(team)
     html = _get(client, head.user, "team_essentials").content.decode()
