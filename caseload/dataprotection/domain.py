@@ -81,6 +81,10 @@ PLAIN_TEXT: frozenset[tuple[str, str]] = frozenset(
         ("tiering.tierchange", "previous_tier"),
         ("tiering.tierchange", "new_tier"),
         ("tiering.tierchange", "cause"),
+        ("essentials.essentialdue", "kind"),
+        ("essentials.essentialdue", "subject"),
+        ("essentials.essentialoverride", "kind"),
+        ("essentials.essentialoverride", "subject"),
     }
 )
 

@@ -13,6 +13,7 @@ from caseload.diary.actions import (
     record_appointment_outcome,
     reschedule_appointment,
 )
+from caseload.essentials.actions import snooze_essential
 from caseload.organisation.constants import Grade, Role
 from caseload.organisation.models import Allocation, Handover, Staff, Team
 from caseload.people.actions import record_circumstance_change
@@ -166,6 +167,14 @@ def case_with_everything(practitioner: Staff) -> Person:
     )
     _diary(case, user)
     _plans_and_enquiries(case, user)
+    snooze_essential(
+        case.crn,
+        acting_user=user,
+        kind="registration_review",
+        subject=f"registration {registration.pk}",
+        reason="Review with the police at next week's meeting",
+        until=today + timedelta(days=7),
+    )
     return case
 
 
