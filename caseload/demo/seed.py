@@ -18,6 +18,8 @@ from caseload.contacts.models import Contact
 from caseload.demo.diary import PlannedAppointment, plan_diary
 from caseload.demo.generator import SyntheticPerson, synthetic_person
 from caseload.demo.personal_details import personal_details
+from caseload.demo.plans_and_enquiries import demo_gaps
+from caseload.demo.plans_seed import DemoGaps, write_plans_and_enquiries
 from caseload.demo.validate import problems_in
 from caseload.diary.domain import (
     APPOINTMENT_TYPES,
@@ -317,18 +319,24 @@ def seed_delivery_unit(
             targets = _allocation_targets(rng, staff, people)
         contacts = 0
         base = (seed // 26) * 100_000
+        crns = [f"{letter}{(base + i + 1) % 1_000_000:06d}" for i in range(people)]
+        gaps = DemoGaps()
+        if demo_users:
+            caseload = [crn for crn, t in zip(crns, targets, strict=True) if t is practitioner]
+            gaps.by_crn = demo_gaps(random.Random(f"plans-{seed}"), caseload)
         for offset in range(0, people, batch_size):
             count = min(batch_size, people - offset)
-            batch = [
-                synthetic_person(rng, f"{letter}{(base + offset + i + 1) % 1_000_000:06d}", today)
-                for i in range(count)
-            ]
+            batch = [synthetic_person(rng, crns[offset + i], today) for i in range(count)]
             if Person.objects.filter(crn__in=[p.crn for p in batch]).exists():
                 raise SeedError(f"--seed {seed} would reuse existing CRNs; choose another seed")
             invalid = [line for p in batch for line in problems_in(p, now=now, today=today)]
             if invalid:
                 raise SeedError("generated facts break the rules: " + "; ".join(invalid[:5]))
-            contacts += _write_people(batch, targets[offset : offset + count], today.replace(day=1))
+            holders = targets[offset : offset + count]
+            contacts += _write_people(batch, holders, today.replace(day=1))
+            invalid = write_plans_and_enquiries(batch, holders, today=today, gaps=gaps)
+            if invalid:
+                raise SeedError("generated plans break the rules: " + "; ".join(invalid[:5]))
             progress(count)
         if demo_users:
             _limited_access_cases(practitioner, today.replace(day=1))

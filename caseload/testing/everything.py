@@ -24,20 +24,22 @@ from caseload.people.personal_actions import (
     record_address,
     record_disability,
 )
+from caseload.plans.actions import (
+    record_management_oversight,
+    record_risk_management_plan,
+    record_sentence_plan,
+)
 from caseload.risk.actions import (
     record_assessment,
     record_rosh_summary,
     register_flag,
     review_registration,
 )
+from caseload.safeguarding.actions import record_enquiry_response, request_enquiry
 from caseload.testing.assessments import dynamic_answers
 from caseload.testing.factories import (
     AppointmentFactory,
-    EnquiryFactory,
-    ManagementOversightFactory,
-    RiskManagementPlanFactory,
     SentenceFactory,
-    SentencePlanFactory,
     StaffFactory,
     TeamFactory,
     UserFactory,
@@ -166,7 +168,8 @@ def case_with_everything(practitioner: Staff) -> Person:
         reason="Lives next door to the person",
     )
     _diary(case, user)
-    _plans_and_enquiries(case, user)
+    manager = StaffFactory(team=practitioner.team, role=Role.MANAGER, grade=Grade.SPO)
+    _plans_and_enquiries(case, user, manager.user)
     snooze_essential(
         case.crn,
         acting_user=user,
@@ -178,19 +181,34 @@ def case_with_everything(practitioner: Staff) -> Person:
     return case
 
 
-def _plans_and_enquiries(case: Person, user: Any) -> None:
+def _plans_and_enquiries(case: Person, user: Any, manager: Any) -> None:
     """An answered police enquiry, a sentence plan, a risk management plan and oversight."""
     today = timezone.localdate()
-    EnquiryFactory(
-        person=case,
-        requested_by=user,
+    enquiry = request_enquiry(
+        case.crn, acting_user=user, kind="POLICE_DA", reason="START", requested_on=today
+    )
+    record_enquiry_response(
+        case.crn,
+        acting_user=user,
+        enquiry_id=enquiry.pk,
+        expected_version=enquiry.version,
         responded_on=today,
         response="INFORMATION_SHARED",
         response_notes="Police attended the partner's address in March",
     )
-    SentencePlanFactory(person=case, recorded_by=user, notes="Weekly until the course starts")
-    RiskManagementPlanFactory(person=case, recorded_by=user, notes="No contact with the partner")
-    ManagementOversightFactory(person=case)
+    record_sentence_plan(
+        case.crn,
+        acting_user=user,
+        completed_on=today,
+        contact_every_days=7,
+        notes="Weekly until the course starts",
+    )
+    record_risk_management_plan(
+        case.crn, acting_user=user, completed_on=today, notes="No contact with the partner"
+    )
+    record_management_oversight(
+        case.crn, acting_user=manager, recorded_on=today, notes="Agreed weekly contact"
+    )
 
 
 def _diary(case: Person, user: Any) -> None:

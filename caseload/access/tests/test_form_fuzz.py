@@ -43,8 +43,10 @@ from caseload.people.models import (
     PersonalContact,
     PhoneAndEmail,
 )
+from caseload.plans.models import ManagementOversight, RiskManagementPlan, SentencePlan
 from caseload.risk.actions import register_flag
 from caseload.risk.models import Assessment, Registration, RegistrationReview, RoshSummary
+from caseload.safeguarding.models import Enquiry
 from caseload.testing.factories import AppointmentFactory, StaffFactory, UserFactory
 
 
@@ -145,6 +147,19 @@ FORM_PAGES: dict[str, FormPage] = {
         lambda w: w.case_url("end_limited_access", w.case.limited_access.order_by("pk")[0].pk),
         user="manager",
     ),
+    "caseload.safeguarding.forms.RequestEnquiryForm": FormPage(
+        lambda w: w.case_url("request_enquiry")
+    ),
+    "caseload.safeguarding.forms.EnquiryResponseForm": FormPage(
+        lambda w: w.case_url("record_enquiry_response", w.case.enquiries.get().pk)
+    ),
+    "caseload.plans.forms.SentencePlanForm": FormPage(lambda w: w.case_url("record_sentence_plan")),
+    "caseload.plans.forms.RiskManagementPlanForm": FormPage(
+        lambda w: w.case_url("record_risk_management_plan")
+    ),
+    "caseload.plans.forms.ManagementOversightForm": FormPage(
+        lambda w: w.case_url("record_management_oversight"), user="manager"
+    ),
     "caseload.access.forms.ChangePasswordForm": FormPage(lambda w: reverse("password_change")),
     "caseload.access.forms.SignInForm": FormPage(lambda w: reverse("login"), user="nobody"),
     "caseload.access.forms.SetPasswordForm": FormPage(_set_password_url, user="nobody"),
@@ -184,6 +199,10 @@ WRITTEN = (
     PersonalContact,
     Disability,
     Adjustment,
+    Enquiry,
+    SentencePlan,
+    RiskManagementPlan,
+    ManagementOversight,
     Person,
 )
 
@@ -372,6 +391,7 @@ def world(client, practitioner, manager, case):  # type: ignore[no-untyped-def]
         person=case, kind="GP", name="Dr Shah", relationship="GP", start_date=long_ago
     )
     Disability.objects.create(person=case, kind="HEARING", start_date=long_ago)
+    Enquiry.objects.create(person=case, kind="POLICE_DA", reason="START", requested_on=long_ago)
     administrator = UserFactory(username="ada", is_staff=True, is_superuser=True)
     client.raise_request_exception = False
     users = {

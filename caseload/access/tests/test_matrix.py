@@ -32,6 +32,7 @@ from caseload.diary.feeds import create_feed
 from caseload.organisation.constants import Grade, Role
 from caseload.people.models import Address, Disability, PersonalContact
 from caseload.risk.models import Registration
+from caseload.safeguarding.models import Enquiry
 from caseload.testing.factories import AppointmentFactory, StaffFactory, case_held_by
 
 LAO_STATES = ("none", "excluded", "restricted", "restricted and permitted")
@@ -49,6 +50,7 @@ SAMPLES = {
     "token": "a one-time token",
     "appointment_id": "appointment",
     "feed_token": "a diary feed token",
+    "enquiry_id": "enquiry",
 }
 
 TODAY = timezone.localdate().isoformat()
@@ -132,6 +134,25 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
         "preferred_language": "Welsh",
         "interpreter_required": False,
     },
+    ("POST", "/api/v1/cases/{crn}/enquiries"): {
+        "kind": "POLICE_DA",
+        "reason": "START",
+        "requested_on": TODAY,
+    },
+    ("POST", "/api/v1/cases/{crn}/enquiries/{enquiry_id}/response"): {
+        "version": 1,
+        "responded_on": TODAY,
+        "response": "NO_INFORMATION",
+    },
+    ("POST", "/api/v1/cases/{crn}/sentence-plans"): {
+        "completed_on": TODAY,
+        "contact_every_days": 14,
+    },
+    ("POST", "/api/v1/cases/{crn}/risk-management-plans"): {"completed_on": TODAY},
+    ("POST", "/api/v1/cases/{crn}/management-oversight"): {
+        "recorded_on": TODAY,
+        "notes": "Reviewed the plan",
+    },
 }
 
 
@@ -195,6 +216,7 @@ class World:
     address: Any
     personal_contact: Any
     disability: Any
+    enquiry: Any
 
 
 @pytest.fixture
@@ -234,6 +256,9 @@ def world(db: Any) -> World:
         person=case, kind="GP", name="Dr Shah", relationship="GP", start_date=long_ago
     )
     disability = Disability.objects.create(person=case, kind="HEARING", start_date=long_ago)
+    enquiry = Enquiry.objects.create(
+        person=case, kind="POLICE_DA", reason="START", requested_on=long_ago
+    )
     return World(
         case,
         staff,
@@ -245,6 +270,7 @@ def world(db: Any) -> World:
         address,
         personal_contact,
         disability,
+        enquiry,
     )
 
 
@@ -309,6 +335,7 @@ def _url(route: Route, world: World) -> str:
         "address": world.address.pk,
         "personal contact": world.personal_contact.pk,
         "disability": world.disability.pk,
+        "enquiry": world.enquiry.pk,
     }
     url = route.path
     if route.api:
@@ -322,6 +349,7 @@ def _url(route: Route, world: World) -> str:
             "disability_id": world.disability.pk,
             # None recorded: past the access check, ending it answers 422.
             "override_id": 1,
+            "enquiry_id": world.enquiry.pk,
         }
         for name, value in samples.items():
             url = url.replace("{" + name + "}", str(value))
