@@ -32,6 +32,7 @@ from caseload.diary.feeds import create_feed
 from caseload.organisation.constants import Grade, Role
 from caseload.people.models import Address, Disability, PersonalContact
 from caseload.risk.models import Registration
+from caseload.testing.enforcement import enforcement_records
 from caseload.testing.factories import AppointmentFactory, StaffFactory, case_held_by
 
 LAO_STATES = ("none", "excluded", "restricted", "restricted and permitted")
@@ -49,6 +50,9 @@ SAMPLES = {
     "token": "a one-time token",
     "appointment_id": "appointment",
     "feed_token": "a diary feed token",
+    "failure_id": "failure",
+    "breach_id": "breach",
+    "recall_id": "recall",
 }
 
 TODAY = timezone.localdate().isoformat()
@@ -101,6 +105,29 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     },
     ("POST", "/api/v1/cases/{crn}/appointments/{appointment_id}/cancel"): {"reason": "Ill"},
     ("POST", "/api/v1/cases/{crn}/appointments/{appointment_id}/outcome"): {"outcome": "ATTC"},
+    ("POST", "/api/v1/cases/{crn}/enforcement/failures/{failure_id}/decision"): {
+        "enforcement_action": "EA02",
+        "decided_on": TODAY,
+    },
+    ("POST", "/api/v1/cases/{crn}/enforcement/failures/{failure_id}/breach-pack"): {
+        "sent_on": TODAY
+    },
+    ("POST", "/api/v1/cases/{crn}/enforcement/breaches/{breach_id}/outcome"): {
+        "outcome": "ABCF",
+        "outcome_on": TODAY,
+    },
+    ("POST", "/api/v1/cases/{crn}/enforcement/recalls"): {
+        "considered_on": TODAY,
+        "why": "RISK_INCREASED",
+        "recommended_type": "STANDARD",
+    },
+    ("POST", "/api/v1/cases/{crn}/enforcement/recalls/{recall_id}/decision"): {
+        "decision": "RECALL"
+    },
+    ("POST", "/api/v1/cases/{crn}/enforcement/recalls/{recall_id}/countersign"): {},
+    ("POST", "/api/v1/cases/{crn}/enforcement/recalls/{recall_id}/part-a"): {
+        "sent_at": timezone.now().isoformat()
+    },
     ("POST", "/api/v1/cases/{crn}/addresses"): {
         "kind": "SECONDARY",
         "line_1": "1 Example Street",
@@ -188,6 +215,9 @@ class World:
     address: Any
     personal_contact: Any
     disability: Any
+    failure: Any
+    breach: Any
+    recall: Any
 
 
 @pytest.fixture
@@ -227,6 +257,7 @@ def world(db: Any) -> World:
         person=case, kind="GP", name="Dr Shah", relationship="GP", start_date=long_ago
     )
     disability = Disability.objects.create(person=case, kind="HEARING", start_date=long_ago)
+    failure, breach, recall = enforcement_records(case)
     return World(
         case,
         staff,
@@ -238,6 +269,9 @@ def world(db: Any) -> World:
         address,
         personal_contact,
         disability,
+        failure,
+        breach,
+        recall,
     )
 
 
@@ -302,6 +336,9 @@ def _url(route: Route, world: World) -> str:
         "address": world.address.pk,
         "personal contact": world.personal_contact.pk,
         "disability": world.disability.pk,
+        "failure": world.failure.pk,
+        "breach": world.breach.pk,
+        "recall": world.recall.pk,
     }
     url = route.path
     if route.api:
@@ -313,6 +350,9 @@ def _url(route: Route, world: World) -> str:
             "address_id": world.address.pk,
             "contact_id": world.personal_contact.pk,
             "disability_id": world.disability.pk,
+            "failure_id": world.failure.pk,
+            "breach_id": world.breach.pk,
+            "recall_id": world.recall.pk,
         }
         for name, value in samples.items():
             url = url.replace("{" + name + "}", str(value))
