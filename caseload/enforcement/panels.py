@@ -195,7 +195,8 @@ def enforcement_panel(person: Person, viewer: CaseViewer) -> dict[str, Any]:
         }
         for b in Breach.objects.filter(person=person).order_by("-started_on")
     ]
-    waiting = any(not r.decision for r in recalls)
+    #: A recall waiting for its decision, or decided: not another one on top.
+    waiting = any(not r.decision or r.decision == RECALL for r in recalls)
     return {
         "enforcement": {
             "open_steps": [s for s in steps if s.done_on is None],
