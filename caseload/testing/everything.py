@@ -13,10 +13,11 @@ from caseload.diary.actions import (
     record_appointment_outcome,
     reschedule_appointment,
 )
+from caseload.enforcement.models import Breach, FailureDecision, RecallConsideration
 from caseload.organisation.constants import Grade, Role
 from caseload.organisation.models import Allocation, Handover, Staff, Team
 from caseload.people.actions import record_circumstance_change
-from caseload.people.models import LicenceCondition, Person
+from caseload.people.models import LicenceCondition, Person, Sentence
 from caseload.people.personal_actions import (
     add_personal_contact,
     change_phone_and_email,
@@ -161,7 +162,40 @@ def case_with_everything(practitioner: Staff) -> Person:
         reason="Lives next door to the person",
     )
     _diary(case, user)
+    _enforcement(case, licence, user)
     return case
+
+
+def _enforcement(case: Person, licence: Sentence, user: object) -> None:
+    """A breach and a later decision on one of its contacts, and a recall on the licence."""
+    contact = case.contacts.order_by("pk").first()
+    assert contact is not None
+    today = timezone.localdate()
+    FailureDecision.objects.create(
+        person=case,
+        contact=contact,
+        previous_action="EA12",
+        action="IBR",
+        decided_on=today,
+        reason="A further failure",
+        decided_by=user,
+    )
+    Breach.objects.create(
+        person=case,
+        sentence=licence,
+        started_by=contact,
+        started_on=today,
+        pack_sent_on=today,
+        notes="Pack includes the warning letter",
+    )
+    RecallConsideration.objects.create(
+        person=case,
+        sentence=licence,
+        considered_on=today,
+        why="RISK_INCREASED",
+        recommended_type="STANDARD",
+        considered_by=user,
+    )
 
 
 def _diary(case: Person, user: Any) -> None:
