@@ -146,8 +146,9 @@ def operation_for(capability: Capability) -> Callable[[F], F]:
 
 
 def case_task_operation(capability: Capability) -> Callable[[F], F]:
-    """A case-level task for a role with `capability` (recording management oversight): 403
-    JSON to a caller without it; the action itself answers 404 for a case they may not see."""
+    """A case-level task for a role with `capability` (recording management oversight, deciding
+    on a recall): 403 JSON to a caller without it; the operation's action then answers 404 for a
+    case the caller may not see."""
 
     def decorate(view: F) -> F:
         @functools.wraps(view)

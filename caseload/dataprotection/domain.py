@@ -48,6 +48,8 @@ THIRD_PARTY = "third party: a personal contact (next of kin, family, GP) and the
 PLAIN_TEXT: frozenset[tuple[str, str]] = frozenset(
     {
         ("people.person", "crn"),
+        ("enforcement.failuredecision", "previous_action"),
+        ("enforcement.failuredecision", "action"),
         ("people.person", "first_name"),
         ("people.person", "last_name"),
         ("people.person", "preferred_name"),

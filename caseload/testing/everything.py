@@ -13,11 +13,12 @@ from caseload.diary.actions import (
     record_appointment_outcome,
     reschedule_appointment,
 )
+from caseload.enforcement.models import Breach, FailureDecision, RecallConsideration
 from caseload.essentials.actions import snooze_essential
 from caseload.organisation.constants import Grade, Role
 from caseload.organisation.models import Allocation, Handover, Staff, Team
 from caseload.people.actions import record_circumstance_change
-from caseload.people.models import LicenceCondition, Person
+from caseload.people.models import LicenceCondition, Person, Sentence
 from caseload.people.personal_actions import (
     add_personal_contact,
     change_phone_and_email,
@@ -170,6 +171,7 @@ def case_with_everything(practitioner: Staff) -> Person:
     _diary(case, user)
     manager = StaffFactory(team=practitioner.team, role=Role.MANAGER, grade=Grade.SPO)
     _plans_and_enquiries(case, user, manager.user)
+    _enforcement(case, licence, user)
     snooze_essential(
         case.crn,
         acting_user=user,
@@ -208,6 +210,38 @@ def _plans_and_enquiries(case: Person, user: Any, manager: Any) -> None:
     )
     record_management_oversight(
         case.crn, acting_user=manager, recorded_on=today, notes="Agreed weekly contact"
+    )
+
+
+def _enforcement(case: Person, licence: Sentence, user: object) -> None:
+    """A breach and a later decision on one of its contacts, and a recall on the licence."""
+    contact = case.contacts.order_by("pk").first()
+    assert contact is not None
+    today = timezone.localdate()
+    FailureDecision.objects.create(
+        person=case,
+        contact=contact,
+        previous_action="EA12",
+        action="IBR",
+        decided_on=today,
+        reason="A further failure",
+        decided_by=user,
+    )
+    Breach.objects.create(
+        person=case,
+        sentence=licence,
+        started_by=contact,
+        started_on=today,
+        pack_sent_on=today,
+        notes="Pack includes the warning letter",
+    )
+    RecallConsideration.objects.create(
+        person=case,
+        sentence=licence,
+        considered_on=today,
+        why="RISK_INCREASED",
+        recommended_type="STANDARD",
+        considered_by=user,
     )
 
 

@@ -34,6 +34,7 @@ from caseload.access.models import LimitedAccess
 from caseload.contacts.models import Contact
 from caseload.core.govuk_dates import GovUKDateField, GovUKTimeField
 from caseload.diary.models import Appointment, AppointmentSeries, Reschedule
+from caseload.enforcement.models import Breach, FailureDecision, RecallConsideration
 from caseload.people.models import (
     Address,
     Adjustment,
@@ -47,6 +48,7 @@ from caseload.plans.models import ManagementOversight, RiskManagementPlan, Sente
 from caseload.risk.actions import register_flag
 from caseload.risk.models import Assessment, Registration, RegistrationReview, RoshSummary
 from caseload.safeguarding.models import Enquiry
+from caseload.testing.enforcement import enforcement_records
 from caseload.testing.factories import AppointmentFactory, StaffFactory, UserFactory
 
 
@@ -70,6 +72,12 @@ class World:
 
     def registration_id(self) -> int:
         return self.case.registrations.order_by("pk").first().pk  # type: ignore[union-attr]
+
+    def failure_id(self) -> int:
+        return self.case.contacts.filter(outcome="UAAB").order_by("pk")[0].pk
+
+    def recall_id(self) -> int:
+        return self.case.recall_considerations.order_by("pk")[0].pk
 
     def appointment_id(self, *, past: bool = False) -> int:
         """A future appointment to move or cancel, or one that has started, for its outcome."""
@@ -140,6 +148,27 @@ FORM_PAGES: dict[str, FormPage] = {
         lambda w: w.case_url("record_appointment_outcome", w.appointment_id(past=True))
     ),
     "caseload.risk.forms.RoshSummaryForm": FormPage(lambda w: w.case_url("new_rosh_summary")),
+    "caseload.enforcement.forms.FailureDecisionForm": FormPage(
+        lambda w: w.case_url("record_enforcement_decision", w.failure_id())
+    ),
+    "caseload.enforcement.forms.BreachPackSentForm": FormPage(
+        lambda w: w.case_url("record_breach_pack_sent", w.failure_id())
+    ),
+    "caseload.enforcement.forms.BreachOutcomeForm": FormPage(
+        lambda w: w.case_url("record_breach_outcome", w.case.breaches.get().pk)
+    ),
+    "caseload.enforcement.forms.ConsiderRecallForm": FormPage(
+        lambda w: w.case_url("consider_recall")
+    ),
+    "caseload.enforcement.forms.DecideRecallForm": FormPage(
+        lambda w: w.case_url("decide_recall", w.recall_id()), user="manager"
+    ),
+    "caseload.enforcement.forms.CountersignRecallForm": FormPage(
+        lambda w: w.case_url("countersign_recall", w.recall_id()), user="manager"
+    ),
+    "caseload.enforcement.forms.PartASentForm": FormPage(
+        lambda w: w.case_url("record_part_a_sent", w.recall_id())
+    ),
     "caseload.access.forms.LimitedAccessForm": FormPage(
         lambda w: w.case_url("limited_access"), user="manager"
     ),
@@ -185,6 +214,9 @@ FILTER_PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 WRITTEN = (
     Contact,
+    FailureDecision,
+    Breach,
+    RecallConsideration,
     Circumstance,
     Registration,
     RegistrationReview,
@@ -392,6 +424,7 @@ def world(client, practitioner, manager, case):  # type: ignore[no-untyped-def]
     )
     Disability.objects.create(person=case, kind="HEARING", start_date=long_ago)
     Enquiry.objects.create(person=case, kind="POLICE_DA", reason="START", requested_on=long_ago)
+    enforcement_records(case)
     administrator = UserFactory(username="ada", is_staff=True, is_superuser=True)
     client.raise_request_exception = False
     users = {

@@ -33,6 +33,7 @@ from caseload.organisation.constants import Grade, Role
 from caseload.people.models import Address, Disability, PersonalContact
 from caseload.risk.models import Registration
 from caseload.safeguarding.models import Enquiry
+from caseload.testing.enforcement import enforcement_records
 from caseload.testing.factories import AppointmentFactory, StaffFactory, case_held_by
 
 LAO_STATES = ("none", "excluded", "restricted", "restricted and permitted")
@@ -51,6 +52,9 @@ SAMPLES = {
     "appointment_id": "appointment",
     "feed_token": "a diary feed token",
     "enquiry_id": "enquiry",
+    "failure_id": "failure",
+    "breach_id": "breach",
+    "recall_id": "recall",
 }
 
 TODAY = timezone.localdate().isoformat()
@@ -110,6 +114,29 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     },
     ("POST", "/api/v1/cases/{crn}/appointments/{appointment_id}/cancel"): {"reason": "Ill"},
     ("POST", "/api/v1/cases/{crn}/appointments/{appointment_id}/outcome"): {"outcome": "ATTC"},
+    ("POST", "/api/v1/cases/{crn}/enforcement/failures/{failure_id}/decision"): {
+        "enforcement_action": "EA02",
+        "decided_on": TODAY,
+    },
+    ("POST", "/api/v1/cases/{crn}/enforcement/failures/{failure_id}/breach-pack"): {
+        "sent_on": TODAY
+    },
+    ("POST", "/api/v1/cases/{crn}/enforcement/breaches/{breach_id}/outcome"): {
+        "outcome": "ABCF",
+        "outcome_on": TODAY,
+    },
+    ("POST", "/api/v1/cases/{crn}/enforcement/recalls"): {
+        "considered_on": TODAY,
+        "why": "RISK_INCREASED",
+        "recommended_type": "STANDARD",
+    },
+    ("POST", "/api/v1/cases/{crn}/enforcement/recalls/{recall_id}/decision"): {
+        "decision": "RECALL"
+    },
+    ("POST", "/api/v1/cases/{crn}/enforcement/recalls/{recall_id}/countersign"): {},
+    ("POST", "/api/v1/cases/{crn}/enforcement/recalls/{recall_id}/part-a"): {
+        "sent_at": timezone.now().isoformat()
+    },
     ("POST", "/api/v1/cases/{crn}/addresses"): {
         "kind": "SECONDARY",
         "line_1": "1 Example Street",
@@ -217,6 +244,9 @@ class World:
     personal_contact: Any
     disability: Any
     enquiry: Any
+    failure: Any
+    breach: Any
+    recall: Any
 
 
 @pytest.fixture
@@ -259,6 +289,7 @@ def world(db: Any) -> World:
     enquiry = Enquiry.objects.create(
         person=case, kind="POLICE_DA", reason="START", requested_on=long_ago
     )
+    failure, breach, recall = enforcement_records(case)
     return World(
         case,
         staff,
@@ -271,6 +302,9 @@ def world(db: Any) -> World:
         personal_contact,
         disability,
         enquiry,
+        failure,
+        breach,
+        recall,
     )
 
 
@@ -336,6 +370,9 @@ def _url(route: Route, world: World) -> str:
         "personal contact": world.personal_contact.pk,
         "disability": world.disability.pk,
         "enquiry": world.enquiry.pk,
+        "failure": world.failure.pk,
+        "breach": world.breach.pk,
+        "recall": world.recall.pk,
     }
     url = route.path
     if route.api:
@@ -350,6 +387,9 @@ def _url(route: Route, world: World) -> str:
             # None recorded: past the access check, ending it answers 422.
             "override_id": 1,
             "enquiry_id": world.enquiry.pk,
+            "failure_id": world.failure.pk,
+            "breach_id": world.breach.pk,
+            "recall_id": world.recall.pk,
         }
         for name, value in samples.items():
             url = url.replace("{" + name + "}", str(value))
