@@ -16,9 +16,9 @@ from caseload.enforcement.domain import (
     BREACH_OUTCOMES,
     BREACH_REFERRAL,
     COMMUNITY_ENFORCED,
-    PENDING,
     RECALL,
     RECALL_DECISIONS,
+    UNDECIDED,
     is_failure,
     recall_terms,
     validate_recall_consideration,
@@ -75,10 +75,12 @@ def record_enforcement_decision(
     decided_on: date | None,
     reason: str = "",
 ) -> FailureDecision:
-    """The decision on a failure recorded as "Decision pending": the contact's decision is
-    changed (with its history) and the decision kept with its day, who took it and why."""
+    """The decision on a failure left to be decided ("Decision pending", referred to the
+    practitioner, a letter requested): the contact's decision is changed (with its history) and
+    the decision kept with its day, who took it and why."""
     contact = _failure(case, contact_id)
-    if contact.enforcement_action != PENDING:
+    previous = contact.enforcement_action
+    if previous not in UNDECIDED:
         taken = ENFORCEMENT_ACTIONS.get(contact.enforcement_action)
         raise _refuse(
             "enforcement_action",
@@ -87,7 +89,7 @@ def record_enforcement_decision(
         )
     failure_on = timezone.localtime(contact.happened_at).date()
     problems: list[FieldProblem] = []
-    if enforcement_action not in ENFORCEMENT_ACTIONS or enforcement_action == PENDING:
+    if enforcement_action not in ENFORCEMENT_ACTIONS or enforcement_action in UNDECIDED:
         problems.append(
             FieldProblem("enforcement_action", "required", "Select the decision on the failure")
         )
@@ -121,7 +123,7 @@ def record_enforcement_decision(
     decision = FailureDecision.objects.create(
         person=case.person,
         contact=contact,
-        previous_action=PENDING,
+        previous_action=previous,
         action=enforcement_action,
         decided_on=decided_on,
         reason=reason.strip(),
@@ -174,7 +176,7 @@ def record_breach_pack_sent(
     if problems:
         raise ActionInvalid(problems)
     assert sent_on is not None
-    if contact.enforcement_action == PENDING or not contact.enforcement_action:
+    if contact.enforcement_action in UNDECIDED or not contact.enforcement_action:
         previous = contact.enforcement_action
         contact._change_reason = "Referred for breach"  # type: ignore[attr-defined]
         contact.enforcement_action = IBR

@@ -31,6 +31,7 @@ from caseload.contacts.domain import CONTACT_TYPES, ENFORCEMENT_ACTIONS, OUTCOME
 from caseload.core.dates import add_months
 from caseload.core.errors import FieldProblem
 from caseload.core.versions import day_in_words
+from caseload.core.working_days import add_working_days
 from caseload.people.domain import LICENCE, SentenceFacts
 
 UK = ZoneInfo("Europe/London")
@@ -49,6 +50,9 @@ BREACH_ACTIONS = frozenset({"IBR", "IMB"})
 IMMEDIATE_BREACH = "IMB"
 PENDING = "EA12"
 NO_FURTHER_ACTION = "NFA"
+#: Decisions that leave the failure to be decided on later: pending the person's response,
+#: referred to the practitioner, a letter requested but not yet sent.
+UNDECIDED = frozenset({PENDING, "ROM", "WLS"})
 
 #: Breach-end contact types (case_model.md §4.3): how a breach ends, in words.
 BREACH_OUTCOMES: dict[str, str] = {
@@ -138,6 +142,44 @@ WARNING_LETTER = "warning_letter"
 BREACH_REFERRAL = "breach_referral"
 RECALL_DECISION = "recall_decision"
 RECALL_PART_A = "recall_part_a"
+
+
+STEP_TITLES = {
+    WARNING_LETTER: "Warning letter",
+    BREACH_REFERRAL: "Breach referral",
+    RECALL_DECISION: "Recall decision",
+    RECALL_PART_A: "Part A to the Public Protection Casework Section",
+}
+
+
+@dataclass(frozen=True)
+class Timescale:
+    """How long a step has from its clock's start (case_model.md §7), and how sure that is."""
+
+    days: int
+    working: bool
+    in_words: str
+    certainty: str  # "S" stated, "I" inferred, "U" uncertain
+
+
+#: The steps' timescales (case_model.md §7): the warning letter within 2 working days of the
+#: failure and the breach pack within 10 (MoJ design research, [U]); Part A within 24 hours of
+#: the decision to recall (PSI 30/2014, [U]). No timescale is published for the decision itself.
+TIMESCALES = {
+    WARNING_LETTER: Timescale(2, True, "within 2 working days of the failure", "U"),
+    BREACH_REFERRAL: Timescale(10, True, "within 10 working days of the failure", "U"),
+    RECALL_PART_A: Timescale(1, False, "within 24 hours of the decision to recall", "U"),
+}
+
+
+def due_on(step: EnforcementStep) -> date | None:
+    """The day a step is due by, from its timescale; None for a step with none."""
+    timescale = TIMESCALES.get(step.kind)
+    if timescale is None:
+        return None
+    if timescale.working:
+        return add_working_days(step.clock_starts, timescale.days)
+    return step.clock_starts + timedelta(days=timescale.days)
 
 
 def uk_day(moment: datetime) -> date:

@@ -55,7 +55,7 @@ class Breach(Versioned):
         "people.Sentence", on_delete=models.CASCADE, related_name="breaches"
     )
     started_by = models.OneToOneField(
-        "contacts.Contact", on_delete=models.PROTECT, related_name="breach"
+        "contacts.Contact", on_delete=models.RESTRICT, related_name="breach"
     )
     started_on = models.DateField(help_text="The day of the failure that started it")
     pack_sent_on = models.DateField("Breach pack sent to court on", null=True, blank=True)

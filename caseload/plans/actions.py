@@ -3,10 +3,9 @@ once and never changed: a new plan or oversight entry is recorded instead."""
 
 from datetime import date
 
-from caseload.access.capabilities import Capability
+from caseload.access.capabilities import Capability, acting_staff
 from caseload.access.case_write import CaseWrite, case_action
-from caseload.core.errors import ActionInvalid, FieldProblem
-from caseload.organisation.models import Staff
+from caseload.core.errors import ActionInvalid
 from caseload.plans import domain
 from caseload.plans.models import ManagementOversight, RiskManagementPlan, SentencePlan
 
@@ -62,19 +61,18 @@ def record_risk_management_plan(
 def record_management_oversight(
     case: CaseWrite, *, recorded_on: date | None, notes: str = ""
 ) -> ManagementOversight:
-    """Oversight by the acting manager, who is named on it: a manager needs a staff record."""
+    """Oversight by the acting manager, who is named on it (the capability to oversee comes
+    with a manager's staff record, so there always is one)."""
     problems = domain.validate_management_oversight(
         domain.ManagementOversightInput(recorded_on, notes), today=case.today
     )
-    manager = Staff.objects.filter(user=case.acting_user).first()
-    if manager is None:
-        problems.append(
-            FieldProblem("staff", "no_staff_record", "Only a member of staff can record oversight")
-        )
     if problems:
         raise ActionInvalid(problems)
     oversight = ManagementOversight.objects.create(
-        person=case.person, recorded_on=recorded_on, staff=manager, notes=notes.strip()
+        person=case.person,
+        recorded_on=recorded_on,
+        staff=acting_staff(case.acting_user),
+        notes=notes.strip(),
     )
     case.audit.update(management_oversight_id=oversight.pk)
     return oversight

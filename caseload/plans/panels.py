@@ -27,7 +27,14 @@ class PlanRow:
     by: str
     #: None when withheld from the viewer.
     notes: str | None
-    contact_frequency: str = ""
+    #: A sentence plan's agreed contact frequency, in days.
+    contact_every_days: int | None = None
+
+    @property
+    def contact_frequency(self) -> str:
+        """In words: "Fortnightly" ("" for a plan without one)."""
+        every = self.contact_every_days
+        return "" if every is None else CONTACT_FREQUENCIES.get(every, f"Every {every} days")
 
 
 def _name(user: Any) -> str:
@@ -38,24 +45,34 @@ def _notes(row: Any, viewer: CaseViewer) -> str | None:
     return str(row.notes) if viewer.sees_sensitive else None
 
 
-def sentence_plans(person: Person, viewer: CaseViewer) -> dict[str, Any]:
-    rows = [
-        PlanRow(
-            p.completed_on,
-            _name(p.recorded_by),
-            _notes(p, viewer),
-            CONTACT_FREQUENCIES.get(p.contact_every_days, f"Every {p.contact_every_days} days"),
-        )
+def sentence_plan_rows(person: Person, viewer: CaseViewer) -> list[PlanRow]:
+    return [
+        PlanRow(p.completed_on, _name(p.recorded_by), _notes(p, viewer), p.contact_every_days)
         for p in person.sentence_plans.select_related("recorded_by")
     ]
+
+
+def risk_management_plan_rows(person: Person, viewer: CaseViewer) -> list[PlanRow]:
+    return [
+        PlanRow(p.completed_on, _name(p.recorded_by), _notes(p, viewer))
+        for p in person.risk_management_plans.select_related("recorded_by")
+    ]
+
+
+def oversight_rows(person: Person, viewer: CaseViewer) -> list[PlanRow]:
+    return [
+        PlanRow(o.recorded_on, _name(o.staff.user), _notes(o, viewer))
+        for o in person.management_oversight.select_related("staff__user")
+    ]
+
+
+def sentence_plans(person: Person, viewer: CaseViewer) -> dict[str, Any]:
+    rows = sentence_plan_rows(person, viewer)
     return {"sentence_plan": rows[0] if rows else None, "earlier_sentence_plans": rows[1:]}
 
 
 def risk_management_plans(person: Person, viewer: CaseViewer) -> dict[str, Any]:
-    rows = [
-        PlanRow(p.completed_on, _name(p.recorded_by), _notes(p, viewer))
-        for p in person.risk_management_plans.select_related("recorded_by")
-    ]
+    rows = risk_management_plan_rows(person, viewer)
     return {
         "risk_management_plan": rows[0] if rows else None,
         "earlier_risk_management_plans": rows[1:],
@@ -63,10 +80,7 @@ def risk_management_plans(person: Person, viewer: CaseViewer) -> dict[str, Any]:
 
 
 def management_oversight(person: Person, viewer: CaseViewer) -> dict[str, Any]:
-    rows = [
-        PlanRow(o.recorded_on, _name(o.staff.user), _notes(o, viewer))
-        for o in person.management_oversight.select_related("staff__user")
-    ]
+    rows = oversight_rows(person, viewer)
     return {
         "oversight": rows[:LATEST_OVERSIGHT],
         "earlier_oversight": rows[LATEST_OVERSIGHT:],

@@ -1,5 +1,5 @@
-"""The forms of the enquiry pages. Fields the action validates are optional here, so that every
-problem comes back at once from the pure rules, worded the same on page and API."""
+"""The forms of the enquiry pages. Required answers are asked for here, worded as the pure
+rules word them; the action checks the rest (dates, one response per enquiry)."""
 
 from typing import Any
 
@@ -27,16 +27,18 @@ class RequestEnquiryForm(GovUKForm):
                 "authority",
             }
         ),
-        required=False,
+        error_messages={"required": "Select who the enquiry is to"},
     )
     reason = forms.ChoiceField(
         label="Why is it being made?",
         choices=EnquiryReason.choices,
         widget=GovUKRadioSelect,
-        required=False,
+        error_messages={"required": "Select why the enquiry is made"},
     )
     requested_on = GovUKDateField(
-        label="Date requested", required=False, help_text="For example, 27 3 2026"
+        label="Date requested",
+        help_text="For example, 27 3 2026",
+        error_messages={"required": "Enter the date the enquiry was requested"},
     )
 
     def action_arguments(self) -> dict[str, Any]:
@@ -53,16 +55,18 @@ def enquiry_version(person: Any, *, enquiry_id: int) -> dict[str, object]:
 class EnquiryResponseForm(GovUKForm):
     expected_version = VersionField()
     responded_on = GovUKDateField(
-        label="Date of the response", required=False, help_text="For example, 3 4 2026"
+        label="Date of the response",
+        help_text="For example, 3 4 2026",
+        error_messages={"required": "Enter the date of the response"},
     )
     response = forms.ChoiceField(
         label="What did they say?",
         choices=EnquiryResponse.choices,
         widget=GovUKRadioSelect,
-        required=False,
+        error_messages={"required": "Select the response"},
     )
     response_notes = forms.CharField(
-        label="What they shared (optional)",
+        label="What they shared",
         help_text="Only people who may see sensitive notes will see this",
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),

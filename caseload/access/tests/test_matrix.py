@@ -33,6 +33,8 @@ from caseload.essentials.models import EssentialDue, EssentialOverride
 from caseload.organisation.constants import Grade, Role
 from caseload.people.models import Address, Disability, PersonalContact
 from caseload.risk.models import Registration
+from caseload.safeguarding.models import Enquiry
+from caseload.testing.enforcement import enforcement_records
 from caseload.testing.factories import AppointmentFactory, StaffFactory, case_held_by
 
 LAO_STATES = ("none", "excluded", "restricted", "restricted and permitted")
@@ -52,6 +54,10 @@ SAMPLES = {
     "feed_token": "a diary feed token",
     "kind": "an essential's kind",
     "override_id": "an essential's override",
+    "enquiry_id": "enquiry",
+    "failure_id": "failure",
+    "breach_id": "breach",
+    "recall_id": "recall",
 }
 
 TODAY = timezone.localdate().isoformat()
@@ -111,6 +117,29 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     },
     ("POST", "/api/v1/cases/{crn}/appointments/{appointment_id}/cancel"): {"reason": "Ill"},
     ("POST", "/api/v1/cases/{crn}/appointments/{appointment_id}/outcome"): {"outcome": "ATTC"},
+    ("POST", "/api/v1/cases/{crn}/enforcement/failures/{failure_id}/decision"): {
+        "enforcement_action": "EA02",
+        "decided_on": TODAY,
+    },
+    ("POST", "/api/v1/cases/{crn}/enforcement/failures/{failure_id}/breach-pack"): {
+        "sent_on": TODAY
+    },
+    ("POST", "/api/v1/cases/{crn}/enforcement/breaches/{breach_id}/outcome"): {
+        "outcome": "ABCF",
+        "outcome_on": TODAY,
+    },
+    ("POST", "/api/v1/cases/{crn}/enforcement/recalls"): {
+        "considered_on": TODAY,
+        "why": "RISK_INCREASED",
+        "recommended_type": "STANDARD",
+    },
+    ("POST", "/api/v1/cases/{crn}/enforcement/recalls/{recall_id}/decision"): {
+        "decision": "RECALL"
+    },
+    ("POST", "/api/v1/cases/{crn}/enforcement/recalls/{recall_id}/countersign"): {},
+    ("POST", "/api/v1/cases/{crn}/enforcement/recalls/{recall_id}/part-a"): {
+        "sent_at": timezone.now().isoformat()
+    },
     ("POST", "/api/v1/cases/{crn}/addresses"): {
         "kind": "SECONDARY",
         "line_1": "1 Example Street",
@@ -134,6 +163,25 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/v1/cases/{crn}/language"): {
         "preferred_language": "Welsh",
         "interpreter_required": False,
+    },
+    ("POST", "/api/v1/cases/{crn}/enquiries"): {
+        "kind": "POLICE_DA",
+        "reason": "START",
+        "requested_on": TODAY,
+    },
+    ("POST", "/api/v1/cases/{crn}/enquiries/{enquiry_id}/response"): {
+        "version": 1,
+        "responded_on": TODAY,
+        "response": "NO_INFORMATION",
+    },
+    ("POST", "/api/v1/cases/{crn}/sentence-plans"): {
+        "completed_on": TODAY,
+        "contact_every_days": 14,
+    },
+    ("POST", "/api/v1/cases/{crn}/risk-management-plans"): {"completed_on": TODAY},
+    ("POST", "/api/v1/cases/{crn}/management-oversight"): {
+        "recorded_on": TODAY,
+        "notes": "Reviewed the plan",
     },
 }
 
@@ -200,6 +248,10 @@ class World:
     disability: Any
     essential: Any
     override: Any
+    enquiry: Any
+    failure: Any
+    breach: Any
+    recall: Any
 
 
 @pytest.fixture
@@ -239,13 +291,21 @@ def world(db: Any) -> World:
         person=case, kind="GP", name="Dr Shah", relationship="GP", start_date=long_ago
     )
     disability = Disability.objects.create(person=case, kind="HEARING", start_date=long_ago)
-    essential = EssentialDue.objects.create(
+    enquiry = Enquiry.objects.create(
+        person=case, kind="POLICE_DA", reason="START", requested_on=long_ago
+    )
+    failure, breach, recall = enforcement_records(case)
+    # An essential due and an override on it, for the override pages (as the step would store).
+    essential, _ = EssentialDue.objects.update_or_create(
         person=case,
         kind="police_da_enquiry",
-        state="due",
-        due_on=timezone.localdate() - timedelta(days=2),
-        reason="No police domestic abuse enquiry since the sentence",
-        facts_as_at=timezone.localdate(),
+        subject="",
+        defaults={
+            "state": "due",
+            "due_on": timezone.localdate() - timedelta(days=2),
+            "reason": "No police domestic abuse enquiry since the sentence",
+            "facts_as_at": timezone.localdate(),
+        },
     )
     override = EssentialOverride.objects.create(
         person=case,
@@ -269,6 +329,10 @@ def world(db: Any) -> World:
         disability,
         essential,
         override,
+        enquiry,
+        failure,
+        breach,
+        recall,
     )
 
 
@@ -335,6 +399,10 @@ def _url(route: Route, world: World) -> str:
         "disability": world.disability.pk,
         "an essential's kind": world.essential.kind,
         "an essential's override": world.override.pk,
+        "enquiry": world.enquiry.pk,
+        "failure": world.failure.pk,
+        "breach": world.breach.pk,
+        "recall": world.recall.pk,
     }
     url = route.path
     if route.api:
@@ -348,6 +416,10 @@ def _url(route: Route, world: World) -> str:
             "disability_id": world.disability.pk,
             # None recorded: past the access check, ending it answers 422.
             "override_id": 1,
+            "enquiry_id": world.enquiry.pk,
+            "failure_id": world.failure.pk,
+            "breach_id": world.breach.pk,
+            "recall_id": world.recall.pk,
         }
         for name, value in samples.items():
             url = url.replace("{" + name + "}", str(value))

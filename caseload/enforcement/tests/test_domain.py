@@ -312,3 +312,29 @@ def test_facts_dated_after_the_day_never_change_the_steps(
         as_at=day,
     )
     assert everything == only_known
+
+
+@given(
+    contacts=st.lists(contact, max_size=10),
+    later=st.lists(st.integers(0, 20), max_size=10),
+    as_at=DAYS,
+)
+def test_a_decision_taken_after_the_day_never_changes_the_steps(contacts, later, as_at):  # type: ignore[no-untyped-def]
+    """Each failure decided `later[i]` days after it (from "Decision pending"): as at a day
+    before that, the rules read it pending, exactly as if the decision were not recorded."""
+    day = START + timedelta(days=as_at)
+    decided = [
+        (c, c.on + timedelta(days=wait))
+        for c, wait in zip(contacts, later, strict=False)
+        if c.enforcement_action not in (None, "EA12")
+    ]
+    facts = EnforcementFacts(
+        decisions=tuple(
+            DecisionFact(c.on, c.contact_type, "EA12", c.enforcement_action or "", on)
+            for c, on in decided
+        )
+    )
+    pending = {id(c) for c, on in decided if on > day}
+    as_known = [replace(c, enforcement_action="EA12") if id(c) in pending else c for c in contacts]
+    known = EnforcementFacts(decisions=tuple(d for d in facts.decisions if d.decided_on <= day))
+    assert _steps(contacts, facts, as_at=day) == _steps(as_known, known, as_at=day)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from caseload.contacts.domain import CONTACT_TYPES, OUTCOMES, ContactFact
 from caseload.core.versions import day_in_words
@@ -32,7 +33,9 @@ SENTENCE_WORDS = {
 }
 
 
+@lru_cache(maxsize=65_536)
 def words(day: date) -> str:
+    """ "3 November 2026" (kept: every reason names a few days, the same across a caseload)."""
     return day_in_words(day)
 
 

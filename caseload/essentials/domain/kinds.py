@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from caseload.contacts.domain import CONTACT_TYPES
+from caseload.core.dates import add_months
 from caseload.essentials.domain.case import (
     IN_PERSON,
     SENTENCE_WORDS,
@@ -54,6 +55,9 @@ VIOLENT_CATEGORIES = frozenset(
 )
 #: An enquiry made before the sentence (for the pre-sentence report) counts at its start.
 PRE_SENTENCE_DAYS = 90
+#: A RoSH assessment this long before the start (pre-sentence, or before release) counts as
+#: the first one.
+PRE_START_ASSESSMENT_MONTHS = 6
 RESPONSES = {
     "NO_INFORMATION": "no information held",
     "INFORMATION_SHARED": "information shared",
@@ -272,7 +276,7 @@ def rosh_assessment(rule: EssentialRule, facts: EssentialFacts) -> tuple[Essenti
         return ()
     _, start = current
     latest = _assessed(facts)
-    if latest is None or latest < start:
+    if latest is None or latest < add_months(start, -PRE_START_ASSESSMENT_MONTHS):
         first = next(iter(attended_appointments(facts, start)), None)
         timescale = rule.timescales["first"]
         due_on = timescale.due(first or start)
@@ -285,7 +289,7 @@ def rosh_assessment(rule: EssentialRule, facts: EssentialFacts) -> tuple[Essenti
             _due(
                 rule.kind,
                 due_on,
-                f"No RoSH assessment since supervision began: due {timescale.length} after "
+                f"No RoSH assessment recorded for this sentence: due {timescale.length} after "
                 f"{counted}, by {words(due_on)}",
             ),
         )

@@ -133,8 +133,9 @@ _RULES = (
         },
         "case_model.md §7 OASys review and §8.1 check 3 (HMIP)",
         "U",
-        "The first assessment's 15 working days is our reading; the OASys review cycle was "
-        "not found, so 12 months is a placeholder",
+        "The first assessment's 15 working days is our reading (one up to 6 months before "
+        "the start, pre-sentence or before release, counts); the OASys review cycle was not "
+        "found, so 12 months is a placeholder",
         "Record a RoSH assessment",
         "new_rosh_summary",
         derive=kinds.rosh_assessment,

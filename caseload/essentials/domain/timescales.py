@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 from caseload.core.dates import add_months
 from caseload.core.working_days import add_working_days
@@ -29,7 +30,7 @@ class Timescale:
     def due(self, start: date) -> date:
         """The last day it can be done on time, counting from `start`."""
         if self.unit is Unit.WORKING_DAYS:
-            return add_working_days(start, self.amount)
+            return _working_days_after(start, self.amount)
         if self.unit is Unit.DAYS:
             return start + timedelta(days=self.amount)
         if self.unit is Unit.WEEKS:
@@ -53,3 +54,10 @@ class Timescale:
         if self.amount == 0:
             return f"on {self.counted_from}"
         return f"within {self.length} of {self.counted_from}"
+
+
+@lru_cache(maxsize=65_536)
+def _working_days_after(start: date, count: int) -> date:
+    """Counting working days walks the calendar: a caseload asks the same few days again
+    and again, so each answer is kept."""
+    return add_working_days(start, count)

@@ -333,3 +333,17 @@ def test_enforcement_steps_are_due_by_their_rule_s_timescale_from_their_clock():
     )
     done = one(facts(date(2026, 12, 29), enforcement_steps=[sent]), "warning_letter")
     assert (done.state, done.reason) == (State.DONE, "First warning letter sent")
+
+
+def test_a_rosh_assessment_before_release_counts_as_the_first_but_not_one_long_before():
+    from caseload.essentials.domain.facts import RoshSummaryFact
+
+    released = licence(date(2027, 1, 4))
+    recent = [RoshSummaryFact(date(2026, 8, 1), "HIGH")]
+    found = one(
+        facts(date(2027, 1, 5), sentence=released, rosh_summaries=recent), "rosh_assessment"
+    )
+    assert found.due_on == date(2027, 8, 1)
+    old = [RoshSummaryFact(date(2026, 6, 1), "HIGH")]
+    stale = one(facts(date(2027, 1, 5), sentence=released, rosh_summaries=old), "rosh_assessment")
+    assert stale.reason.startswith("No RoSH assessment recorded for this sentence")

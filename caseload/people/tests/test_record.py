@@ -54,7 +54,7 @@ def test_each_section_shows_the_panels_of_its_parts_in_page_order():
     ]
     assert section("sentence") == [("events", "people"), ("sentence_plan", "plans")]
     assert section("activity") == [("future_appointments", "diary"), ("activity_log", "contacts")]
-    assert section("compliance") == [("compliance", "compliance")]
+    assert section("compliance") == [("enforcement", "enforcement"), ("compliance", "compliance")]
 
 
 def test_every_panel_belongs_to_a_section_of_the_record():
