@@ -15,7 +15,9 @@ MYPY_PATHS := $(wildcard caseload/risk/predictors caseload/tiering/domain caselo
 	caseload/risk/assessment.py caseload/risk/derive.py caseload/tiering/derive.py \
 	caseload/risk/explain.py caseload/tiering/explain.py \
 	caseload/demo/generator.py caseload/demo/supervision.py caseload/demo/choice.py \
-	caseload/demo/validate.py caseload/demo/diary.py caseload/demo/personal_details.py
+	caseload/demo/validate.py caseload/demo/diary.py caseload/demo/personal_details.py \
+	caseload/demo/plans_and_enquiries.py \
+	caseload/essentials/domain caseload/essentials/wording.py
 
 PY_STAMP := $(VENV)/.requirements-installed
 FRONTEND_STAMP := caseload/static/caseload/.built

@@ -85,6 +85,23 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
         "Read the handover summary", "Tried to mark the handover summary read (refused)"
     ),
     "RECORD_ADDRESS": AuditAction("Added an address", "Tried to add an address (refused)"),
+    "REQUEST_ENQUIRY": AuditAction(
+        "Recorded a safeguarding enquiry requested",
+        "Tried to record a safeguarding enquiry requested (refused)",
+    ),
+    "RECORD_ENQUIRY_RESPONSE": AuditAction(
+        "Recorded the response to a safeguarding enquiry",
+        "Tried to record the response to a safeguarding enquiry (refused)",
+    ),
+    "RECORD_SENTENCE_PLAN": AuditAction(
+        "Recorded a sentence plan", "Tried to record a sentence plan (refused)"
+    ),
+    "RECORD_RISK_MANAGEMENT_PLAN": AuditAction(
+        "Recorded a risk management plan", "Tried to record a risk management plan (refused)"
+    ),
+    "RECORD_MANAGEMENT_OVERSIGHT": AuditAction(
+        "Recorded management oversight", "Tried to record management oversight (refused)"
+    ),
     "END_ADDRESS": AuditAction("Ended an address", "Tried to end an address (refused)"),
     "CHANGE_PHONE_AND_EMAIL": AuditAction(
         "Changed the phone and email", "Tried to change the phone and email (refused)"
@@ -102,6 +119,38 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
     "CHANGE_LANGUAGE_NEEDS": AuditAction(
         "Changed language and interpreter needs",
         "Tried to change language and interpreter needs (refused)",
+    ),
+    "RECORD_ENFORCEMENT_DECISION": AuditAction(
+        "Recorded the decision on a failure to comply",
+        "Tried to record the decision on a failure to comply (refused)",
+    ),
+    "RECORD_BREACH_PACK_SENT": AuditAction(
+        "Recorded a breach pack sent to court", "Tried to record a breach pack sent (refused)"
+    ),
+    "RECORD_BREACH_OUTCOME": AuditAction(
+        "Recorded the outcome of a breach", "Tried to record the outcome of a breach (refused)"
+    ),
+    "CONSIDER_RECALL": AuditAction(
+        "Recorded that a recall is being considered", "Tried to consider a recall (refused)"
+    ),
+    "DECIDE_RECALL": AuditAction("Decided on a recall", "Tried to decide on a recall (refused)"),
+    "COUNTERSIGN_RECALL": AuditAction(
+        "Countersigned a recall decision", "Tried to countersign a recall decision (refused)"
+    ),
+    "RECORD_PART_A_SENT": AuditAction(
+        "Recorded a recall's Part A sent to the Public Protection Casework Section",
+        "Tried to record a recall's Part A sent (refused)",
+    ),
+    "SNOOZE_ESSENTIAL": AuditAction(
+        "Snoozed an essential", "Tried to snooze an essential (refused)"
+    ),
+    "MARK_ESSENTIAL_NOT_APPLICABLE": AuditAction(
+        "Marked an essential not applicable",
+        "Tried to mark an essential not applicable (refused)",
+    ),
+    "END_ESSENTIAL_OVERRIDE": AuditAction(
+        "Ended a snooze or not applicable on an essential",
+        "Tried to end an override on an essential (refused)",
     ),
     # Accounts and administration
     "CREATE_API_TOKEN": AuditAction(

@@ -145,6 +145,22 @@ def operation_for(capability: Capability) -> Callable[[F], F]:
     return decorate
 
 
+def case_task_operation(capability: Capability) -> Callable[[F], F]:
+    """A case-level task for a role with `capability` (recording management oversight, deciding
+    on a recall): 403 JSON to a caller without it; the operation's action then answers 404 for a
+    case the caller may not see."""
+
+    def decorate(view: F) -> F:
+        @functools.wraps(view)
+        def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            require(request.user, capability)
+            return view(request, *args, **kwargs)
+
+        return _declare(guarded, AccessRule(Kind.CASE_TASK, capability))  # type: ignore[arg-type]
+
+    return decorate
+
+
 def public_operation(view: F) -> F:
     return _declare(view, AccessRule(Kind.PUBLIC))
 

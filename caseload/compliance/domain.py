@@ -3,14 +3,15 @@
 What the compliance section shows, per current sentence and over the last 12 months (MPoP's
 compliance panel, case_model.md §5): appointments kept, failures to comply (Delius's FTC count,
 `caseload.contacts.domain.unacceptable_absences`, reused), acceptable absences, warnings given and
-whether a breach or recall is under way. Enforcement (issue 10) builds on these figures.
+whether a breach or recall is under way, read with the breaches' outcomes (`caseload.enforcement`):
+a breach ends with its outcome, and failures count afresh from the day after (§5).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from caseload.contacts.domain import (
     CONTACT_TYPES,
@@ -20,6 +21,7 @@ from caseload.contacts.domain import (
     breach_or_recall,
     unacceptable_absences,
 )
+from caseload.enforcement.domain import BREACH_OUTCOMES, BreachFact
 
 
 @dataclass(frozen=True)
@@ -38,8 +40,12 @@ class Compliance:
     failures_to_comply: int
     acceptable_absences: int
     warnings: tuple[EnforcementStep, ...]
-    #: The breach or recall started in the period, if any (see `open_breach`).
+    #: The breach or recall started in the period and not yet ended, if any (`open_breach`).
     breach: EnforcementStep | None
+    #: The last breach that ended in the period: its outcome and the day.
+    breach_ended: EnforcementStep | None = None
+    #: Failures to comply are counted from here: `since`, or the day after a breach ended.
+    failures_since: date | None = None
 
     @property
     def warnings_given(self) -> int:
@@ -62,24 +68,48 @@ def _attended_and_complied(contact: ContactFact) -> bool:
     return outcome.attended is True and outcome.complied is True
 
 
-def open_breach(contacts: Iterable[ContactFact], *, since: date) -> EnforcementStep | None:
-    """The latest breach or recall initiated on or after `since`.
-
-    caseload does not yet record a breach's court outcome or a recall's end (the breach-end
-    contacts of case_model.md §4.3 come with enforcement, issue 10), so a breach started in a
-    sentence is taken as unresolved while that sentence runs."""
-    started = [c for c in contacts if c.on >= since and breach_or_recall(c)]
+def open_breach(
+    contacts: Iterable[ContactFact],
+    *,
+    since: date,
+    breaches: Sequence[BreachFact] = (),
+    today: date = date.max,
+) -> EnforcementStep | None:
+    """The latest breach or recall initiated on or after `since` that has not ended: a breach
+    ends with its outcome (the breach-end codes, case_model.md §4.3), recorded by `today`.
+    A recall stays under way while the sentence runs (its end is not recorded)."""
+    ended = {b.started_on for b in breaches if b.ended_by(today)}
+    started = [c for c in contacts if c.on >= since and breach_or_recall(c) and c.on not in ended]
     if not started:
         return None
     latest = max(started, key=lambda c: c.on)
     return EnforcementStep(latest.on, ENFORCEMENT_ACTIONS[latest.enforcement_action or ""].label)
 
 
-def compliance_since(contacts: Iterable[ContactFact], *, since: date) -> Compliance:
+def last_breach_end(
+    breaches: Sequence[BreachFact], *, since: date, today: date = date.max
+) -> EnforcementStep | None:
+    ended = [b for b in breaches if b.ended_by(today) and b.outcome_on and b.outcome_on >= since]
+    if not ended:
+        return None
+    last = max(ended, key=lambda b: b.outcome_on or since)
+    return EnforcementStep(last.outcome_on or since, BREACH_OUTCOMES[last.outcome])
+
+
+def compliance_since(
+    contacts: Iterable[ContactFact],
+    *,
+    since: date,
+    breaches: Sequence[BreachFact] = (),
+    today: date = date.max,
+) -> Compliance:
     """Compliance from `since`. Failures to comply are counted as distinct dates (Delius's FTC
-    count); appointments, acceptable absences and warnings one by one."""
+    count) from the later of `since` and the day after the last breach ended; appointments,
+    acceptable absences and warnings one by one."""
     contacts = list(contacts)
     kept = _appointment_outcomes(contacts, since)
+    ended = last_breach_end(breaches, since=since, today=today)
+    failures_since = max(since, ended.on + timedelta(days=1)) if ended else since
     warnings = sorted(
         (
             EnforcementStep(c.on, ENFORCEMENT_ACTIONS[c.enforcement_action].label)
@@ -94,8 +124,10 @@ def compliance_since(contacts: Iterable[ContactFact], *, since: date) -> Complia
         since=since,
         appointments=len(kept),
         attended_and_complied=sum(1 for c in kept if _attended_and_complied(c)),
-        failures_to_comply=unacceptable_absences(contacts, since=since),
+        failures_to_comply=unacceptable_absences(contacts, since=failures_since),
         acceptable_absences=sum(1 for c in kept if OUTCOMES[c.outcome or ""].acceptable_absence),
         warnings=tuple(warnings),
-        breach=open_breach(contacts, since=since),
+        breach=open_breach(contacts, since=since, breaches=breaches, today=today),
+        breach_ended=ended,
+        failures_since=failures_since,
     )

@@ -1,15 +1,17 @@
 """The compliance section: per current sentence and over the last 12 months, from the
 contacts (`caseload.compliance.domain`)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.utils import timezone
 
-from caseload.compliance.domain import Compliance, compliance_since
+from caseload.compliance.domain import Compliance, EnforcementStep, compliance_since
 from caseload.contacts.domain import ContactFact
 from caseload.contacts.models import Contact
 from caseload.core.dates import add_months, in_force
+from caseload.enforcement.domain import BreachFact
+from caseload.enforcement.models import Breach, RecallConsideration
 from caseload.people.models import Person, Sentence
 from caseload.people.record import CasePanel, CaseViewer, register_panel
 
@@ -29,11 +31,26 @@ def _fact(contact: Contact) -> ContactFact:
     )
 
 
+def _recall_decided(sentence: Sentence) -> EnforcementStep | None:
+    """A decision to recall on the licence: the recall is under way (its end, the return to
+    custody, is not recorded)."""
+    recall = (
+        RecallConsideration.objects.filter(sentence=sentence, decision="RECALL")
+        .exclude(decided_at=None)
+        .order_by("-decided_at")
+        .first()
+    )
+    if recall is None or recall.decided_at is None:
+        return None
+    return EnforcementStep(timezone.localtime(recall.decided_at).date(), "Recall decided")
+
+
 def compliance(person: Person, viewer: CaseViewer) -> dict[str, Any]:
     """A contact counts for a sentence when it is linked to the sentence's event, or linked to
     none and dated within the sentence."""
     today = timezone.localdate()
     contacts = list(person.contacts.all())
+    breaches = list(Breach.objects.filter(person=person))
     current = [
         s
         for s in Sentence.objects.filter(event__person=person).select_related("event")
@@ -54,13 +71,25 @@ def compliance(person: Person, viewer: CaseViewer) -> dict[str, Any]:
                 )
             )
         ]
-        by_sentence.append(
-            SentenceCompliance(sentence, compliance_since(facts, since=sentence.sentence_date))
-        )
+        own = [
+            BreachFact(b.started_on, b.pack_sent_on, b.outcome, b.outcome_on)
+            for b in breaches
+            if b.sentence_id == sentence.pk
+        ]
+        figures = compliance_since(facts, since=sentence.sentence_date, breaches=own, today=today)
+        recalled = _recall_decided(sentence)
+        if figures.breach is None and recalled is not None:
+            figures = replace(figures, breach=recalled)
+        by_sentence.append(SentenceCompliance(sentence, figures))
     return {
         "compliance_by_sentence": by_sentence,
         "compliance_last_year": compliance_since(
-            [_fact(c) for c in contacts], since=add_months(today, -12)
+            [_fact(c) for c in contacts],
+            since=add_months(today, -12),
+            breaches=[
+                BreachFact(b.started_on, b.pack_sent_on, b.outcome, b.outcome_on) for b in breaches
+            ],
+            today=today,
         ),
     }
 

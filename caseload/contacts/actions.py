@@ -6,6 +6,7 @@ from caseload.access.case_write import CaseWrite, case_action
 from caseload.contacts.domain import ContactInput, validate_contact, validate_unpaid_work_credit
 from caseload.contacts.models import Contact
 from caseload.core.errors import ActionInvalid
+from caseload.enforcement.reading import decision_problems
 
 
 @case_action("RECORD_CONTACT", cause="contact recorded")
@@ -26,6 +27,14 @@ def record_contact(
     )
     problems = validate_contact(data, now=case.now)
     problems += validate_unpaid_work_credit(contact_type, minutes_credited)
+    if not problems:
+        problems = decision_problems(
+            case.person,
+            decision=enforcement_action,
+            failure_at=happened_at,
+            reason=notes,
+            today=case.today,
+        )
     if problems:
         raise ActionInvalid(problems)
     contact = Contact.objects.create(

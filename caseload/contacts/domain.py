@@ -255,15 +255,23 @@ ENFORCEMENT_OPEN_DAYS = 365
 RESOLVING_ACTIONS = frozenset({"NFA"})
 
 
-def open_enforcement(contacts: Iterable[ContactFact], *, today: date) -> list[ContactFact]:
+def open_enforcement(
+    contacts: Iterable[ContactFact], *, today: date, resolved_on: Iterable[date] = ()
+) -> list[ContactFact]:
     """The enforcement still open on a case, oldest first: the enforcement actions of the last
     12 months recorded after the latest "No further action" (which resolves everything before
-    it, and is not itself open). Our simple reading, for the handover: the record holds no
-    court outcome of a breach, so a breach stays open until a later "No further action" or
+    it, and is not itself open) and after the latest day a breach ended (`resolved_on`: the
+    court's outcome deals with everything before it, case_model.md §5). Our simple reading, for
+    the handover: without an outcome a breach stays open until a later "No further action" or
     until it is a year old."""
     since = date.fromordinal(max(1, today.toordinal() - ENFORCEMENT_OPEN_DAYS))
+    ended = max((day for day in resolved_on if day <= today), default=None)
     dated = sorted(
-        (c for c in contacts if c.enforcement_action and since <= c.on <= today),
+        (
+            c
+            for c in contacts
+            if c.enforcement_action and since <= c.on <= today and (ended is None or c.on > ended)
+        ),
         key=lambda c: c.on,
     )
     still_open: list[ContactFact] = []

@@ -1,6 +1,6 @@
 """The activity log: what people recorded (every contact, registration, change of
-circumstances and allocation, filtered and searched), kept apart from what the system recorded
-(tier changes when a recompute moved a derived value).
+circumstances, allocation, safeguarding enquiry, plan and oversight, filtered and searched),
+kept apart from what the system recorded (tier changes when a recompute moved a derived value).
 
 Notes are searched only where the viewer may read them: never a contact marked sensitive, and
 not at all for a viewer without the capability to see notes, so a search can never reveal, even
@@ -52,6 +52,8 @@ OTHER_KINDS = {
     "REGISTRATION": "Registrations",
     "CIRCUMSTANCE": "Changes of circumstances",
     "ALLOCATION": "Allocations",
+    "ENQUIRY": "Safeguarding enquiries",
+    "PLAN": "Plans and management oversight",
 }
 
 
@@ -117,7 +119,44 @@ def _other_entries(person: Any) -> dict[str, list[Entry]]:
             Entry(a.start_date, f"Allocated to {a.staff}", _name(a.allocated_by))
             for a in person.allocations.select_related("staff__user", "allocated_by")
         ],
+        "ENQUIRY": _enquiry_entries(person),
+        "PLAN": _plan_entries(person),
     }
+
+
+def _enquiry_entries(person: Any) -> list[Entry]:
+    """Each enquiry requested, and its response with what was shared (shown, like any note, only
+    to a viewer who may read notes)."""
+    entries: list[Entry] = []
+    for e in person.enquiries.select_related("requested_by"):
+        kind = e.get_kind_display()
+        why = e.get_reason_display().lower()
+        entries.append(Entry(e.requested_on, f"{kind} requested ({why})", _name(e.requested_by)))
+        if e.responded_on:
+            answer = e.get_response_display().lower()
+            entries.append(Entry(e.responded_on, f"{kind}: {answer}", "", e.response_notes))
+    return entries
+
+
+def _plan_entries(person: Any) -> list[Entry]:
+    entries = [
+        Entry(
+            p.completed_on,
+            f"Sentence plan completed: {p.get_contact_every_days_display().lower()} contact",
+            _name(p.recorded_by),
+            p.notes,
+        )
+        for p in person.sentence_plans.select_related("recorded_by")
+    ]
+    entries += [
+        Entry(p.completed_on, "Risk management plan completed", _name(p.recorded_by), p.notes)
+        for p in person.risk_management_plans.select_related("recorded_by")
+    ]
+    entries += [
+        Entry(o.recorded_on, "Management oversight", _name(o.staff.user), o.notes)
+        for o in person.management_oversight.select_related("staff__user")
+    ]
+    return entries
 
 
 def _matches(entry: Entry, filters: ActivityFilters, notes_searchable: bool) -> bool:

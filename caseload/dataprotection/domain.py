@@ -48,6 +48,8 @@ THIRD_PARTY = "third party: a personal contact (next of kin, family, GP) and the
 PLAIN_TEXT: frozenset[tuple[str, str]] = frozenset(
     {
         ("people.person", "crn"),
+        ("enforcement.failuredecision", "previous_action"),
+        ("enforcement.failuredecision", "action"),
         ("people.person", "first_name"),
         ("people.person", "last_name"),
         ("people.person", "preferred_name"),
@@ -81,6 +83,10 @@ PLAIN_TEXT: frozenset[tuple[str, str]] = frozenset(
         ("tiering.tierchange", "previous_tier"),
         ("tiering.tierchange", "new_tier"),
         ("tiering.tierchange", "cause"),
+        ("essentials.essentialdue", "kind"),
+        ("essentials.essentialdue", "subject"),
+        ("essentials.essentialoverride", "kind"),
+        ("essentials.essentialoverride", "subject"),
     }
 )
 
@@ -116,6 +122,11 @@ SECTION_NOTES: Mapping[str, str] = {
     "access.limitedaccess": (
         "Who may or may not see this case, and why. Check whether telling the person this "
         "would put anyone at risk before release."
+    ),
+    "safeguarding.enquiry": (
+        "What the police, children's services or adult services shared about the person. "
+        "It may identify victims, children or other people: ask the agency that shared it "
+        "before release."
     ),
 }
 

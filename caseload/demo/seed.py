@@ -16,8 +16,12 @@ from simple_history.utils import bulk_create_with_history
 from caseload.access.models import LimitedAccess, LimitedAccessKind
 from caseload.contacts.models import Contact
 from caseload.demo.diary import PlannedAppointment, plan_diary
+from caseload.demo.enforcement import PlannedBreach, consistent_enforcement
 from caseload.demo.generator import SyntheticPerson, synthetic_person
 from caseload.demo.personal_details import personal_details
+from caseload.demo.plans_and_enquiries import demo_gaps
+from caseload.demo.plans_seed import DemoGaps, write_plans_and_enquiries
+from caseload.demo.showcase import enforcement_showcase
 from caseload.demo.validate import problems_in
 from caseload.diary.domain import (
     APPOINTMENT_TYPES,
@@ -26,6 +30,7 @@ from caseload.diary.domain import (
     validate_appointment,
 )
 from caseload.diary.models import Appointment, AppointmentSeries
+from caseload.enforcement.models import Breach
 from caseload.organisation.constants import Grade, Role
 from caseload.organisation.models import Allocation, DeliveryUnit, Region, Staff, Team
 from caseload.people.models import (
@@ -257,6 +262,41 @@ def _write_people(batch: list[SyntheticPerson], targets: list[Staff], start: dat
     return sum(len(p.contacts) for p in batch)
 
 
+def _write_breaches(planned: dict[str, list[PlannedBreach]]) -> None:
+    """The planned breaches, each started by its failure's contact (one query for the batch)."""
+    crns = [crn for crn, breaches in planned.items() if breaches]
+    if not crns:
+        return
+    failures = {
+        (c.person.crn, c.happened_at): c
+        for c in Contact.objects.filter(
+            person__crn__in=crns, enforcement_action="IBR"
+        ).select_related("person")
+    }
+    sentences = {
+        s.event.person.crn: s
+        for s in Sentence.objects.filter(event__person__crn__in=crns).select_related(
+            "event__person"
+        )
+    }
+    bulk_create_with_history(
+        [
+            Breach(
+                person=sentences[crn].event.person,
+                sentence=sentences[crn],
+                started_by=failures[(crn, b.happened_at)],
+                started_on=b.started_on,
+                pack_sent_on=b.pack_sent_on,
+                outcome=b.outcome,
+                outcome_on=b.outcome_on,
+            )
+            for crn in crns
+            for b in planned[crn]
+        ],
+        Breach,
+    )
+
+
 def _personal_details(
     batch: list[SyntheticPerson], by_crn: dict[str, Person], rows: dict[type, list[object]]
 ) -> list[tuple[Disability, tuple[str, ...]]]:
@@ -297,6 +337,8 @@ def seed_delivery_unit(
     batch_size: int = 500,
 ) -> SeedSummary:
     rng = random.Random(seed)
+    #: Its own generator: the enforcement decisions leave every other draw as it was.
+    enforcement_rng = random.Random(f"enforcement-{seed}")
     today = timezone.localdate()
     now = timezone.now()
     letter = chr(ord("A") + seed % 26)
@@ -317,22 +359,36 @@ def seed_delivery_unit(
             targets = _allocation_targets(rng, staff, people)
         contacts = 0
         base = (seed // 26) * 100_000
+        crns = [f"{letter}{(base + i + 1) % 1_000_000:06d}" for i in range(people)]
+        gaps = DemoGaps()
+        if demo_users:
+            caseload = [crn for crn, t in zip(crns, targets, strict=True) if t is practitioner]
+            gaps.by_crn = demo_gaps(random.Random(f"plans-{seed}"), caseload)
         for offset in range(0, people, batch_size):
             count = min(batch_size, people - offset)
-            batch = [
-                synthetic_person(rng, f"{letter}{(base + offset + i + 1) % 1_000_000:06d}", today)
-                for i in range(count)
-            ]
+            batch = [synthetic_person(rng, crns[offset + i], today) for i in range(count)]
+            breaches = {
+                p.crn: consistent_enforcement(
+                    enforcement_rng, p.contacts, str(p.sentence["sentence_type"]), today
+                )
+                for p in batch
+            }
             if Person.objects.filter(crn__in=[p.crn for p in batch]).exists():
                 raise SeedError(f"--seed {seed} would reuse existing CRNs; choose another seed")
             invalid = [line for p in batch for line in problems_in(p, now=now, today=today)]
             if invalid:
                 raise SeedError("generated facts break the rules: " + "; ".join(invalid[:5]))
-            contacts += _write_people(batch, targets[offset : offset + count], today.replace(day=1))
+            holders = targets[offset : offset + count]
+            contacts += _write_people(batch, holders, today.replace(day=1))
+            _write_breaches(breaches)
+            invalid = write_plans_and_enquiries(batch, holders, today=today, gaps=gaps)
+            if invalid:
+                raise SeedError("generated plans break the rules: " + "; ".join(invalid[:5]))
             progress(count)
         if demo_users:
             _limited_access_cases(practitioner, today.replace(day=1))
             _diaries(seed, practitioner, today, now)
+            enforcement_showcase(practitioner, today, now)
     return SeedSummary(pdu.name, people, len(staff), contacts, users)
 
 

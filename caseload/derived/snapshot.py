@@ -20,7 +20,7 @@ from caseload.derived.facts import (
     case_facts,
 )
 from caseload.people.models import Event, Person
-from caseload.risk.models import Assessment
+from caseload.risk.models import Assessment, Registration, RegistrationReview
 
 
 def _people_with_facts(person_ids: list[int]):  # type: ignore[no-untyped-def]
@@ -34,7 +34,15 @@ def _people_with_facts(person_ids: list[int]):  # type: ignore[no-untyped-def]
                     "sentence__requirements"
                 ),
             ),
-            "registrations",
+            Prefetch(
+                "registrations",
+                queryset=Registration.objects.prefetch_related(
+                    Prefetch(
+                        "reviews",
+                        queryset=RegistrationReview.objects.only("reviewed_on", "registration_id"),
+                    )
+                ),
+            ),
             "circumstances",
             Prefetch("assessments", queryset=Assessment.objects.order_by("-completed_on", "-id")),
         )
@@ -113,7 +121,15 @@ def _facts(person: Person, as_at: date, contacts: list[ContactFact]) -> CaseFact
         criminal_history=_criminal_history(person),
         sentences=_sentences(person),
         registrations=(
-            RegistrationFacts(r.register, r.category, r.level, r.registered_on, r.deregistered_on)
+            RegistrationFacts(
+                r.register,
+                r.category,
+                r.level,
+                r.registered_on,
+                r.deregistered_on,
+                reviewed_on=tuple(sorted(v.reviewed_on for v in r.reviews.all())),
+                registration_id=r.pk,
+            )
             for r in person.registrations.all()
         ),
         circumstances=(

@@ -26,6 +26,7 @@ from caseload.diary.domain import (
     validate_reschedule,
 )
 from caseload.diary.models import Appointment, AppointmentSeries, Reschedule
+from caseload.enforcement.reading import decision_problems
 from caseload.organisation.models import Staff
 
 
@@ -265,6 +266,14 @@ def record_appointment_outcome(
             notes,
         )
         problems = validate_contact(data, now=case.now)
+    if not problems:
+        problems = decision_problems(
+            case.person,
+            decision=enforcement_action,
+            failure_at=appointment.starts_at,
+            reason=notes,
+            today=case.today,
+        )
     if problems:
         raise ActionInvalid(problems)
     contact = Contact.objects.create(

@@ -91,7 +91,9 @@ def _open_enforcement(person: Person, today: date) -> list[Any]:
         fact = ContactFact(c.contact_type, on, c.outcome, c.enforcement_action)
         recorded[id(fact)] = (fact, c)
     facts = [fact for fact, _ in recorded.values()]
-    return [recorded[id(fact)][1] for fact in open_enforcement(facts, today=today)]
+    ended = person.breaches.exclude(outcome_on=None).values_list("outcome_on", flat=True)
+    still_open = open_enforcement(facts, today=today, resolved_on=ended)
+    return [recorded[id(fact)][1] for fact in still_open]
 
 
 #: The handover lists this many of the person's next appointments.

@@ -1,7 +1,9 @@
 """The identity bar: who the case is and how risky, at the top of every case page.
 
-One function, `case_identity`, computes it in two queries (the tier cache and the registrations
-in force); the reading of the registrations is pure (`caseload.risk.domain.risk_at_a_glance`).
+One function, `case_identity`, computes it in a few queries (the tier cache, the registrations
+in force, and the case's essentials through `caseload.essentials.reading`, for the flag that
+counts the overdue ones); the reading of the registrations is pure
+(`caseload.risk.domain.risk_at_a_glance`).
 """
 
 from dataclasses import dataclass
@@ -10,6 +12,8 @@ from datetime import date
 from django.conf import settings
 from django.utils import timezone
 
+from caseload.essentials.reading import State, essentials_for_case
+from caseload.essentials.wording import overdue_flag
 from caseload.people.domain import age_on
 from caseload.people.models import Person
 from caseload.risk.domain import RegistrationFacts, RiskAtAGlance, risk_at_a_glance
@@ -25,6 +29,12 @@ class CaseIdentity:
     #: The primary framework's tier (`settings.PRIMARY_TIER_FRAMEWORK`), "" before it is known.
     tier: str
     risk: RiskAtAGlance
+    #: How many of the case's essentials are overdue (the red flag, linked to its essentials).
+    overdue_essentials: int = 0
+
+    @property
+    def overdue_essentials_words(self) -> str:
+        return overdue_flag(self.overdue_essentials)
 
 
 def primary_tier(tier: CaseTier | None) -> str:
@@ -44,4 +54,7 @@ def case_identity(person: Person, day: date | None = None) -> CaseIdentity:
         age=age_on(person.date_of_birth, day),
         tier=primary_tier(CaseTier.objects.filter(person=person).first()),
         risk=risk_at_a_glance(registrations, day),
+        overdue_essentials=sum(
+            1 for e in essentials_for_case(person, today=day) if e.state == State.OVERDUE
+        ),
     )

@@ -155,6 +155,12 @@ class Sentence(models.Model):
     length = models.PositiveSmallIntegerField()
     length_unit = models.CharField(max_length=6, choices=c.LengthUnit.choices)
     release_date = models.DateField(null=True, blank=True, help_text="Custody: date released")
+    automatic_release_date = models.DateField(
+        "Automatic conditional release date",
+        null=True,
+        blank=True,
+        help_text="Custody: the ACR key date; a release before it was on home detention curfew",
+    )
     licence_expiry_date = models.DateField(null=True, blank=True)
     termination_date = models.DateField(null=True, blank=True)
     termination_reason = models.CharField(max_length=100, blank=True)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from caseload.core.dates import add_months, in_force, past_date_problems
@@ -22,6 +22,11 @@ class RegistrationFacts:
     level: str
     registered_on: date
     deregistered_on: date | None
+    #: The days it was reviewed on (essentials read the latest as at their day).
+    reviewed_on: tuple[date, ...] = ()
+    #: The registration's id, where it came from the database: what tells two apart (not
+    #: compared: two registrations with the same facts are the same facts).
+    registration_id: int = field(default=0, compare=False)
 
     def active_on(self, day: date) -> bool:
         return in_force(self.registered_on, self.deregistered_on, day)

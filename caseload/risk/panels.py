@@ -129,7 +129,8 @@ register_panel(
         width="one-half",
     )
 )
-register_panel(CasePanel("reviews_due", 26, "risk/reviews_due.html", reviews_due, width="one-half"))
+# Order 23: beside the essentials' "Essential work" (22), so what is due on the case is one row.
+register_panel(CasePanel("reviews_due", 23, "risk/reviews_due.html", reviews_due, width="one-half"))
 register_panel(CasePanel("rosh", 10, "risk/rosh_panel.html", rosh_by_audience, section="risk"))
 register_panel(
     CasePanel("registrations", 15, "risk/registrations_panel.html", registrations, section="risk")

@@ -13,15 +13,22 @@ from caseload.diary.actions import (
     record_appointment_outcome,
     reschedule_appointment,
 )
+from caseload.enforcement.models import Breach, FailureDecision, RecallConsideration
+from caseload.essentials.actions import snooze_essential
 from caseload.organisation.constants import Grade, Role
 from caseload.organisation.models import Allocation, Handover, Staff, Team
 from caseload.people.actions import record_circumstance_change
-from caseload.people.models import LicenceCondition, Person
+from caseload.people.models import LicenceCondition, Person, Sentence
 from caseload.people.personal_actions import (
     add_personal_contact,
     change_phone_and_email,
     record_address,
     record_disability,
+)
+from caseload.plans.actions import (
+    record_management_oversight,
+    record_risk_management_plan,
+    record_sentence_plan,
 )
 from caseload.risk.actions import (
     record_assessment,
@@ -29,6 +36,7 @@ from caseload.risk.actions import (
     register_flag,
     review_registration,
 )
+from caseload.safeguarding.actions import record_enquiry_response, request_enquiry
 from caseload.testing.assessments import dynamic_answers
 from caseload.testing.factories import (
     AppointmentFactory,
@@ -161,7 +169,80 @@ def case_with_everything(practitioner: Staff) -> Person:
         reason="Lives next door to the person",
     )
     _diary(case, user)
+    manager = StaffFactory(team=practitioner.team, role=Role.MANAGER, grade=Grade.SPO)
+    _plans_and_enquiries(case, user, manager.user)
+    _enforcement(case, licence, user)
+    snooze_essential(
+        case.crn,
+        acting_user=user,
+        kind="registration_review",
+        subject=f"registration {registration.pk}",
+        reason="Review with the police at next week's meeting",
+        until=today + timedelta(days=7),
+    )
     return case
+
+
+def _plans_and_enquiries(case: Person, user: Any, manager: Any) -> None:
+    """An answered police enquiry, a sentence plan, a risk management plan and oversight."""
+    today = timezone.localdate()
+    enquiry = request_enquiry(
+        case.crn, acting_user=user, kind="POLICE_DA", reason="START", requested_on=today
+    )
+    record_enquiry_response(
+        case.crn,
+        acting_user=user,
+        enquiry_id=enquiry.pk,
+        expected_version=enquiry.version,
+        responded_on=today,
+        response="INFORMATION_SHARED",
+        response_notes="Police attended the partner's address in March",
+    )
+    record_sentence_plan(
+        case.crn,
+        acting_user=user,
+        completed_on=today,
+        contact_every_days=7,
+        notes="Weekly until the course starts",
+    )
+    record_risk_management_plan(
+        case.crn, acting_user=user, completed_on=today, notes="No contact with the partner"
+    )
+    record_management_oversight(
+        case.crn, acting_user=manager, recorded_on=today, notes="Agreed weekly contact"
+    )
+
+
+def _enforcement(case: Person, licence: Sentence, user: object) -> None:
+    """A breach and a later decision on one of its contacts, and a recall on the licence."""
+    contact = case.contacts.order_by("pk").first()
+    assert contact is not None
+    today = timezone.localdate()
+    FailureDecision.objects.create(
+        person=case,
+        contact=contact,
+        previous_action="EA12",
+        action="IBR",
+        decided_on=today,
+        reason="A further failure",
+        decided_by=user,
+    )
+    Breach.objects.create(
+        person=case,
+        sentence=licence,
+        started_by=contact,
+        started_on=today,
+        pack_sent_on=today,
+        notes="Pack includes the warning letter",
+    )
+    RecallConsideration.objects.create(
+        person=case,
+        sentence=licence,
+        considered_on=today,
+        why="RISK_INCREASED",
+        recommended_type="STANDARD",
+        considered_by=user,
+    )
 
 
 def _diary(case: Person, user: Any) -> None:

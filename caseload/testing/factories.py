@@ -12,6 +12,8 @@ from caseload.diary.models import Appointment
 from caseload.organisation.constants import Grade, Role
 from caseload.organisation.models import Allocation, DeliveryUnit, Region, Staff, Team
 from caseload.people.models import CriminalHistory, Event, Person, Requirement, Sentence
+from caseload.plans.models import ManagementOversight, RiskManagementPlan, SentencePlan
+from caseload.safeguarding.models import Enquiry
 
 
 class RegionFactory(factory.django.DjangoModelFactory):
@@ -147,6 +149,45 @@ class AppointmentFactory(factory.django.DjangoModelFactory):
     location = "Northbridge probation office"
     with_staff = factory.SubFactory(StaffFactory)
     must_attend = True
+
+
+class EnquiryFactory(factory.django.DjangoModelFactory):
+    """A police domestic-abuse enquiry requested at the start, a week ago, not yet answered."""
+
+    class Meta:
+        model = Enquiry
+
+    person = factory.SubFactory(PersonFactory)
+    kind = "POLICE_DA"
+    reason = "START"
+    requested_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=7))
+
+
+class SentencePlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SentencePlan
+
+    person = factory.SubFactory(PersonFactory)
+    completed_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=30))
+    contact_every_days = 14
+
+
+class RiskManagementPlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RiskManagementPlan
+
+    person = factory.SubFactory(PersonFactory)
+    completed_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=30))
+
+
+class ManagementOversightFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ManagementOversight
+
+    person = factory.SubFactory(PersonFactory)
+    recorded_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=10))
+    staff = factory.SubFactory(StaffFactory, grade=Grade.SPO, role=Role.MANAGER)
+    notes = "Reviewed the risk management plan; agreed weekly contact until the review."
 
 
 def case_held_by(staff: Staff, **person_fields: object) -> Person:

@@ -25,7 +25,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from django.utils.http import urlencode, urlsafe_base64_encode
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -34,6 +34,9 @@ from caseload.access.models import LimitedAccess
 from caseload.contacts.models import Contact
 from caseload.core.govuk_dates import GovUKDateField, GovUKTimeField
 from caseload.diary.models import Appointment, AppointmentSeries, Reschedule
+from caseload.enforcement.models import Breach, FailureDecision, RecallConsideration
+from caseload.essentials.actions import snooze_essential
+from caseload.essentials.models import EssentialOverride
 from caseload.people.models import (
     Address,
     Adjustment,
@@ -43,8 +46,11 @@ from caseload.people.models import (
     PersonalContact,
     PhoneAndEmail,
 )
+from caseload.plans.models import ManagementOversight, RiskManagementPlan, SentencePlan
 from caseload.risk.actions import register_flag
 from caseload.risk.models import Assessment, Registration, RegistrationReview, RoshSummary
+from caseload.safeguarding.models import Enquiry
+from caseload.testing.enforcement import enforcement_records
 from caseload.testing.factories import AppointmentFactory, StaffFactory, UserFactory
 
 
@@ -68,6 +74,34 @@ class World:
 
     def registration_id(self) -> int:
         return self.case.registrations.order_by("pk").first().pk  # type: ignore[union-attr]
+
+    def essential_url(self, name: str) -> str:
+        """An override page of an essential the engine found due on the case."""
+        essential = self.case.essentials_due.filter(state="due").order_by("pk").first()
+        assert essential is not None, "the case has no essential due"
+        query = f"?{urlencode({'subject': essential.subject})}" if essential.subject else ""
+        return self.case_url(name, essential.kind) + query
+
+    def override_url(self) -> str:
+        """The page that ends an override: the first time, snooze an essential to end."""
+        in_force = EssentialOverride.objects.in_force(timezone.localdate()).first()
+        if in_force is None:
+            essential = self.case.essentials_due.filter(state="due").order_by("pk")[0]
+            in_force = snooze_essential(
+                self.case.crn,
+                acting_user=self.users["practitioner"],
+                kind=essential.kind,
+                subject=essential.subject,
+                reason="On holiday",
+                until=timezone.localdate() + timedelta(days=7),
+            )
+        return self.case_url("end_essential_override", in_force.pk)
+
+    def failure_id(self) -> int:
+        return self.case.contacts.filter(outcome="UAAB").order_by("pk")[0].pk
+
+    def recall_id(self) -> int:
+        return self.case.recall_considerations.order_by("pk")[0].pk
 
     def appointment_id(self, *, past: bool = False) -> int:
         """A future appointment to move or cancel, or one that has started, for its outcome."""
@@ -138,12 +172,53 @@ FORM_PAGES: dict[str, FormPage] = {
         lambda w: w.case_url("record_appointment_outcome", w.appointment_id(past=True))
     ),
     "caseload.risk.forms.RoshSummaryForm": FormPage(lambda w: w.case_url("new_rosh_summary")),
+    "caseload.essentials.forms.SnoozeEssentialForm": FormPage(
+        lambda w: w.essential_url("snooze_essential")
+    ),
+    "caseload.essentials.forms.NotApplicableForm": FormPage(
+        lambda w: w.essential_url("mark_essential_not_applicable")
+    ),
+    "caseload.essentials.forms.EndOverrideForm": FormPage(lambda w: w.override_url()),
+    "caseload.enforcement.forms.FailureDecisionForm": FormPage(
+        lambda w: w.case_url("record_enforcement_decision", w.failure_id())
+    ),
+    "caseload.enforcement.forms.BreachPackSentForm": FormPage(
+        lambda w: w.case_url("record_breach_pack_sent", w.failure_id())
+    ),
+    "caseload.enforcement.forms.BreachOutcomeForm": FormPage(
+        lambda w: w.case_url("record_breach_outcome", w.case.breaches.get().pk)
+    ),
+    "caseload.enforcement.forms.ConsiderRecallForm": FormPage(
+        lambda w: w.case_url("consider_recall")
+    ),
+    "caseload.enforcement.forms.DecideRecallForm": FormPage(
+        lambda w: w.case_url("decide_recall", w.recall_id()), user="manager"
+    ),
+    "caseload.enforcement.forms.CountersignRecallForm": FormPage(
+        lambda w: w.case_url("countersign_recall", w.recall_id()), user="manager"
+    ),
+    "caseload.enforcement.forms.PartASentForm": FormPage(
+        lambda w: w.case_url("record_part_a_sent", w.recall_id())
+    ),
     "caseload.access.forms.LimitedAccessForm": FormPage(
         lambda w: w.case_url("limited_access"), user="manager"
     ),
     "caseload.access.forms.EndLimitedAccessForm": FormPage(
         lambda w: w.case_url("end_limited_access", w.case.limited_access.order_by("pk")[0].pk),
         user="manager",
+    ),
+    "caseload.safeguarding.forms.RequestEnquiryForm": FormPage(
+        lambda w: w.case_url("request_enquiry")
+    ),
+    "caseload.safeguarding.forms.EnquiryResponseForm": FormPage(
+        lambda w: w.case_url("record_enquiry_response", w.case.enquiries.get().pk)
+    ),
+    "caseload.plans.forms.SentencePlanForm": FormPage(lambda w: w.case_url("record_sentence_plan")),
+    "caseload.plans.forms.RiskManagementPlanForm": FormPage(
+        lambda w: w.case_url("record_risk_management_plan")
+    ),
+    "caseload.plans.forms.ManagementOversightForm": FormPage(
+        lambda w: w.case_url("record_management_oversight"), user="manager"
     ),
     "caseload.access.forms.ChangePasswordForm": FormPage(lambda w: reverse("password_change")),
     "caseload.access.forms.SignInForm": FormPage(lambda w: reverse("login"), user="nobody"),
@@ -167,9 +242,13 @@ FILTER_PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "caseload.diary.forms.DiaryWeekForm": ("practitioner", ("diary_week",)),
     "caseload.search.forms.SearchForm": ("practitioner", ("search",)),
     "caseload.contacts.forms.ActivityFilterForm": ("practitioner", ("case:case_activity",)),
+    "caseload.essentials.forms.EssentialFilterForm": ("manager", ("team_essential_cases",)),
 }
 WRITTEN = (
     Contact,
+    FailureDecision,
+    Breach,
+    RecallConsideration,
     Circumstance,
     Registration,
     RegistrationReview,
@@ -184,6 +263,11 @@ WRITTEN = (
     PersonalContact,
     Disability,
     Adjustment,
+    EssentialOverride,
+    Enquiry,
+    SentencePlan,
+    RiskManagementPlan,
+    ManagementOversight,
     Person,
 )
 
@@ -372,6 +456,8 @@ def world(client, practitioner, manager, case):  # type: ignore[no-untyped-def]
         person=case, kind="GP", name="Dr Shah", relationship="GP", start_date=long_ago
     )
     Disability.objects.create(person=case, kind="HEARING", start_date=long_ago)
+    Enquiry.objects.create(person=case, kind="POLICE_DA", reason="START", requested_on=long_ago)
+    enforcement_records(case)
     administrator = UserFactory(username="ada", is_staff=True, is_superuser=True)
     client.raise_request_exception = False
     users = {

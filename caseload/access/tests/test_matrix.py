@@ -29,9 +29,12 @@ from caseload.access.rules import AccessRule, Kind, declared_rule
 from caseload.access.tokens import create_token
 from caseload.core.api import api
 from caseload.diary.feeds import create_feed
+from caseload.essentials.models import EssentialDue, EssentialOverride
 from caseload.organisation.constants import Grade, Role
 from caseload.people.models import Address, Disability, PersonalContact
 from caseload.risk.models import Registration
+from caseload.safeguarding.models import Enquiry
+from caseload.testing.enforcement import enforcement_records
 from caseload.testing.factories import AppointmentFactory, StaffFactory, case_held_by
 
 LAO_STATES = ("none", "excluded", "restricted", "restricted and permitted")
@@ -49,6 +52,12 @@ SAMPLES = {
     "token": "a one-time token",
     "appointment_id": "appointment",
     "feed_token": "a diary feed token",
+    "kind": "an essential's kind",
+    "override_id": "an essential's override",
+    "enquiry_id": "enquiry",
+    "failure_id": "failure",
+    "breach_id": "breach",
+    "recall_id": "recall",
 }
 
 TODAY = timezone.localdate().isoformat()
@@ -58,6 +67,13 @@ QUERIES: dict[tuple[str, str], str] = {("GET", "/api/v1/search"): "?q={crn}"}
 
 #: Bodies for API operations that take one: valid, so that only access decides the answer.
 BODIES: dict[tuple[str, str], dict[str, Any]] = {
+    ("POST", "/api/v1/cases/{crn}/essentials/overrides"): {
+        "kind": "home_visit",
+        "override": "SNOOZE",
+        "reason": "In hospital this week",
+        "until": TODAY,
+    },
+    ("POST", "/api/v1/cases/{crn}/essentials/overrides/{override_id}/end"): {"version": 1},
     ("POST", "/api/v1/cases/{crn}/contacts"): {
         "contact_type": "COAP",
         "happened_at": "2026-11-30T10:00:00Z",
@@ -101,6 +117,29 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     },
     ("POST", "/api/v1/cases/{crn}/appointments/{appointment_id}/cancel"): {"reason": "Ill"},
     ("POST", "/api/v1/cases/{crn}/appointments/{appointment_id}/outcome"): {"outcome": "ATTC"},
+    ("POST", "/api/v1/cases/{crn}/enforcement/failures/{failure_id}/decision"): {
+        "enforcement_action": "EA02",
+        "decided_on": TODAY,
+    },
+    ("POST", "/api/v1/cases/{crn}/enforcement/failures/{failure_id}/breach-pack"): {
+        "sent_on": TODAY
+    },
+    ("POST", "/api/v1/cases/{crn}/enforcement/breaches/{breach_id}/outcome"): {
+        "outcome": "ABCF",
+        "outcome_on": TODAY,
+    },
+    ("POST", "/api/v1/cases/{crn}/enforcement/recalls"): {
+        "considered_on": TODAY,
+        "why": "RISK_INCREASED",
+        "recommended_type": "STANDARD",
+    },
+    ("POST", "/api/v1/cases/{crn}/enforcement/recalls/{recall_id}/decision"): {
+        "decision": "RECALL"
+    },
+    ("POST", "/api/v1/cases/{crn}/enforcement/recalls/{recall_id}/countersign"): {},
+    ("POST", "/api/v1/cases/{crn}/enforcement/recalls/{recall_id}/part-a"): {
+        "sent_at": timezone.now().isoformat()
+    },
     ("POST", "/api/v1/cases/{crn}/addresses"): {
         "kind": "SECONDARY",
         "line_1": "1 Example Street",
@@ -124,6 +163,25 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/v1/cases/{crn}/language"): {
         "preferred_language": "Welsh",
         "interpreter_required": False,
+    },
+    ("POST", "/api/v1/cases/{crn}/enquiries"): {
+        "kind": "POLICE_DA",
+        "reason": "START",
+        "requested_on": TODAY,
+    },
+    ("POST", "/api/v1/cases/{crn}/enquiries/{enquiry_id}/response"): {
+        "version": 1,
+        "responded_on": TODAY,
+        "response": "NO_INFORMATION",
+    },
+    ("POST", "/api/v1/cases/{crn}/sentence-plans"): {
+        "completed_on": TODAY,
+        "contact_every_days": 14,
+    },
+    ("POST", "/api/v1/cases/{crn}/risk-management-plans"): {"completed_on": TODAY},
+    ("POST", "/api/v1/cases/{crn}/management-oversight"): {
+        "recorded_on": TODAY,
+        "notes": "Reviewed the plan",
     },
 }
 
@@ -188,6 +246,12 @@ class World:
     address: Any
     personal_contact: Any
     disability: Any
+    essential: Any
+    override: Any
+    enquiry: Any
+    failure: Any
+    breach: Any
+    recall: Any
 
 
 @pytest.fixture
@@ -227,6 +291,31 @@ def world(db: Any) -> World:
         person=case, kind="GP", name="Dr Shah", relationship="GP", start_date=long_ago
     )
     disability = Disability.objects.create(person=case, kind="HEARING", start_date=long_ago)
+    enquiry = Enquiry.objects.create(
+        person=case, kind="POLICE_DA", reason="START", requested_on=long_ago
+    )
+    failure, breach, recall = enforcement_records(case)
+    # An essential due and an override on it, for the override pages (as the step would store).
+    essential, _ = EssentialDue.objects.update_or_create(
+        person=case,
+        kind="police_da_enquiry",
+        subject="",
+        defaults={
+            "state": "due",
+            "due_on": timezone.localdate() - timedelta(days=2),
+            "reason": "No police domestic abuse enquiry since the sentence",
+            "facts_as_at": timezone.localdate(),
+        },
+    )
+    override = EssentialOverride.objects.create(
+        person=case,
+        kind="police_da_enquiry",
+        override="SNOOZE",
+        reason="Sample snooze",
+        until=timezone.localdate() + timedelta(days=7),
+        by=holder.user,
+        at=timezone.now(),
+    )
     return World(
         case,
         staff,
@@ -238,6 +327,12 @@ def world(db: Any) -> World:
         address,
         personal_contact,
         disability,
+        essential,
+        override,
+        enquiry,
+        failure,
+        breach,
+        recall,
     )
 
 
@@ -302,6 +397,12 @@ def _url(route: Route, world: World) -> str:
         "address": world.address.pk,
         "personal contact": world.personal_contact.pk,
         "disability": world.disability.pk,
+        "an essential's kind": world.essential.kind,
+        "an essential's override": world.override.pk,
+        "enquiry": world.enquiry.pk,
+        "failure": world.failure.pk,
+        "breach": world.breach.pk,
+        "recall": world.recall.pk,
     }
     url = route.path
     if route.api:
@@ -313,6 +414,12 @@ def _url(route: Route, world: World) -> str:
             "address_id": world.address.pk,
             "contact_id": world.personal_contact.pk,
             "disability_id": world.disability.pk,
+            # None recorded: past the access check, ending it answers 422.
+            "override_id": 1,
+            "enquiry_id": world.enquiry.pk,
+            "failure_id": world.failure.pk,
+            "breach_id": world.breach.pk,
+            "recall_id": world.recall.pk,
         }
         for name, value in samples.items():
             url = url.replace("{" + name + "}", str(value))

@@ -49,3 +49,28 @@ def test_failures_to_comply_are_delius_ftc_count(rows):
     figures = compliance_since(contacts, since=SINCE)
     assert figures.failures_to_comply == unacceptable_absences(contacts, since=SINCE)
     assert figures.attended_and_complied + figures.acceptable_absences <= figures.appointments
+
+
+def test_a_breach_ends_with_its_outcome_and_failures_count_afresh_from_the_next_day():
+    from caseload.enforcement.domain import BreachFact
+
+    contacts = [_on(3, "AFTA", "EA02"), _on(30, "AFTC", "IBR"), _on(70, "UAAB", "EA02")]
+    ended = [
+        BreachFact(
+            SINCE + timedelta(days=30),
+            SINCE + timedelta(days=35),
+            "ABCF",
+            SINCE + timedelta(days=60),
+        )
+    ]
+    figures = compliance_since(
+        contacts, since=SINCE, breaches=ended, today=SINCE + timedelta(days=80)
+    )
+    assert figures.breach is None
+    assert figures.breach_ended is not None and figures.breach_ended.label == "Proven – fine"
+    assert figures.failures_since == SINCE + timedelta(days=61)
+    assert figures.failures_to_comply == 1
+    before_the_outcome = compliance_since(
+        contacts, since=SINCE, breaches=ended, today=SINCE + timedelta(days=50)
+    )
+    assert before_the_outcome.breach is not None and before_the_outcome.failures_to_comply == 3

@@ -162,3 +162,35 @@ def test_system_changes_are_listed_apart_from_peoples_entries(client, practition
 def test_it_refuses_a_practitioner_from_another_unit(client, outsider, history):
     client.force_login(outsider.user)
     assert log(client, history).status_code == 404
+
+
+def test_enquiries_plans_and_oversight_are_in_the_log_and_filtered_by_kind(
+    client, practitioner, analyst, case
+):  # type: ignore[no-untyped-def]
+    from caseload.testing.factories import (
+        EnquiryFactory,
+        ManagementOversightFactory,
+        SentencePlanFactory,
+    )
+
+    EnquiryFactory(
+        person=case,
+        requested_by=practitioner.user,
+        responded_on=timezone.localdate(),
+        response="CONCERNS",
+        response_notes="Known to police for threats to a neighbour",
+    )
+    SentencePlanFactory(person=case, contact_every_days=7)
+    ManagementOversightFactory(person=case, notes="Agreed a home visit")
+    client.force_login(practitioner.user)
+    page = log(client, case).content.decode()
+    assert "Police domestic abuse enquiry requested (at the start of supervision)" in page
+    assert "Police domestic abuse enquiry: concerns identified" in page
+    assert "threats to a neighbour" in page
+    assert "Sentence plan completed: weekly contact" in page and "Agreed a home visit" in page
+    enquiries_only = log(client, case, contact_type="ENQUIRY").content.decode()
+    assert (
+        "Sentence plan completed" not in enquiries_only and "concerns identified" in enquiries_only
+    )
+    client.force_login(analyst.user)
+    assert "threats to a neighbour" not in log(client, case).content.decode()

@@ -152,3 +152,19 @@ def test_enforcement_more_than_a_year_old_is_no_longer_open():
     old = ContactFact("COAP", date(2025, 11, 30), "AFTA", "IBR")
     assert open_enforcement([old], today=date(2026, 12, 1)) == []
     assert open_enforcement([old], today=date(2026, 11, 29)) == [old]
+
+
+def test_a_breach_outcome_resolves_the_enforcement_before_it():
+    from datetime import date
+
+    from caseload.contacts.domain import ContactFact, open_enforcement
+
+    contacts = [
+        ContactFact("COAP", date(2026, 6, 1), "UAAB", "EA02"),
+        ContactFact("COAP", date(2026, 7, 1), "UAAB", "IBR"),
+        ContactFact("COAP", date(2026, 9, 1), "UAAB", "EA02"),
+    ]
+    today = date(2026, 10, 1)
+    assert len(open_enforcement(contacts, today=today)) == 3
+    still_open = open_enforcement(contacts, today=today, resolved_on=[date(2026, 8, 1)])
+    assert [c.on for c in still_open] == [date(2026, 9, 1)]

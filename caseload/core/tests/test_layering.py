@@ -27,6 +27,7 @@ DOMAIN_GLOBS = (
     "tiering/derive.py",
     "risk/explain.py",
     "tiering/explain.py",
+    "essentials/wording.py",
     "demo/generator.py",
     "demo/supervision.py",
     "demo/choice.py",

@@ -213,3 +213,27 @@ def test_the_hard_minimum_is_enforced(settings, practitioner):
     with pytest.raises(CommandError, match="at least 6 years"):
         run()
     assert Person.objects.filter(pk=case.pk).exists()
+
+
+def test_a_case_with_a_breach_is_deleted_with_it(practitioner):
+    from caseload.enforcement.models import Breach
+
+    case = closed_case(practitioner, 8)
+    failure = Contact.objects.create(
+        person=case,
+        contact_type="COAP",
+        happened_at=timezone.now() - timedelta(days=365 * 8 + 60),
+        outcome="UAAB",
+        enforcement_action="IBR",
+    )
+    Breach.objects.create(
+        person=case,
+        sentence=case.events.get().sentence,
+        started_by=failure,
+        started_on=timezone.localtime(failure.happened_at).date(),
+        outcome="ABCF",
+        outcome_on=timezone.localtime(failure.happened_at).date() + timedelta(days=40),
+    )
+    run()
+    assert not Person.objects.filter(pk=case.pk).exists()
+    assert not Breach.objects.exists()

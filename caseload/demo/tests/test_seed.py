@@ -65,3 +65,40 @@ def test_the_demo_practitioner_is_kept_out_of_a_case_in_their_own_team():
     assert not visible_cases(practitioner.user).filter(crn=restricted["crn"]).exists()
     manager = Staff.objects.get(user__username="manager")
     assert visible_cases(manager.user).filter(crn=restricted["crn"]).exists()
+
+
+def test_the_demo_shows_enforcement_that_follows_the_rules(db):  # type: ignore[no-untyped-def]
+    from django.utils import timezone
+
+    from caseload.demo.seed import seed_delivery_unit
+    from caseload.enforcement.domain import BREACH_REFERRAL, WARNING_ACTIONS, earlier_warning
+    from caseload.enforcement.models import RecallConsideration
+    from caseload.enforcement.reading import case_enforcement, terms_of
+    from caseload.people.models import Person
+
+    seed_delivery_unit(people=400, seed=11, demo_users=True)
+    today = timezone.localdate()
+    mine = Person.objects.filter(allocations__staff__user__username="practitioner")
+    due = [
+        p
+        for p in mine
+        if any(
+            s.kind == BREACH_REFERRAL and s.done_on is None
+            for s in case_enforcement(p, day=today).steps(today)
+        )
+    ]
+    assert due, "a community order with a breach referral due"
+    recall = RecallConsideration.objects.get()
+    assert recall.decision == "RECALL" and recall.part_a_sent_at is None
+    terms = terms_of(recall)
+    assert terms.recall_type == "FIXED_TERM" and terms.rerelease_on is not None
+    for person in Person.objects.all():
+        case = case_enforcement(person, day=today)
+        sentence = case.sentence_facts
+        if sentence is None or sentence.sentence_type == "LIC":
+            continue
+        for contact in case.contacts:
+            if contact.enforcement_action in WARNING_ACTIONS:
+                others = [c for c in case.contacts if c is not contact]
+                warned = earlier_warning(sentence, others, case.facts, contact.on, as_at=today)
+                assert warned is None, f"{person.crn}: a warning within 12 months of another"

@@ -14,7 +14,8 @@ def test_the_identity_of_a_very_high_risk_licence_case(practitioner):
     recompute_all()
     with CaptureQueriesContext(connection) as queries:
         identity = case_identity(case)
-    assert len(queries) == 2
+    # The tier, the registrations in force, and the essentials with their overrides (the flag).
+    assert len(queries) == 4
     assert identity.risk.rosh_label == "Very high"
     assert identity.risk.mappa == "Category 2, level 2"
     assert identity.risk.flags == (

@@ -1,0 +1,114 @@
+"""Writes the demo's safeguarding enquiries, plans and management oversight for a batch of
+synthetic people, each fact first checked by its action's own `validate_<fact>` rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from simple_history.utils import bulk_create_with_history
+
+from caseload.core.errors import FieldProblem
+from caseload.demo.generator import SyntheticPerson
+from caseload.demo.plans_and_enquiries import HIGH, CaseRecords, Gaps, case_records
+from caseload.organisation.constants import Role
+from caseload.organisation.models import Staff
+from caseload.people.models import Person
+from caseload.plans import domain as plans
+from caseload.plans.models import ManagementOversight, RiskManagementPlan, SentencePlan
+from caseload.risk.constants import ROSH_CODES
+from caseload.safeguarding import domain as safeguarding
+from caseload.safeguarding.models import Enquiry
+
+
+@dataclass
+class DemoGaps:
+    """The gaps left on the demo practitioner's caseload, by CRN; `risk_plan_gap_left` until
+    the first high-RoSH case without another gap has been left without a risk management plan."""
+
+    by_crn: dict[str, Gaps] = field(default_factory=dict)
+    risk_plan_gap_left: bool = True
+
+    def of(self, crn: str, rosh: int) -> Gaps:
+        if crn in self.by_crn:
+            return self.by_crn[crn]
+        if rosh >= HIGH and self.risk_plan_gap_left:
+            self.risk_plan_gap_left = False
+            return Gaps(no_risk_management_plan=True)
+        return Gaps()
+
+
+def _rosh(person: SyntheticPerson) -> int:
+    current = [r["register"] for r in person.registrations if not r.get("deregistered_on")]
+    ranks = [ROSH_CODES.index(str(code)) for code in current if code in ROSH_CODES]
+    return max(ranks, default=0)
+
+
+def _problems(records: CaseRecords, today: date) -> list[FieldProblem]:
+    problems: list[FieldProblem] = []
+    for e in records.enquiries:
+        request = safeguarding.EnquiryRequest(e["kind"], e["reason"], e["requested_on"])  # type: ignore[arg-type]
+        problems += safeguarding.validate_enquiry(request, today=today)
+        if "responded_on" in e:
+            answer = safeguarding.EnquiryResponse(
+                e["requested_on"],  # type: ignore[arg-type]
+                None,
+                e["responded_on"],  # type: ignore[arg-type]
+                e["response"],  # type: ignore[arg-type]
+                e["response_notes"],  # type: ignore[arg-type]
+            )
+            problems += safeguarding.validate_enquiry_response(answer, today=today)
+    for p in records.sentence_plans:
+        plan = plans.SentencePlanInput(p["completed_on"], p["contact_every_days"], p["notes"])  # type: ignore[arg-type]
+        problems += plans.validate_sentence_plan(plan, today=today)
+    for r in records.risk_management_plans:
+        risk = plans.RiskManagementPlanInput(r["completed_on"], r["notes"])  # type: ignore[arg-type]
+        problems += plans.validate_risk_management_plan(risk, today=today)
+    for on, notes in records.oversight:
+        oversight = plans.ManagementOversightInput(on, notes)
+        problems += plans.validate_management_oversight(oversight, today=today)
+    return problems
+
+
+def write_plans_and_enquiries(
+    batch: list[SyntheticPerson], holders: list[Staff], *, today: date, gaps: DemoGaps
+) -> list[str]:
+    """Writes every person's records; returns the rules any generated fact broke (then nothing
+    is written)."""
+    by_crn = {p.crn: p for p in Person.objects.filter(crn__in=[p.crn for p in batch])}
+    managers = {s.team_id: s for s in Staff.objects.filter(role=Role.MANAGER).order_by("-pk")}
+    rows: dict[type, list[object]] = {
+        m: [] for m in (Enquiry, SentencePlan, RiskManagementPlan, ManagementOversight)
+    }
+    invalid: list[str] = []
+    for p, holder in zip(batch, holders, strict=True):
+        supervision = p.sentence["release_date"] or p.sentence["sentence_date"]
+        rosh = _rosh(p)
+        records = case_records(
+            p.crn,
+            start=supervision,  # type: ignore[arg-type]
+            rosh=rosh,
+            today=today,
+            gaps=gaps.of(p.crn, rosh) if holder.user.username == "practitioner" else Gaps(),
+        )
+        invalid += [f"{p.crn} {x.field}: {x.message}" for x in _problems(records, today)]
+        person, user = by_crn[p.crn], holder.user
+        rows[Enquiry] += [Enquiry(person=person, requested_by=user, **e) for e in records.enquiries]
+        rows[SentencePlan] += [
+            SentencePlan(person=person, recorded_by=user, **s) for s in records.sentence_plans
+        ]
+        rows[RiskManagementPlan] += [
+            RiskManagementPlan(person=person, recorded_by=user, **r)
+            for r in records.risk_management_plans
+        ]
+        manager = managers.get(holder.team_id)
+        if manager is not None:
+            rows[ManagementOversight] += [
+                ManagementOversight(person=person, recorded_on=on, staff=manager, notes=notes)
+                for on, notes in records.oversight
+            ]
+    if invalid:
+        return invalid
+    for model, objs in rows.items():
+        bulk_create_with_history(objs, model, batch_size=2000)
+    return []
