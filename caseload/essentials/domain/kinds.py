@@ -550,7 +550,10 @@ def management_oversight(rule: EssentialRule, facts: EssentialFacts) -> tuple[Es
     if last is None:
         first = rule.timescales["allocation"]
         candidates = [
-            (first.due(allocated), f"Allocated on {words(allocated)}: due {first.words()}")
+            (
+                first.due(allocated),
+                f"Allocated on {words(allocated)}, with no management oversight since",
+            )
         ]
         since = allocated
     else:
@@ -558,8 +561,8 @@ def management_oversight(rule: EssentialRule, facts: EssentialFacts) -> tuple[Es
         candidates = [
             (
                 every.due(last.recorded_on),
-                f"Management oversight by {last.by_name} on {words(last.recorded_on)}; "
-                f"due at least every {every.length}",
+                f"Management oversight by {last.by_name} on {words(last.recorded_on)}, "
+                f"due again within {every.length}",
             )
         ]
         since = last.recorded_on
@@ -712,6 +715,6 @@ def enforcement(rule: EssentialRule, facts: EssentialFacts) -> tuple[Essential, 
             found.append(_done(rule.kind, due_on, step.done_on, step.done_by, step.subject))
         else:
             found.append(
-                _due(rule.kind, due_on, f"{step.reason}: due by {words(due_on)}", step.subject)
+                _due(rule.kind, due_on, f"{step.reason}. Due by {words(due_on)}", step.subject)
             )
     return tuple(found)
