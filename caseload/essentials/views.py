@@ -7,6 +7,7 @@ function lets the user see; every override is one of the essentials actions, thr
 `case_action_page`.
 """
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -78,23 +79,19 @@ def case_essentials(request: HttpRequest, crn: str) -> HttpResponse:
 
 
 def _the_essential(kind: str, subject: str, today: date) -> Callable[[Person], EssentialView]:
-    """The essential the override page is about, looked up once the case's access is checked
-    (404 if the case has no such essential)."""
-    found: dict[str, EssentialView] = {}
+    """The essential the override page is about, looked up (once) after the case's access is
+    checked: 404 if the case has no such essential."""
 
+    @functools.lru_cache(maxsize=1)
     def essential(person: Person) -> EssentialView:
-        if "it" not in found:
-            if kind not in RULES:
-                raise Http404("No such essential")
-            match = [
-                e
-                for e in essentials_for_case(person, today=today)
-                if e.kind == kind and e.subject == subject
-            ]
-            if not match:
-                raise Http404("No such essential on this case")
-            found["it"] = match[0]
-        return found["it"]
+        found = [
+            e
+            for e in essentials_for_case(person, today=today)
+            if e.kind == kind and e.subject == subject
+        ]
+        if kind not in RULES or not found:
+            raise Http404("No such essential on this case")
+        return found[0]
 
     return essential
 
@@ -155,6 +152,7 @@ def _overridden(override_id: int, today: date) -> Callable[[Person], dict[str, A
     """The override the page ends (404 if it is not this case's) and its essential as read:
     once the override has ended or expired, the page says so rather than offering to end it."""
 
+    @functools.lru_cache(maxsize=1)
     def about(person: Person) -> dict[str, Any]:
         row = person.essential_overrides.filter(pk=override_id).first()
         if row is None:

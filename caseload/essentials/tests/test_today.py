@@ -1,6 +1,8 @@
 """Today's "Essential work": the practitioner's own overdue and due essentials, most urgent
 first, with their counts, their reasons and the action that clears each."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -8,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from caseload.access.models import LimitedAccess
+from caseload.contacts.actions import record_contact
+from caseload.derived.recompute import recompute_all
 from caseload.essentials.tests.cache import essential_on
 from caseload.essentials.today import TODAY_LIMIT, essential_work
 from caseload.testing.factories import StaffFactory, case_held_by
@@ -104,3 +108,19 @@ def test_the_section_reads_in_the_same_queries_for_three_cases_or_twelve(practit
         return len(queries)
 
     assert queries_for(3) == queries_for(9)
+
+
+def test_recording_the_missing_contact_clears_it_from_today_at_once(client, practitioner):
+    case = case_held_by(practitioner, first_name="Jordan", last_name="Hughes")
+    recompute_all()
+    section = _section(_today(client, practitioner))
+    assert 'data-essential="first_appointment"' in section
+    record_contact(
+        case.crn,
+        acting_user=practitioner.user,
+        contact_type="COAP",
+        happened_at=timezone.now() - timedelta(hours=2),
+        outcome="ATTC",
+    )
+    section = _section(_today(client, practitioner))
+    assert 'data-essential="first_appointment"' not in section
