@@ -75,6 +75,7 @@ def test_each_task_is_offered_on_the_sections_where_it_belongs():
         "Record a safeguarding enquiry",
         "Record a risk management plan",
     ]
+    assert labels("sentence") == ["Record a sentence plan"]
     assert labels("personal") == ["Record a change of circumstances"]
 
 
