@@ -16,7 +16,7 @@ def _or_none(value: str) -> str | None:
 
 class RequestEnquiryForm(GovUKForm):
     kind = forms.ChoiceField(
-        label="Who is the enquiry to?",
+        label="Who the enquiry is to",
         choices=EnquiryKind.choices,
         widget=GovUKRadioSelect(
             hints={
@@ -30,7 +30,7 @@ class RequestEnquiryForm(GovUKForm):
         error_messages={"required": "Select who the enquiry is to"},
     )
     reason = forms.ChoiceField(
-        label="Why is it being made?",
+        label="Why it is made",
         choices=EnquiryReason.choices,
         widget=GovUKRadioSelect,
         error_messages={"required": "Select why the enquiry is made"},
@@ -60,7 +60,7 @@ class EnquiryResponseForm(GovUKForm):
         error_messages={"required": "Enter the date of the response"},
     )
     response = forms.ChoiceField(
-        label="What did they say?",
+        label="Their response",
         choices=EnquiryResponse.choices,
         widget=GovUKRadioSelect,
         error_messages={"required": "Select the response"},

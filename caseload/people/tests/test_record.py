@@ -28,6 +28,7 @@ def test_each_section_shows_the_panels_of_its_parts_in_page_order():
         ("risk_at_a_glance", "risk"),
         ("appointments", "diary"),
         ("reviews_due", "risk"),
+        ("oversight", "plans"),
         ("subject_access", "dataprotection"),
         ("case_audit", "access"),
     ]
@@ -42,13 +43,15 @@ def test_each_section_shows_the_panels_of_its_parts_in_page_order():
     ]
     assert section("risk") == [
         ("rosh", "risk"),
+        ("risk_management_plan", "plans"),
         ("registrations", "risk"),
+        ("enquiries", "safeguarding"),
         ("tier", "tiering"),
         ("criminal_history", "people"),
         ("predictors", "risk"),
         ("predictor_history", "risk"),
     ]
-    assert section("sentence") == [("events", "people")]
+    assert section("sentence") == [("events", "people"), ("sentence_plan", "plans")]
     assert section("activity") == [("future_appointments", "diary"), ("activity_log", "contacts")]
     assert section("compliance") == [("enforcement", "enforcement"), ("compliance", "compliance")]
 
@@ -68,7 +71,10 @@ def test_each_task_is_offered_on_the_sections_where_it_belongs():
         "Add a registration",
         "Record risk of serious harm by audience",
         "Record an assessment",
+        "Record a safeguarding enquiry",
+        "Record a risk management plan",
     ]
+    assert labels("sentence") == ["Record a sentence plan"]
     assert labels("personal") == ["Record a change of circumstances"]
 
 
