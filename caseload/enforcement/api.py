@@ -38,6 +38,8 @@ Why = Literal[tuple(RECALL_WHY)]  # type: ignore[valid-type]
 RecallType = Literal[tuple(RECALL_TYPES)]  # type: ignore[valid-type]
 RecallDecision = Literal[tuple(RECALL_DECISIONS)]  # type: ignore[valid-type]
 ERRORS = error_responses(401, 403, 404, 422)
+#: An operation with a body may also get one it cannot parse (400).
+WRITE_ERRORS = error_responses(400, 401, 403, 404, 422)
 
 
 def _codes(table: dict[str, str]) -> str:
@@ -172,7 +174,7 @@ class DecisionIn(Schema):
 
 @router.post(
     "/{crn}/enforcement/failures/{failure_id}/decision",
-    response={201: dict[str, int], **ERRORS},
+    response={201: dict[str, int], **WRITE_ERRORS},
     summary="Record the decision on a failure to comply left pending",
 )
 @case_write_operation
@@ -190,7 +192,7 @@ class BreachPackIn(Schema):
 
 @router.post(
     "/{crn}/enforcement/failures/{failure_id}/breach-pack",
-    response={201: BreachOut, **ERRORS},
+    response={201: BreachOut, **WRITE_ERRORS},
     summary="Record the breach pack sent to court for a failure that must be referred",
 )
 @case_write_operation
@@ -211,7 +213,7 @@ class BreachOutcomeIn(Schema):
 
 @router.post(
     "/{crn}/enforcement/breaches/{breach_id}/outcome",
-    response={200: BreachOut, **ERRORS},
+    response={200: BreachOut, **WRITE_ERRORS},
     summary="Record the court's outcome of a breach",
 )
 @case_write_operation
@@ -236,7 +238,7 @@ class ConsiderRecallIn(Schema):
 
 @router.post(
     "/{crn}/enforcement/recalls",
-    response={201: RecallOut, **ERRORS},
+    response={201: RecallOut, **WRITE_ERRORS},
     summary="Consider a recall (licences)",
 )
 @case_write_operation
@@ -253,7 +255,7 @@ class DecideRecallIn(Schema):
 
 @router.post(
     "/{crn}/enforcement/recalls/{recall_id}/decision",
-    response={200: RecallOut, **ERRORS},
+    response={200: RecallOut, **WRITE_ERRORS},
     summary="A manager's decision on a recall (needs the capability to decide on recalls)",
 )
 @case_task_operation(Capability.DECIDE_RECALL)
@@ -267,7 +269,7 @@ def decide_recall(
 
 @router.post(
     "/{crn}/enforcement/recalls/{recall_id}/countersign",
-    response={200: RecallOut, **ERRORS},
+    response={200: RecallOut, **WRITE_ERRORS},
     summary="Countersign a recall decision (a different manager from the one who decided)",
 )
 @case_task_operation(Capability.DECIDE_RECALL)
@@ -281,7 +283,7 @@ class PartAIn(Schema):
 
 @router.post(
     "/{crn}/enforcement/recalls/{recall_id}/part-a",
-    response={200: RecallOut, **ERRORS},
+    response={200: RecallOut, **WRITE_ERRORS},
     summary="Record Part A sent to the Public Protection Casework Section",
 )
 @case_write_operation

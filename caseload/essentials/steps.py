@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -152,6 +152,20 @@ def _values(essential: Essential) -> dict[str, object]:
     }
 
 
+def distinct(due: tuple[Essential, ...]) -> list[Essential]:
+    """Each essential under its own (kind, subject), the cache's key: a second of the same
+    (two recalls considered on one day) is told apart by its number, "(2)"."""
+    seen: dict[tuple[str, str], int] = {}
+    found = []
+    for essential in due:
+        key = (essential.kind, essential.subject)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:
+            essential = replace(essential, subject=f"{essential.subject} ({seen[key]})".strip())
+        found.append(essential)
+    return found
+
+
 @register
 class Essentials:
     key = "essentials"
@@ -168,7 +182,7 @@ class Essentials:
             due = essentials_due(facts_for(person_id, batch, loaded))
             outcomes[person_id] = due
             rows = {(r.kind, r.subject): r for r in loaded.stored.get(person_id, [])}
-            for essential in due:
+            for essential in distinct(due):
                 row = rows.pop((essential.kind, essential.subject), None)
                 writes.put(
                     person_id,

@@ -636,12 +636,12 @@ def supervision_appointment(rule: EssentialRule, facts: EssentialFacts) -> tuple
             ),
         )
     if coming:
-        reason += f"; the next arranged, on {words(coming[0].on)}, is too late"
+        reason += f"; the next arranged, on {words(coming[0].on)}, is later than that"
     return (
         _due(
             rule.kind,
             due_on,
-            f"{reason}: arrange the next for {words(due_on)} or sooner",
+            f"{reason}: the next is due by {words(due_on)}",
             done_on=last,
         ),
     )

@@ -143,3 +143,16 @@ def test_a_sentence_plan_sets_the_contact_frequency(case, practitioner):
     assert _cached(case)[("supervision_appointment", "")][1] == today + timedelta(days=11)
     assert _cached(case)[("initial_sentence_plan", "")][0] == "done"
     _recompute_agrees(case)
+
+
+def test_two_essentials_of_one_kind_and_subject_are_told_apart_in_the_cache():
+    from datetime import date
+
+    from caseload.essentials.domain.essential import Essential, State
+    from caseload.essentials.steps import distinct
+
+    one = Essential("recall_decision", "recall considered 2026-12-01", State.DUE, date.today(), "")
+    assert [e.subject for e in distinct((one, one))] == [
+        "recall considered 2026-12-01",
+        "recall considered 2026-12-01 (2)",
+    ]
