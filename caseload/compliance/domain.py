@@ -1,10 +1,11 @@
 """Compliance with a sentence, from the contacts and their outcomes (no Django).
 
-What the compliance section shows, per current sentence and over the last 12 months (MPoP's
-compliance panel, case_model.md §5): appointments kept, failures to comply (Delius's FTC count,
-`caseload.contacts.domain.unacceptable_absences`, reused), acceptable absences, warnings given and
-whether a breach or recall is under way, read with the breaches' outcomes (`caseload.enforcement`):
-a breach ends with its outcome, and failures count afresh from the day after (§5).
+What the compliance section shows, per current sentence and over the last 12 months (the
+compliance panel of hmpps-manage-people-on-probation-ui): appointments kept, failures to comply
+(Delius's FTC count, `caseload.contacts.domain.unacceptable_absences`, reused), acceptable
+absences, warnings given and whether a breach or recall is under way, read with the breaches'
+outcomes (`caseload.enforcement`): a breach ends with its outcome, and failures count afresh
+from the day after, as Delius's FTC count does.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ def open_breach(
     today: date = date.max,
 ) -> EnforcementStep | None:
     """The latest breach or recall initiated on or after `since` that has not ended: a breach
-    ends with its outcome (the breach-end codes, case_model.md §4.3), recorded by `today`.
+    ends with its outcome (Delius's breach-end codes), recorded by `today`.
     A recall stays under way while the sentence runs (its end is not recorded)."""
     ended = {b.started_on for b in breaches if b.ended_by(today)}
     started = [c for c in contacts if c.on >= since and breach_or_recall(c) and c.on not in ended]

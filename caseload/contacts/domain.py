@@ -261,9 +261,9 @@ def open_enforcement(
     """The enforcement still open on a case, oldest first: the enforcement actions of the last
     12 months recorded after the latest "No further action" (which resolves everything before
     it, and is not itself open) and after the latest day a breach ended (`resolved_on`: the
-    court's outcome deals with everything before it, case_model.md §5). Our simple reading, for
-    the handover: without an outcome a breach stays open until a later "No further action" or
-    until it is a year old."""
+    court's outcome deals with everything before it, as Delius's FTC count restarts). Our
+    simple reading, for the handover: without an outcome a breach stays open until a later
+    "No further action" or until it is a year old."""
     since = date.fromordinal(max(1, today.toordinal() - ENFORCEMENT_OPEN_DAYS))
     ended = max((day for day in resolved_on if day <= today), default=None)
     dated = sorted(

@@ -1,7 +1,7 @@
 """Consistent enforcement decisions for the synthetic contact histories (pure).
 
 The generator draws a decision for each failure on its own (`supervision._enforcement`); the
-law (case_model.md §9.1, `caseload.enforcement.domain`) asks more of a community order, SSO or
+law (Sentencing Code Sch. 10, `caseload.enforcement.domain`) asks more of a community order, SSO or
 PSS: a further failure within 12 months of a warning must be referred for breach. This pass
 makes the drawn decisions follow it and plans each breach (the pack sent, and the court's
 outcome once long enough ago), with its own random generator so that every other figure the

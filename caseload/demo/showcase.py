@@ -17,7 +17,7 @@ from caseload.organisation.models import Staff
 from caseload.people.models import Person, Sentence
 from caseload.risk.models import Registration
 
-#: Registers that exclude a fixed-term recall (case_model.md §9.4).
+#: Registers that exclude a fixed-term recall (the Fixed Term Recall Orders 2024 and 2025).
 EXCLUDING = ("INLL", "RTAO")
 
 

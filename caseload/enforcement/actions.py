@@ -213,7 +213,8 @@ def record_breach_outcome(
     outcome_on: date | None,
     notes: str = "",
 ) -> Breach:
-    """How the breach ended (case_model.md §4.3). Failures count afresh from the next day."""
+    """How the breach ended (Delius's breach-end contact types). Failures count afresh from
+    the next day."""
     breach = Breach.objects.filter(person=case.person, pk=breach_id).first()
     if breach is None:
         raise _refuse("breach_id", "not_found", "There is no such breach on this case")

@@ -23,10 +23,10 @@ from caseload.enforcement.domain import (
     RECALL_WHY,
     STEP_TITLES,
     UNDECIDED,
-    due_on,
 )
 from caseload.enforcement.models import Breach, RecallConsideration
 from caseload.enforcement.reading import case_enforcement, terms_of
+from caseload.essentials.domain.rules import step_deadline
 from caseload.people.api_params import Crn
 
 PREFIX = "/cases"
@@ -53,7 +53,7 @@ class StepOut(Schema):
         ..., description='What tells two steps of a kind apart: "failure 2026-11-03"'
     )
     clock_starts: date
-    due_on: date | None = Field(..., description="From the step's timescale; none for a decision")
+    due_on: date = Field(..., description="From the step's timescale in the essentials rules")
     done_on: date | None
     done_by: str
     reason: str
@@ -152,7 +152,7 @@ def get_enforcement(request: HttpRequest, crn: Crn) -> EnforcementOut:
                 title=STEP_TITLES[s.kind],
                 subject=s.subject,
                 clock_starts=s.clock_starts,
-                due_on=due_on(s),
+                due_on=step_deadline(s.kind, s.clock_starts)[0],
                 done_on=s.done_on,
                 done_by=s.done_by,
                 reason=s.reason,

@@ -1,6 +1,7 @@
 """Enforcement: what the law requires after a failure to comply, and the recall rules (no Django).
 
-Sources (case_model.md §9, §4.2–4.3, §4.6):
+Sources (codes: ministryofjustice/hmpps-manage-supervisions@408a47d6 and
+make-recall-decision-api@863609e4; law as cited below):
 
 - Community orders: Sentencing Code Sch. 10 Part 2 (paras 6 and 7); suspended sentence orders:
   Sch. 16, the same pattern. A first unacceptable failure gets a warning, or is referred at once
@@ -31,7 +32,6 @@ from caseload.contacts.domain import CONTACT_TYPES, ENFORCEMENT_ACTIONS, OUTCOME
 from caseload.core.dates import add_months
 from caseload.core.errors import FieldProblem
 from caseload.core.versions import day_in_words
-from caseload.core.working_days import add_working_days
 from caseload.people.domain import LICENCE, SentenceFacts
 
 UK = ZoneInfo("Europe/London")
@@ -54,7 +54,7 @@ NO_FURTHER_ACTION = "NFA"
 #: referred to the practitioner, a letter requested but not yet sent.
 UNDECIDED = frozenset({PENDING, "ROM", "WLS"})
 
-#: Breach-end contact types (case_model.md §4.3): how a breach ends, in words.
+#: Breach-end contact types (hmpps-manage-supervisions@408a47d6): how a breach ends, in words.
 BREACH_OUTCOMES: dict[str, str] = {
     "ABCC": "Proven – committed to custody",
     "ABCF": "Proven – fine",
@@ -128,7 +128,8 @@ class EnforcementFacts:
 
 @dataclass(frozen=True)
 class EnforcementStep:
-    """One step the rules of case_model.md §9 require, open or done."""
+    """One step the enforcement rules (Sentencing Code Sch. 10 and 16; licence recall)
+    require, open or done."""
 
     kind: str
     subject: str
@@ -150,36 +151,6 @@ STEP_TITLES = {
     RECALL_DECISION: "Recall decision",
     RECALL_PART_A: "Part A to the Public Protection Casework Section",
 }
-
-
-@dataclass(frozen=True)
-class Timescale:
-    """How long a step has from its clock's start (case_model.md §7), and how sure that is."""
-
-    days: int
-    working: bool
-    in_words: str
-    certainty: str  # "S" stated, "I" inferred, "U" uncertain
-
-
-#: The steps' timescales (case_model.md §7): the warning letter within 2 working days of the
-#: failure and the breach pack within 10 (MoJ design research, [U]); Part A within 24 hours of
-#: the decision to recall (PSI 30/2014, [U]). No timescale is published for the decision itself.
-TIMESCALES = {
-    WARNING_LETTER: Timescale(2, True, "within 2 working days of the failure", "U"),
-    BREACH_REFERRAL: Timescale(10, True, "within 10 working days of the failure", "U"),
-    RECALL_PART_A: Timescale(1, False, "within 24 hours of the decision to recall", "U"),
-}
-
-
-def due_on(step: EnforcementStep) -> date | None:
-    """The day a step is due by, from its timescale; None for a step with none."""
-    timescale = TIMESCALES.get(step.kind)
-    if timescale is None:
-        return None
-    if timescale.working:
-        return add_working_days(step.clock_starts, timescale.days)
-    return step.clock_starts + timedelta(days=timescale.days)
 
 
 def uk_day(moment: datetime) -> date:
@@ -266,8 +237,9 @@ def failures(
 
 def count_from(sentence: SentenceFacts, enforcement: EnforcementFacts, as_at: date) -> date:
     """Failures count from the later of the sentence date and the day after the last breach
-    ended (case_model.md §5, Delius's FTC count). Ours [I]: the court's outcome deals with
-    everything before it, so earlier warnings no longer count and earlier steps are closed."""
+    ended (Delius's FTC count, hmpps-probation-integration-services `libs/appointments`).
+    Ours [I]: the court's outcome deals with everything before it, so earlier warnings no
+    longer count and earlier steps are closed."""
     ends = [b.outcome_on for b in enforcement.breaches if b.ended_by(as_at) and b.outcome_on]
     last_end = max(ends, default=None)
     if last_end is None or last_end < sentence.sentence_date:
@@ -506,7 +478,7 @@ def earlier_warning(
     return warning_within_year(given, failure_on)
 
 
-# Recall types and timings (case_model.md §9.4).
+# Recall types and timings (CJA 2003 ss.254-255C, as amended by the Sentencing Act 2026).
 
 #: From this day adults recalled to a standard determinate sentence serve a 56-day fixed term
 #: (Sentencing Act 2026 s.32, inserting CJA 2003 s.255BA).

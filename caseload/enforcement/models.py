@@ -48,7 +48,7 @@ class FailureDecision(models.Model):
 
 class Breach(Versioned):
     """A breach of a community order, SSO or PSS, started by a failure: the breach pack sent to
-    court, then the court's outcome (the breach-end codes of case_model.md §4.3)."""
+    court, then the court's outcome (Delius's breach-end codes)."""
 
     person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="breaches")
     sentence = models.ForeignKey(
@@ -76,9 +76,9 @@ class Breach(Versioned):
 
 
 class RecallConsideration(Versioned):
-    """ "Consider a recall" on a licence (case_model.md §9.3): why, the recommendation, whether
-    it is an emergency; then a manager's decision, countersigned by a different manager, and
-    Part A sent to the Public Protection Casework Section."""
+    """ "Consider a recall" on a licence (make-recall-decision-api's recommendation): why, the
+    recommendation, whether it is an emergency; then a manager's decision, countersigned by a
+    different manager, and Part A sent to the Public Protection Casework Section."""
 
     person = models.ForeignKey(
         "people.Person", on_delete=models.CASCADE, related_name="recall_considerations"

@@ -22,17 +22,16 @@ from caseload.enforcement.domain import (
     RECALL_TYPES,
     RECALL_WHY,
     STEP_TITLES,
-    TIMESCALES,
     UNDECIDED,
     WARNING_LETTER,
     EnforcementStep,
     RecallTerms,
-    due_on,
     is_failure,
     is_licence,
 )
 from caseload.enforcement.models import Breach, RecallConsideration
 from caseload.enforcement.reading import case_enforcement, contact_fact, terms_of
+from caseload.essentials.domain.rules import step_deadline
 from caseload.people.models import Person
 from caseload.people.record import CasePanel, CaseViewer, register_panel
 
@@ -146,14 +145,11 @@ def _action(
 def _step_view(
     step: EnforcementStep, today: date, action: tuple[str, str], recall: RecallConsideration | None
 ) -> StepView:
-    due = due_on(step)
-    timescale = TIMESCALES.get(step.kind)
+    due, timescale = step_deadline(step.kind, step.clock_starts)
     if step.kind == RECALL_PART_A and recall is not None and recall.decided_at:
         in_words = f"by {_moment(recall.decided_at + timedelta(hours=24))}"
-    elif due is not None and timescale is not None:
-        in_words = f"by {day_in_words(due)} ({timescale.in_words})"
     else:
-        in_words = "as soon as possible: no timescale is published"
+        in_words = f"by {day_in_words(due)} ({timescale})"
     return StepView(
         title=STEP_TITLES[step.kind],
         reason=step.reason,

@@ -209,7 +209,7 @@ def expected_end_date(
 ) -> date | None:
     """A licence ends at its licence expiry date; any other sentence at its notional end, from
     the sentence date and length (MPoP's expected end date: the entered end date, otherwise
-    sentence date + length; case_model.md §5)."""
+    sentence date + length, hmpps-manage-people-on-probation-ui)."""
     if sentence_type == LICENCE:
         return licence_expiry_date
     if length_unit in ("MONTHS", "DAYS"):
@@ -219,7 +219,7 @@ def expected_end_date(
 
 def two_thirds_point(start: date, end: date) -> date:
     """Two thirds of the way from `start` to `end`, to the day (rounded down): the Probation
-    Reset point of a licence or a community order (case_model.md, "Probation Reset")."""
+    Reset point of a licence or a community order (HMPPS Probation Reset guidance, 2024)."""
     return start + timedelta(days=(end - start).days * 2 // 3)
 
 
@@ -228,7 +228,7 @@ def probation_reset_exemption(
 ) -> str | None:
     """Why a case keeps active supervision past the two-thirds point, or None if it does not.
 
-    Exempt (Probation Reset, June 2024; case_model.md): MAPPA cases of any category and level,
+    Exempt (HMPPS Probation Reset guidance, June 2024): MAPPA cases of any category and level,
     very high RoSH and active child protection. National Security Division and intensive
     supervision court cases are exempt too, but neither is recorded here."""
     if mappa:

@@ -1,6 +1,7 @@
 """The plans made for a case and the manager's oversight of it, as the pure rules see them
 (no Django): the sentence plan with the contact frequency agreed in it, the risk management
-plan, and management oversight entries (case_model.md §7 and §8.1, checks 3 and 7).
+plan, and management oversight entries (HM Inspectorate of Probation, case assessment
+rules, CARaG v1.1, October 2025: planning and management oversight; performance measure SL006).
 """
 
 from __future__ import annotations

@@ -243,8 +243,8 @@ def validate_rosh_summary(summary: RoshSummaryInput, *, today: date) -> list[Fie
 
 def review_due(registered_on: date, last_reviewed_on: date | None, register: str) -> date | None:
     """The next review: the register's review period after the last review, or after the
-    registration when there has been none (case_model.md §8: "Review due = registration date +
-    review period"). None when the register's period is not known."""
+    registration when there has been none (Delius register reference data: "Review due =
+    registration date + review period"). None when the register's period is not known."""
     months = REGISTERS[register].review_months if register in REGISTERS else None
     if not months:
         return None

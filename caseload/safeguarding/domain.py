@@ -3,7 +3,7 @@
 Each enquiry is requested from another agency (the police about domestic abuse, children's
 services, adult services), at the start of supervision or because of a new concern, and is
 answered once. The checks are the inspectorate's essential public-protection checks 1 and 2
-(`docs/sources.md`: HM Inspectorate of Probation, case assessment rules; case_model.md §8.1).
+(`docs/sources.md`: HM Inspectorate of Probation, case assessment rules).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Each row says what is due and for which cases, what its clock counts from, its timescales and
 how each is counted (working days with England and Wales bank holidays, calendar days, weeks,
-months, hours), its public source, and how certain that source is, as `case_model.md` marks it:
+months, hours), its public source, and how certain that source is, as the sources allow:
 "S" sourced, "I" our inference from a source, "U" uncertain (the source is old, or the current
 figure was not found), with a note in plain words wherever it is not "S". The row names the
 function (`kinds.py`) that applies it and the page that records the fact that clears it.
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from types import MappingProxyType
 
 from caseload.essentials.domain import kinds
@@ -97,9 +98,11 @@ _RULES = (
             "start": _t(5, WD, "the sentence date or release"),
             "concern": _t(5, WD, "the new registration"),
         },
-        "case_model.md §8.1 check 1 (HMIP); §7 pre-sentence checks",
+        "HM Inspectorate of Probation, dynamic inspection of public protection: case "
+        "assessment rules (CARaG v1.1, October 2025); HMPPS, mandatory domestic abuse and "
+        "safeguarding checks",
         "I",
-        "The reference asks for the enquiry at the start and on a new concern but gives no "
+        "The inspectorate asks for the enquiry at the start and on a new concern but gives no "
         "number of days: 5 working days is ours",
         "Request an enquiry",
         "request_enquiry",
@@ -114,9 +117,11 @@ _RULES = (
             "start": _t(5, WD, "the sentence date or release"),
             "concern": _t(5, WD, "the new registration"),
         },
-        "case_model.md §8.1 check 2 (HMIP); §7 pre-sentence checks",
+        "HM Inspectorate of Probation, dynamic inspection of public protection: case "
+        "assessment rules (CARaG v1.1, October 2025); HMPPS, mandatory domestic abuse and "
+        "safeguarding checks",
         "I",
-        "The reference asks for the enquiry at the start and on a new concern but gives no "
+        "The inspectorate asks for the enquiry at the start and on a new concern but gives no "
         "number of days: 5 working days is ours",
         "Request an enquiry",
         "request_enquiry",
@@ -131,7 +136,8 @@ _RULES = (
             "review": _t(12, MONTHS, "the last assessment"),
             "change": _t(15, WD, "a significant change (accommodation, a higher RoSH level)"),
         },
-        "case_model.md §7 OASys review and §8.1 check 3 (HMIP)",
+        "HM Inspectorate of Probation, case assessment rules (CARaG v1.1, October 2025): "
+        "assessment of risk of harm; OASys review on significant change",
         "U",
         "The first assessment's 15 working days is our reading (one up to 6 months before "
         "the start, pre-sentence or before release, counts); the OASys review cycle was not "
@@ -145,9 +151,10 @@ _RULES = (
         "Risk management plan",
         "Cases whose RoSH is medium, high or very high",
         {"rosh": _t(15, WD, "the RoSH registration")},
-        "case_model.md §8.1 check 3 (HMIP)",
+        "HM Inspectorate of Probation, case assessment rules (CARaG v1.1, October 2025): "
+        "planning to keep other people safe",
         "I",
-        "The reference asks for a plan where RoSH is medium or above but gives no number of "
+        "The inspectorate asks for a plan where RoSH is medium or above but gives no number of "
         "days: 15 working days is ours",
         "Record the risk management plan",
         "record_risk_management_plan",
@@ -163,7 +170,7 @@ _RULES = (
             "medium": _t(6, WEEKS, "the start of supervision (medium RoSH)"),
             "low": _t(12, WEEKS, "the start of supervision (low RoSH)"),
         },
-        "HMPPS Home Visits Policy Framework (case_model.md §7)",
+        "HMPPS Home Visits Policy Framework (rolled out by January 2022)",
         "I",
         "The framework says a repeat visit is due at the earliest opportunity when concerns "
         "are new or escalating: we use the same timescale again from the change",
@@ -176,7 +183,7 @@ _RULES = (
         "Registration review",
         "Every registration in force whose register has a review period",
         {"review": _t(3, MONTHS, "the registration or its last review (the register's period)")},
-        "Register reference data (case_model.md §4.7, §7)",
+        "Delius register reference data (ministryofjustice/hmpps-manage-supervisions@408a47d6)",
         "S",
         "",
         "Review the registration",
@@ -189,7 +196,8 @@ _RULES = (
         "Cases eligible for MAPPA: a registered sex offender (ARSO), a MAPPA registration "
         "without a level, or a licence for a violent offence of 12 months or more",
         {"eligible": _t(5, WD, "what made the case eligible")},
-        "case_model.md §6 MAPPA / ViSOR and §8.1 check 5 (HMIP)",
+        "MAPPA statutory guidance (eligibility by offence, sentence and notification); HM "
+        "Inspectorate of Probation, case assessment rules (CARaG v1.1, October 2025)",
         "I",
         "Eligibility from the offence and sentence length is our reading, and 5 working days "
         "is ours",
@@ -207,10 +215,11 @@ _RULES = (
             "regular": _t(3, MONTHS, "the last oversight"),
             "event": _t(5, WD, "the event"),
         },
-        "case_model.md §8.1 check 7 (HMIP: 28% of cases sufficient, 2022-23)",
+        "HM Inspectorate of Probation, case assessment rules (CARaG v1.1, October 2025); "
+        "annual report 2022-23 (oversight sufficient in 28% of cases)",
         "I",
-        "The inspectorate asks for oversight but the reference gives no timescales: 10 working "
-        "days, 3 months and 5 working days are ours",
+        "The inspectorate asks for oversight but the published guidance gives no "
+        "timescale: 10 working days, 3 months and 5 working days are ours",
         "Record management oversight",
         "record_management_oversight",
         derive=kinds.management_oversight,
@@ -234,7 +243,8 @@ _RULES = (
         "Licences past the two-thirds point that are not exempt (MAPPA, very high RoSH, "
         "child protection)",
         {"follow_up": _t(0, DAYS, "the day midway through the final third of the licence")},
-        "Probation Reset guidance 2024 (case_model.md §7)",
+        "HMPPS Probation Reset guidance, 2024 (as summarised by Safeguarding Children "
+        "Partnerships)",
         "S",
         "",
         *ARRANGE,
@@ -245,7 +255,8 @@ _RULES = (
         "Record the end of the sentence",
         "A sentence past its expected end date with no end recorded",
         {"end": _t(0, DAYS, "the expected end date")},
-        "MPoP's expected end date (case_model.md §5)",
+        "Manage People on Probation's expected end date "
+        "(ministryofjustice/hmpps-manage-people-on-probation-ui)",
         "S",
         "",
         "Go to the sentence",
@@ -257,7 +268,8 @@ _RULES = (
         "Warning letter",
         "A first unacceptable failure to comply",
         {"step": _t(2, WD, "the failure")},
-        "MoJ design research; training material (case_model.md §7)",
+        "MoJ design research (ministryofjustice/manage-supervisions-design-history@301b1165) "
+        "and training material; the warning itself: Sentencing Code Sch. 10 para 6",
         "U",
         "From training and design-research sources, not the current framework",
         *ENFORCEMENT,
@@ -268,7 +280,8 @@ _RULES = (
         "Breach pack to court",
         "A further failure within 12 months of a warning, or an immediate breach",
         {"step": _t(10, WD, "the failure")},
-        "MoJ design research 2021; historically a National Standard (case_model.md §7)",
+        "MoJ design research 2021 (ministryofjustice/manage-supervisions-design-history); "
+        "historically a National Standard; the referral itself: Sentencing Code Sch. 10 para 7",
         "U",
         "From 2021 design research and an old National Standard, not the current framework",
         *ENFORCEMENT,
@@ -279,9 +292,10 @@ _RULES = (
         "Recall decision",
         "A licence case where a recall is being considered",
         {"step": _t(0, WD, "the day the recall was considered")},
-        "Sentencing and licence guidance (case_model.md §9.3)",
+        "Criminal Justice Act 2003 s.254; the recall recommendation and manager's decision of "
+        "ministryofjustice/make-recall-decision-api",
         "I",
-        "The reference says a manager decides but gives no timescale: the same working day is ours",
+        "The guidance says a manager decides but gives no timescale: the same working day is ours",
         *ENFORCEMENT,
         derive=kinds.enforcement,
     ),
@@ -290,7 +304,7 @@ _RULES = (
         "Part A to the Public Protection Casework Section",
         "A decision to recall",
         {"step": _t(24, HOURS, "the decision to recall")},
-        "PSI 30/2014 (case_model.md §7)",
+        "PSI 30/2014, Recall, review and re-release of recalled prisoners",
         "U",
         "From the older PSI 30/2014 wording",
         *ENFORCEMENT,
@@ -299,3 +313,10 @@ _RULES = (
 )
 
 RULES: Mapping[str, EssentialRule] = MappingProxyType({rule.kind: rule for rule in _RULES})
+
+
+def step_deadline(kind: str, clock_starts: date) -> tuple[date, str]:
+    """The day an enforcement step is due by and its timescale in words, from the step's row
+    in `RULES`: the enforcement panel and API read the same table as the essentials."""
+    timescale = RULES[kind].timescales["step"]
+    return timescale.due(clock_starts), timescale.words()
