@@ -35,6 +35,7 @@ from caseload.core.errors import ActionInvalid, ConfirmationNeeded, StaleEdit
 from caseload.core.form_errors import add_action_problems
 from caseload.core.versions import day_in_words, when_in_words
 from caseload.people.models import Person
+from caseload.people.record import section_back_label
 
 
 def action_arguments(form: forms.Form) -> dict[str, Any]:
@@ -100,7 +101,14 @@ def case_action_page(
             given = {**(given or {}), **seen_versions(person, **(fixed_arguments or {}))}
         form = form_class(initial=given)
     _audit_form_read(request, person)
-    page = {"person": person, "form": form, "title": title, **(context(person) if context else {})}
+    page = {
+        "person": person,
+        "form": form,
+        "title": title,
+        "back_to": done,
+        "back_label": section_back_label(done) or person.full_name,
+        **(context(person) if context else {}),
+    }
     return render(request, template, page, status=status)
 
 

@@ -117,7 +117,11 @@ def _override_page(
         success=success,
         fixed_arguments={"kind": kind, "subject": subject},
         template="essentials/override_form.html",
-        context=lambda person: {"essential": essential(person), "today": timezone.localdate()},
+        context=lambda person: {
+            "essential": essential(person),
+            "today": timezone.localdate(),
+            "back_label": "essential work",
+        },
         done="case_essentials",
     )
 

@@ -34,6 +34,15 @@ SECTIONS: tuple[tuple[Section, str, str], ...] = (
 )
 
 
+def section_back_label(url_name: str) -> str:
+    """What "Back to ..." calls a section's page, by its URL name ("case_risk" is "risk");
+    "" for a page that is not a section (the overview is the person's name)."""
+    for key, title, _slug in SECTIONS:
+        if key != "overview" and url_name == f"case_{key}":
+            return title[:1].lower() + title[1:]
+    return ""
+
+
 @dataclass(frozen=True)
 class CaseViewer:
     """What the person looking at a case may see and do (`caseload.access.cases.case_viewer`)."""

@@ -12,7 +12,7 @@ from caseload.access.rules import case_page
 from caseload.plans import actions
 from caseload.plans.forms import ManagementOversightForm, RiskManagementPlanForm, SentencePlanForm
 
-TEMPLATE = "plans/form.html"
+TEMPLATE = "core/case_action_form.html"
 #: The section each page goes back to, and its name on the back link.
 BACK = {
     "case_sentence": "sentence",

@@ -11,7 +11,7 @@ from caseload.people.models import Person
 from caseload.safeguarding import actions
 from caseload.safeguarding.forms import EnquiryResponseForm, RequestEnquiryForm
 
-TEMPLATE = "safeguarding/form.html"
+TEMPLATE = "core/case_action_form.html"
 BACK = {"back_to": "case_risk", "back_label": "risk"}
 
 
