@@ -33,7 +33,8 @@ class PlannedBreach:
     outcome_on: date | None
 
 
-def _failure(contact: dict[str, object]) -> bool:
+def is_failure(contact: dict[str, object]) -> bool:
+    """A national-standards contact whose outcome is a failure to comply."""
     ctype = CONTACT_TYPES.get(str(contact["contact_type"]))
     outcome = OUTCOMES.get(str(contact["outcome"]))
     return bool(ctype and ctype.national_standard and outcome and outcome.enforceable)
@@ -48,7 +49,7 @@ def consistent_enforcement(
     breaches: list[PlannedBreach] = []
     last_warning: date | None = None
     counted_from: date | None = None  # the day after the last breach ended
-    for contact in sorted((c for c in contacts if _failure(c)), key=lambda c: c["happened_at"]):  # type: ignore[arg-type,return-value]
+    for contact in sorted((c for c in contacts if is_failure(c)), key=lambda c: c["happened_at"]):  # type: ignore[arg-type,return-value]
         at = contact["happened_at"]
         assert isinstance(at, datetime)
         day = at.date()

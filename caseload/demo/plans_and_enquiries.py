@@ -74,16 +74,16 @@ class CaseRecords:
 
 
 def demo_gaps(rng: random.Random, crns: list[str]) -> dict[str, Gaps]:
-    """The gaps on the demo practitioner's caseload: a handful of police enquiries unanswered,
-    a couple of cases with no enquiry at all, one without a sentence plan and several without
-    oversight in the last three months. (The seed leaves the risk management plan off the first
-    high-RoSH case that has no other gap.)"""
+    """The gaps on the demo practitioner's caseload: two police enquiries unanswered, one case
+    with no enquiry at all, one without a sentence plan and two without oversight in the last
+    three months. (The seed leaves the risk management plan off the first high-RoSH case that
+    has no other gap.)"""
     shuffled = sorted(crns)
     rng.shuffle(shuffled)
-    gaps = {crn: Gaps(da_unanswered=True) for crn in shuffled[:5]}
-    gaps |= {crn: Gaps(no_enquiries=True) for crn in shuffled[5:7]}
-    gaps |= {crn: Gaps(no_sentence_plan=True) for crn in shuffled[7:8]}
-    gaps |= {crn: Gaps(no_recent_oversight=True) for crn in shuffled[8:14]}
+    gaps = {crn: Gaps(da_unanswered=True) for crn in shuffled[:2]}
+    gaps |= {crn: Gaps(no_enquiries=True) for crn in shuffled[2:3]}
+    gaps |= {crn: Gaps(no_sentence_plan=True) for crn in shuffled[3:4]}
+    gaps |= {crn: Gaps(no_recent_oversight=True) for crn in shuffled[4:6]}
     return gaps
 
 
@@ -92,19 +92,26 @@ def _on_or_before(day: date, today: date) -> date | None:
 
 
 def _enquiry(
-    rng: random.Random, kind: str, start: date, today: date, *, answered: bool
+    rng: random.Random,
+    kind: str,
+    start: date,
+    today: date,
+    *,
+    answered: bool,
+    reason: str = "START",
+    asked_within: tuple[int, int] = (-7, 3),
 ) -> dict[str, object] | None:
-    requested = _on_or_before(start + timedelta(days=rng.randint(-7, 3)), today)
+    requested = _on_or_before(start + timedelta(days=rng.randint(*asked_within)), today)
     if requested is None:
         return None
     responded = _on_or_before(requested + timedelta(days=rng.randint(2, 10)), today)
     if not answered or responded is None:
-        return {"kind": kind, "reason": "START", "requested_on": requested}
+        return {"kind": kind, "reason": reason, "requested_on": requested}
     response = pick(rng, RESPONSES)
     notes = "" if response == "NO_INFORMATION" else rng.choice(SHARED[kind])
     return {
         "kind": kind,
-        "reason": "START",
+        "reason": reason,
         "requested_on": requested,
         "responded_on": responded,
         "response": response,
@@ -112,8 +119,38 @@ def _enquiry(
     }
 
 
-def case_records(crn: str, *, start: date, rosh: int, today: date, gaps: Gaps) -> CaseRecords:
-    """`start` is the start of supervision (sentence or release), `rosh` the RoSH rank."""
+def _new_concern_enquiries(
+    crn: str, concerns: tuple[tuple[str, date], ...], today: date
+) -> list[dict[str, object]]:
+    """A further enquiry after each new concern, asked within three days of it and answered
+    (its own generator, so the records drawn before it stay as they were)."""
+    rng = random.Random(f"new concerns {crn}")
+    found = []
+    for kind, day in concerns:
+        enquiry = _enquiry(
+            rng, kind, day, today, answered=True, reason="NEW_CONCERN", asked_within=(0, 3)
+        )
+        if enquiry is not None:
+            found.append(enquiry)
+    return found
+
+
+def case_records(
+    crn: str,
+    *,
+    start: date,
+    rosh: int,
+    today: date,
+    gaps: Gaps,
+    rosh_since: date | None = None,
+    concerns: tuple[tuple[str, date], ...] = (),
+    events: tuple[date, ...] = (),
+) -> CaseRecords:
+    """`start` is the start of supervision (sentence or release), `rosh` the RoSH rank and
+    `rosh_since` the day the RoSH registration in force was made; `concerns` are the new
+    concerns registered since the start that call for a further enquiry: (enquiry kind, day);
+    `events` the days of what calls for oversight within days (a failure, a MAPPA or high RoSH
+    registration)."""
     rng = random.Random(f"plans and enquiries {crn}")
     records = CaseRecords()
     if start > today:
@@ -126,6 +163,8 @@ def case_records(crn: str, *, start: date, rosh: int, today: date, gaps: Gaps) -
             enquiry = _enquiry(rng, kind, start, today, answered=answered)
             if enquiry is not None:
                 records.enquiries.append(enquiry)
+        if not gaps.da_unanswered:
+            records.enquiries.extend(_new_concern_enquiries(crn, concerns, today))
     every = 7 if rosh >= HIGH else 14 if rosh == MEDIUM else rng.choice((14, 28))
     if not gaps.no_sentence_plan:
         completed = start + timedelta(days=rng.randint(5, 18))
@@ -139,7 +178,8 @@ def case_records(crn: str, *, start: date, rosh: int, today: date, gaps: Gaps) -
             )
             completed += timedelta(weeks=26)
     if rosh >= MEDIUM and not gaps.no_risk_management_plan:
-        completed = start + timedelta(days=rng.randint(5, 20))
+        since = max(start, rosh_since or start)
+        completed = since + timedelta(days=rng.randint(5, 20))
         if completed <= today:
             records.risk_management_plans.append(
                 {"completed_on": completed, "notes": rng.choice(RISK_PLAN_NOTES)}
@@ -150,4 +190,18 @@ def case_records(crn: str, *, start: date, rosh: int, today: date, gaps: Gaps) -
     if not gaps.no_recent_oversight:
         recent = max(start, today - timedelta(days=rng.randint(3, 80)))
         records.oversight.append((recent, rng.choice(OVERSIGHT_NOTES)))
+        records.oversight.extend(_oversight_after(crn, events, start, today))
     return records
+
+
+def _oversight_after(
+    crn: str, events: tuple[date, ...], start: date, today: date
+) -> list[tuple[date, str]]:
+    """Oversight within a few days of each event of the last three months (its own generator)."""
+    rng = random.Random(f"oversight after events {crn}")
+    found = []
+    for day in events:
+        on = day + timedelta(days=rng.randint(1, 4))
+        if start <= on <= today and day >= today - timedelta(days=92):
+            found.append((on, rng.choice(OVERSIGHT_NOTES)))
+    return sorted(set(found))

@@ -9,8 +9,11 @@ from datetime import date
 from simple_history.utils import bulk_create_with_history
 
 from caseload.core.errors import FieldProblem
+from caseload.demo.enforcement import is_failure
 from caseload.demo.generator import SyntheticPerson
 from caseload.demo.plans_and_enquiries import HIGH, CaseRecords, Gaps, case_records
+from caseload.demo.upkeep import sentence_end
+from caseload.essentials.domain.kinds import CHILD_CONCERNS, POLICE_CONCERNS
 from caseload.organisation.constants import Role
 from caseload.organisation.models import Staff
 from caseload.people.models import Person
@@ -29,13 +32,55 @@ class DemoGaps:
     by_crn: dict[str, Gaps] = field(default_factory=dict)
     risk_plan_gap_left: bool = True
 
-    def of(self, crn: str, rosh: int) -> Gaps:
+    def of(self, crn: str, rosh: int, *, in_force: bool) -> Gaps:
         if crn in self.by_crn:
             return self.by_crn[crn]
-        if rosh >= HIGH and self.risk_plan_gap_left:
+        if rosh >= HIGH and in_force and self.risk_plan_gap_left:
             self.risk_plan_gap_left = False
             return Gaps(no_risk_management_plan=True)
         return Gaps()
+
+
+#: New registrations that call for a further enquiry, and the enquiry (the essentials rules).
+CONCERN_ENQUIRIES = {
+    **dict.fromkeys(POLICE_CONCERNS, "POLICE_DA"),
+    **dict.fromkeys(CHILD_CONCERNS, "CHILDRENS_SERVICES"),
+}
+
+
+def _rosh_since(person: SyntheticPerson) -> date | None:
+    days = [
+        r["registered_on"]
+        for r in person.registrations
+        if r["register"] in ROSH_CODES and not r.get("deregistered_on")
+    ]
+    return max(days, default=None)  # type: ignore[type-var]
+
+
+def _concerns(person: SyntheticPerson, start: date) -> tuple[tuple[str, date], ...]:
+    return tuple(
+        (CONCERN_ENQUIRIES[str(r["register"])], r["registered_on"])  # type: ignore[misc]
+        for r in sorted(person.registrations, key=lambda r: r["registered_on"])  # type: ignore[arg-type,return-value]
+        if r["register"] in CONCERN_ENQUIRIES and r["registered_on"] > start  # type: ignore[operator]
+    )
+
+
+def _in_force(person: SyntheticPerson, today: date) -> bool:
+    """Whether the sentence is still running (not ended, nor past its expected end)."""
+    end = sentence_end(person.sentence)
+    return end is None or end > today
+
+
+def _events(person: SyntheticPerson, start: date) -> tuple[date, ...]:
+    """What calls for management oversight within days: each failure to comply, and each
+    MAPPA or high RoSH registration since the start."""
+    failures = [c["happened_at"].date() for c in person.contacts if is_failure(c)]  # type: ignore[attr-defined]
+    registered = [
+        r["registered_on"]
+        for r in person.registrations
+        if r["register"] in ("MAPP", "RHRH", "RVHR") and r["registered_on"] > start  # type: ignore[operator]
+    ]
+    return tuple(sorted(failures + registered))  # type: ignore[type-var]
 
 
 def _rosh(person: SyntheticPerson) -> int:
@@ -89,7 +134,12 @@ def write_plans_and_enquiries(
             start=supervision,  # type: ignore[arg-type]
             rosh=rosh,
             today=today,
-            gaps=gaps.of(p.crn, rosh) if holder.user.username == "practitioner" else Gaps(),
+            gaps=gaps.of(p.crn, rosh, in_force=_in_force(p, today))
+            if holder.user.username == "practitioner"
+            else Gaps(),
+            rosh_since=_rosh_since(p),
+            concerns=_concerns(p, supervision),  # type: ignore[arg-type]
+            events=_events(p, supervision),  # type: ignore[arg-type]
         )
         invalid += [f"{p.crn} {x.field}: {x.message}" for x in _problems(records, today)]
         person, user = by_crn[p.crn], holder.user

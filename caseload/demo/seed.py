@@ -22,6 +22,8 @@ from caseload.demo.personal_details import personal_details
 from caseload.demo.plans_and_enquiries import demo_gaps
 from caseload.demo.plans_seed import DemoGaps, write_plans_and_enquiries
 from caseload.demo.showcase import enforcement_showcase
+from caseload.demo.upkeep import demo_lapses
+from caseload.demo.upkeep_seed import DemoLapses, plan_upkeep, write_upkeep
 from caseload.demo.validate import problems_in
 from caseload.diary.domain import (
     APPOINTMENT_TYPES,
@@ -183,7 +185,7 @@ def _allocation_targets(rng: random.Random, staff: list[Staff], people: int) -> 
     return targets[:people]
 
 
-def _write_people(batch: list[SyntheticPerson], targets: list[Staff], start: date) -> int:
+def _write_people(batch: list[SyntheticPerson], targets: list[Staff]) -> int:
     bulk_create_with_history(
         [
             Person(
@@ -222,8 +224,10 @@ def _write_people(batch: list[SyntheticPerson], targets: list[Staff], start: dat
         rows[Event].append(Event(person=person, **p.event))
         rows[Registration] += [Registration(person=person, **r) for r in p.registrations]
         rows[Circumstance] += [Circumstance(person=person, **c) for c in p.circumstances]
+        # Allocated at the start of supervision, so the oversight since then counts.
+        supervision = p.sentence["release_date"] or p.sentence["sentence_date"]
         rows[Allocation].append(
-            Allocation(person=person, staff=staff, team_id=staff.team_id, start_date=start)
+            Allocation(person=person, staff=staff, team_id=staff.team_id, start_date=supervision)
         )
         if p.assessment:
             rows[Assessment].append(Assessment(person=person, **p.assessment))
@@ -361,12 +365,20 @@ def seed_delivery_unit(
         base = (seed // 26) * 100_000
         crns = [f"{letter}{(base + i + 1) % 1_000_000:06d}" for i in range(people)]
         gaps = DemoGaps()
+        lapses = DemoLapses()
         if demo_users:
             caseload = [crn for crn, t in zip(crns, targets, strict=True) if t is practitioner]
             gaps.by_crn = demo_gaps(random.Random(f"plans-{seed}"), caseload)
+            lapses.by_crn = demo_lapses(random.Random(f"upkeep-{seed}"), caseload)
         for offset in range(0, people, batch_size):
             count = min(batch_size, people - offset)
             batch = [synthetic_person(rng, crns[offset + i], today) for i in range(count)]
+            holders = targets[offset : offset + count]
+            upkeep, invalid = plan_upkeep(
+                batch, holders, seed=seed, now=now, today=today, lapses=lapses
+            )
+            if invalid:
+                raise SeedError("generated upkeep breaks the rules: " + "; ".join(invalid[:5]))
             breaches = {
                 p.crn: consistent_enforcement(
                     enforcement_rng, p.contacts, str(p.sentence["sentence_type"]), today
@@ -378,9 +390,9 @@ def seed_delivery_unit(
             invalid = [line for p in batch for line in problems_in(p, now=now, today=today)]
             if invalid:
                 raise SeedError("generated facts break the rules: " + "; ".join(invalid[:5]))
-            holders = targets[offset : offset + count]
-            contacts += _write_people(batch, holders, today.replace(day=1))
+            contacts += _write_people(batch, holders)
             _write_breaches(breaches)
+            write_upkeep(upkeep, {p.crn: h for p, h in zip(batch, holders, strict=True)})
             invalid = write_plans_and_enquiries(batch, holders, today=today, gaps=gaps)
             if invalid:
                 raise SeedError("generated plans break the rules: " + "; ".join(invalid[:5]))
