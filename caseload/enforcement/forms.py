@@ -63,7 +63,7 @@ class BreachOutcomeForm(GovUKForm):
 class ConsiderRecallForm(GovUKForm):
     considered_on = _today("Date the recall was considered")
     why = forms.ChoiceField(
-        label="Why is a recall being considered?",
+        label="Why a recall is being considered",
         choices=RECALL_WHY_CHOICES,
         widget=GovUKRadioSelect,
     )
