@@ -71,9 +71,9 @@ def counts_in_words(states_and_dates: Iterable[tuple[str, date | None]], today: 
         elif state == DUE:
             later += 1
     parts = [
-        f"{overdue} overdue" if overdue else "",
-        f"{this_week} due this week" if this_week else "",
-        f"{later} due later" if later else "",
+        f"{overdue:,} overdue" if overdue else "",
+        f"{this_week:,} due this week" if this_week else "",
+        f"{later:,} due later" if later else "",
     ]
     return ", ".join(p for p in parts if p) or "Nothing due"
 

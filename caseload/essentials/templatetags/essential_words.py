@@ -20,3 +20,9 @@ def essential_tag(essential: Any, today: date) -> dict[str, str]:
         label = "Snoozed" if state == "snoozed" else "Not applicable"
         words = f"{label} until {short_day(override.until, today)}"
     return {"words": words, "tag": STATE_TAGS.get(state, "govuk-tag--grey")}
+
+
+@register.filter
+def thousands(number: int) -> str:
+    """1204 as "1,204", as GOV.UK writes numbers."""
+    return f"{number:,}"
