@@ -276,9 +276,10 @@ def essentials_for_cases(
     return sorted(views, key=_order)
 
 
-def overrides_in_team(team_id: int, *, today: date) -> list[OverrideView]:
-    """Every override in force on the cases the team holds today, soonest to end first."""
-    people = Person.objects.in_team(team_id, today)
+def overrides_on(people: QuerySet[Person], *, today: date) -> list[OverrideView]:
+    """Every override in force on these cases, soonest to end first. Pass cases chosen by the
+    access function (a manager's `visible_cases` in their team), so a case the reader is kept
+    out of never shows."""
     rows = (
         EssentialOverride.objects.in_force(today)
         .filter(person__in=people)

@@ -44,7 +44,7 @@ from caseload.essentials.reading import (
     State,
     essentials_for_case,
     essentials_for_cases,
-    overrides_in_team,
+    overrides_on,
 )
 from caseload.organisation.constants import Role
 from caseload.organisation.models import Staff
@@ -262,7 +262,6 @@ class Oversight:
     the overseer may see (the access function), `practitioners` by username."""
 
     name: str
-    team_ids: tuple[int, ...]
     cases: QuerySet[Person]
     practitioners: dict[str, Staff]
 
@@ -270,7 +269,7 @@ class Oversight:
 def _oversight(request: HttpRequest) -> Oversight:
     team = getattr(getattr(request.user, "staff", None), "team", None)
     if team is None:
-        return Oversight("", (), Person.objects.none(), {})
+        return Oversight("", Person.objects.none(), {})
     if has_capability(request.user, Capability.CHANGE_CASE):
         name, teams = team.name, [team.pk]
         cases = visible_cases(request.user).in_team(team.pk)
@@ -283,7 +282,7 @@ def _oversight(request: HttpRequest) -> Oversight:
         .select_related("user")
         .order_by("user__last_name", "user__first_name")
     )
-    return Oversight(name, tuple(teams), cases, {s.user.get_username(): s for s in staff})
+    return Oversight(name, cases, {s.user.get_username(): s for s in staff})
 
 
 @surface(Capability.OVERSEE_CASES)
@@ -293,17 +292,7 @@ def team_essentials(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     found = essentials_for_cases(oversight.cases, today=today, states=OPEN_STATES)
     by_practitioner, by_kind = team_counts(found, holders(e.person_id for e in found))
-    # Only the overrides on cases the overseer may see: a case they are kept out of is absent.
-    seen = set(oversight.cases.values_list("pk", flat=True))
-    overrides = sorted(
-        (
-            o
-            for team_id in oversight.team_ids
-            for o in overrides_in_team(team_id, today=today)
-            if o.person_id in seen
-        ),
-        key=lambda o: (o.until, o.id),
-    )
+    overrides = overrides_on(oversight.cases, today=today)
     record_audit(request.user, "VIEW_CASELOAD", detail={"essentials": "team"})
     page: dict[str, Any] = {
         "today": today,

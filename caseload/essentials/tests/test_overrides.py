@@ -15,8 +15,9 @@ from caseload.essentials.actions import (
 )
 from caseload.essentials.domain.essential import State
 from caseload.essentials.models import EssentialOverride
-from caseload.essentials.reading import essentials_for_case, overrides_in_team
+from caseload.essentials.reading import essentials_for_case, overrides_on
 from caseload.essentials.tests.helpers import with_essentials
+from caseload.people.models import Person
 
 pytestmark = pytest.mark.django_db
 
@@ -162,7 +163,7 @@ def test_a_manager_sees_every_override_in_force_in_the_team(case, practitioner, 
         reason="Away",
         until=today + timedelta(days=3),
     )
-    [override] = overrides_in_team(team.pk, today=today)
+    [override] = overrides_on(Person.objects.in_team(team.pk, today), today=today)
     assert (override.crn, override.kind) == (case.crn, "home_visit")
     assert override.by_name.startswith("Alice")
-    assert overrides_in_team(team.pk, today=today + timedelta(days=4)) == []
+    assert overrides_on(Person.objects.in_team(team.pk), today=today + timedelta(days=4)) == []
