@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -397,11 +397,22 @@ def seed_delivery_unit(
             if invalid:
                 raise SeedError("generated plans break the rules: " + "; ".join(invalid[:5]))
             progress(count)
+        _refresh_planner_statistics()
         if demo_users:
             _limited_access_cases(practitioner, today.replace(day=1))
             _diaries(seed, practitioner, today, now)
             enforcement_showcase(practitioner, today, now)
     return SeedSummary(pdu.name, people, len(staff), contacts, users)
+
+
+def _refresh_planner_statistics() -> None:
+    """PostgreSQL plans queries from its table statistics, which after a bulk seed (and inside
+    its transaction) still describe empty tables: a join of sentences, events and people was
+    then planned as nested loops and took many minutes. ANALYZE counts the rows this
+    transaction inserted. SQLite needs nothing."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def _diaries(seed: int, practitioner: Staff, today: date, now: datetime) -> None:

@@ -32,15 +32,15 @@ def _at(day: date, hour: int) -> datetime:
 
 
 def _held(practitioner: Staff, today: date, sentence_type: str) -> list[Sentence]:
-    # The ids first: as a subquery, PostgreSQL's plan over freshly seeded tables took minutes.
-    people = list(Person.objects.allocated_to(practitioner.pk, today).values_list("pk", flat=True))
-    return list(
+    people = {p.pk: p for p in Person.objects.allocated_to(practitioner.pk, today)}
+    held = list(
         Sentence.objects.filter(
-            event__person_id__in=people, sentence_type=sentence_type, termination_date=None
-        )
-        .select_related("event__person")
-        .order_by("event__person__crn")
+            event__person_id__in=list(people), sentence_type=sentence_type, termination_date=None
+        ).select_related("event")
     )
+    for sentence in held:
+        sentence.event.person = people[sentence.event.person_id]
+    return sorted(held, key=lambda s: s.event.person.crn)
 
 
 def _order_to_show(practitioner: Staff, today: date) -> tuple[Person, list[date]] | None:
