@@ -19,7 +19,7 @@ from caseload.derived.facts import (
     SentenceFacts,
     case_facts,
 )
-from caseload.people.models import Event, Person
+from caseload.people.models import Event, Person, Sentence
 from caseload.risk.models import Assessment, Registration, RegistrationReview
 
 
@@ -86,30 +86,37 @@ def _sentences(person: Person) -> list[SentenceFacts]:
         sentence = getattr(event, "sentence", None)
         if sentence is None:
             continue
-        sentences.append(
-            SentenceFacts(
-                event_number=event.number,
-                offence_code=event.offence_code,
-                offence_date=event.offence_date,
-                conviction_date=event.conviction_date,
-                sentence_type=sentence.sentence_type,
-                sentence_date=sentence.sentence_date,
-                release_date=sentence.release_date,
-                termination_date=sentence.termination_date,
-                requirements=tuple(
-                    RequirementFacts(
-                        r.category,
-                        r.length,
-                        r.length_unit,
-                        r.electronic_monitoring,
-                        r.start_date,
-                        r.end_date,
-                    )
-                    for r in sentence.requirements.all()
-                ),
+        requirements = tuple(
+            RequirementFacts(
+                r.category,
+                r.length,
+                r.length_unit,
+                r.electronic_monitoring,
+                r.start_date,
+                r.end_date,
             )
+            for r in sentence.requirements.all()
         )
+        sentences.append(sentence_facts(sentence, requirements))
     return sentences
+
+
+def sentence_facts(
+    sentence: Sentence, requirements: tuple[RequirementFacts, ...] = ()
+) -> SentenceFacts:
+    """One sentence (with its event) as the pure rules read it."""
+    event = sentence.event
+    return SentenceFacts(
+        event_number=event.number,
+        offence_code=event.offence_code,
+        offence_date=event.offence_date,
+        conviction_date=event.conviction_date,
+        sentence_type=sentence.sentence_type,
+        sentence_date=sentence.sentence_date,
+        release_date=sentence.release_date,
+        termination_date=sentence.termination_date,
+        requirements=requirements,
+    )
 
 
 def _facts(person: Person, as_at: date, contacts: list[ContactFact]) -> CaseFacts:

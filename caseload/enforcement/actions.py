@@ -12,6 +12,7 @@ from caseload.contacts.models import Contact
 from caseload.core.dates import past_date_problems
 from caseload.core.errors import ActionInvalid, FieldProblem
 from caseload.core.versions import day_in_words, when_in_words
+from caseload.derived.snapshot import sentence_facts
 from caseload.enforcement.domain import (
     BREACH_OUTCOMES,
     BREACH_REFERRAL,
@@ -29,7 +30,6 @@ from caseload.enforcement.reading import (
     contact_fact,
     decision_problems,
     recall_record,
-    sentence_facts,
     sentence_on,
 )
 

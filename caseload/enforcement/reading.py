@@ -12,6 +12,7 @@ from caseload.contacts.domain import ContactFact
 from caseload.contacts.models import Contact
 from caseload.core.dates import in_force
 from caseload.core.errors import FieldProblem
+from caseload.derived.snapshot import sentence_facts
 from caseload.enforcement.domain import (
     EnforcementFacts,
     EnforcementStep,
@@ -27,20 +28,6 @@ from caseload.enforcement.models import RecallConsideration
 from caseload.people.domain import SentenceFacts
 from caseload.people.models import Person, Sentence
 from caseload.risk.models import Registration
-
-
-def sentence_facts(sentence: Sentence) -> SentenceFacts:
-    event = sentence.event
-    return SentenceFacts(
-        event_number=event.number,
-        offence_code=event.offence_code,
-        offence_date=event.offence_date,
-        conviction_date=event.conviction_date,
-        sentence_type=sentence.sentence_type,
-        sentence_date=sentence.sentence_date,
-        release_date=sentence.release_date,
-        termination_date=sentence.termination_date,
-    )
 
 
 def sentence_on(person: Person, day: date) -> Sentence | None:
