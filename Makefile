@@ -10,14 +10,14 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 
 # Pure domain code, type-checked with mypy --strict; paths that don't exist yet are skipped.
-MYPY_PATHS := $(wildcard caseload/risk/predictors caseload/tiering/domain caseload/*/domain.py) \
+MYPY_PATHS := $(wildcard caseload/risk/predictors caseload/*/domain.py caseload/*/domain) \
 	caseload/core/dates.py caseload/core/working_days.py caseload/core/errors.py caseload/core/versions.py caseload/derived/facts.py \
 	caseload/risk/assessment.py caseload/risk/derive.py caseload/tiering/derive.py \
 	caseload/risk/explain.py caseload/tiering/explain.py \
 	caseload/demo/generator.py caseload/demo/supervision.py caseload/demo/choice.py \
 	caseload/demo/validate.py caseload/demo/diary.py caseload/demo/personal_details.py \
 	caseload/demo/plans_and_enquiries.py caseload/demo/upkeep.py \
-	caseload/essentials/domain caseload/essentials/wording.py
+	caseload/essentials/wording.py
 
 PY_STAMP := $(VENV)/.requirements-installed
 FRONTEND_STAMP := caseload/static/caseload/.built
