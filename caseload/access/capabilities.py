@@ -41,6 +41,7 @@ class Capability(StrEnum):
     OVERSEE_CASES = "oversee a team's cases: record management oversight, see its overrides"
     DECIDE_RECALL = "decide on a recall or countersign a recall decision"
     SEE_AGGREGATES = "see aggregate figures"
+    SEE_RETURNS = "see returns: registers, statistics and performance measures for their scope"
     EXPORT_RETURNS = "export returns"
     MANAGE_USERS = "manage users"
     MANAGE_REFERENCE_DATA = "manage reference data"
@@ -59,6 +60,7 @@ ROLE_CAPABILITIES: Mapping[Role, AbstractSet[Capability]] = {
         C.SEE_AGGREGATES,
         C.OVERSEE_CASES,
         C.DECIDE_RECALL,
+        C.SEE_RETURNS,
     },
     Role.HEAD_OF_PDU: {
         C.SEE_CASE,
@@ -70,8 +72,9 @@ ROLE_CAPABILITIES: Mapping[Role, AbstractSet[Capability]] = {
         C.EXPORT_RETURNS,
         C.OVERSEE_CASES,
         C.DECIDE_RECALL,
+        C.SEE_RETURNS,
     },
-    Role.ANALYST: {C.SEE_CASE, C.SEE_AGGREGATES, C.EXPORT_RETURNS},
+    Role.ANALYST: {C.SEE_CASE, C.SEE_AGGREGATES, C.SEE_RETURNS, C.EXPORT_RETURNS},
     Role.STAFF_REP: {C.SEE_AGGREGATES},
     Role.ADMIN: {C.MANAGE_USERS, C.MANAGE_REFERENCE_DATA, C.SEE_CASE_AUDIT},
 }

@@ -13,8 +13,8 @@ existence is not revealed. In order:
 4. to change a case, the role must include changing cases and the case must be held in the
    user's own team.
 
-Aggregate returns must count every case, limited access or not, without its identity, so they
-will need a count that ignores the lists; none exists yet, and `visible_cases` is not it.
+Aggregate returns count every case in scope, limited access or not, without its identity:
+`countable_cases` is that set, and nothing that names a person may be read from it.
 """
 
 from datetime import date
@@ -61,6 +61,16 @@ def visible_cases(user: Any, day: date | None = None) -> QuerySet[Person]:
         return Person.objects.none()
     day = day or timezone.localdate()
     return _in_scope(staff, day).exclude(limited_access_refusals(user, day))
+
+
+def countable_cases(user: Any, day: date | None = None) -> QuerySet[Person]:
+    """The cases a user who may see returns counts in aggregates: every case in their scope on
+    `day`, limited access or not. Only for counting: rows that identify people are read from
+    `visible_cases`."""
+    staff = acting_staff(user)
+    if staff is None or not has_capability(user, Capability.SEE_RETURNS):
+        return Person.objects.none()
+    return _in_scope(staff, day or timezone.localdate())
 
 
 def changeable_cases(user: Any) -> QuerySet[Person]:

@@ -1,0 +1,1 @@
+"""One module per return; each calls `caseload.returns.registry.register`."""
