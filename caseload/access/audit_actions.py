@@ -48,6 +48,8 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
     "EXPORT_AUDIT": AuditAction(
         "Exported the audit log", "Tried to export the audit log (refused)"
     ),
+    "VIEW_RETURN": AuditAction("Viewed a return", "Tried to view a return (refused)"),
+    "EXPORT_RETURN": AuditAction("Exported a return", "Tried to export a return (refused)"),
     # Writes to a case (each action's name)
     "CHANGE_CASE": AuditAction("Changed the case", "Tried to change the case (refused)"),
     "RECORD_CONTACT": AuditAction("Recorded a contact", "Tried to record a contact (refused)"),

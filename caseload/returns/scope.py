@@ -18,17 +18,21 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from caseload.access.cases import countable_cases, visible_cases
+from caseload.core.errors import ActionInvalid, FieldProblem
 from caseload.organisation.models import Allocation, DeliveryUnit, Region, Staff, Team
 from caseload.people.models import Person
 from caseload.returns.domain.filters import ReturnFilters, filter_problems
 
 
-class ReturnFilterError(ValueError):
-    """Each (field, rule) that is wrong with the filters; nothing is read."""
+class ReturnFilterError(ActionInvalid):
+    """Every filter that is wrong; nothing is read. The filters are query parameters."""
 
-    def __init__(self, problems: list[tuple[str, str]]) -> None:
-        super().__init__("; ".join(f"{name}: {rule}" for name, rule in problems))
-        self.problems = problems
+    def as_json(self) -> dict[str, object]:
+        return {
+            "detail": [
+                {"loc": ["query", p.field], "type": p.rule, "msg": p.message} for p in self.problems
+            ]
+        }
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,7 @@ class ReturnScope:
 def _narrowed(
     held: QuerySet[Allocation], filters: ReturnFilters, user: Any, day: date
 ) -> QuerySet[Allocation]:
-    problems: list[tuple[str, str]] = []
+    problems: list[FieldProblem] = []
     units = units_for(user, day)
     chosen = (
         ("region", filters.region, units.regions, "code", "team__delivery_unit__region"),
@@ -103,7 +107,10 @@ def _narrowed(
             continue
         found = options.filter(**{key: code}).first()
         if found is None:
-            problems.append((name, f"There is no {name.replace('_', ' ')} '{code}' in your scope"))
+            words = name.replace("_", " ")
+            problems.append(
+                FieldProblem(name, "not_in_scope", f"There is no {words} '{code}' in your scope")
+            )
         else:
             held = held.filter(**{through: found})
     if filters.practitioner:
@@ -113,8 +120,9 @@ def _narrowed(
         ).first()
         if staff is None:
             problems.append(
-                (
+                FieldProblem(
                     "practitioner",
+                    "not_in_scope",
                     f"No one called '{filters.practitioner}' held cases in your scope that day",
                 )
             )

@@ -58,6 +58,7 @@ SAMPLES = {
     "failure_id": "failure",
     "breach_id": "breach",
     "recall_id": "recall",
+    "return_name": "a return",
 }
 
 TODAY = timezone.localdate().isoformat()
@@ -403,6 +404,7 @@ def _url(route: Route, world: World) -> str:
         "failure": world.failure.pk,
         "breach": world.breach.pk,
         "recall": world.recall.pk,
+        "a return": "caseload-by-tier",
     }
     url = route.path
     if route.api:
@@ -420,6 +422,7 @@ def _url(route: Route, world: World) -> str:
             "failure_id": world.failure.pk,
             "breach_id": world.breach.pk,
             "recall_id": world.recall.pk,
+            "return_name": "caseload-by-tier",
         }
         for name, value in samples.items():
             url = url.replace("{" + name + "}", str(value))

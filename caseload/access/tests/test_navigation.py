@@ -25,9 +25,9 @@ def user_with_role(role: Role) -> User:
     ("role", "labels"),
     [
         (Role.PRACTITIONER, ["Today", "My cases", "Diary", "Team cases", "Search"]),
-        (Role.MANAGER, ["Team cases", "Team essential work", "Search", "Audit"]),
-        (Role.HEAD_OF_PDU, ["Cases", "Team essential work", "Search", "Audit"]),
-        (Role.ANALYST, ["Cases", "Search"]),
+        (Role.MANAGER, ["Team cases", "Team essential work", "Search", "Returns", "Audit"]),
+        (Role.HEAD_OF_PDU, ["Cases", "Team essential work", "Search", "Returns", "Audit"]),
+        (Role.ANALYST, ["Cases", "Search", "Returns"]),
         (Role.ADMIN, ["Audit"]),
         (Role.STAFF_REP, []),
     ],

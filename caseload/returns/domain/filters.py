@@ -8,6 +8,8 @@ from `period_from` to the "as at" day, both included; by default the twelve mont
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from caseload.core.errors import FieldProblem
+
 EARLIEST = date(2000, 1, 1)
 LONGEST_PERIOD_DAYS = 5 * 366
 
@@ -47,17 +49,29 @@ def default_period_start(as_at: date) -> date:
     return year_before + timedelta(days=1)
 
 
-def filter_problems(filters: ReturnFilters, today: date) -> list[tuple[str, str]]:
-    """(field, rule) for each filter that breaks a rule; empty when all are good."""
-    problems: list[tuple[str, str]] = []
+def filter_problems(filters: ReturnFilters, today: date) -> list[FieldProblem]:
+    """Each filter that breaks a rule; empty when all are good."""
+    problems: list[FieldProblem] = []
     if filters.as_at > today:
-        problems.append(("as_at", "The 'as at' date must be today or in the past"))
+        problems.append(
+            FieldProblem("as_at", "not_in_future", "The 'as at' date must be today or in the past")
+        )
     if filters.as_at < EARLIEST:
-        problems.append(("as_at", "The 'as at' date must be in 2000 or later"))
+        problems.append(
+            FieldProblem("as_at", "too_early", "The 'as at' date must be in 2000 or later")
+        )
     start = filters.period_from
     if start is not None:
         if start > filters.as_at:
-            problems.append(("period_from", "The period must start on or before the 'as at' date"))
+            problems.append(
+                FieldProblem(
+                    "period_from",
+                    "after_as_at",
+                    "The period must start on or before the 'as at' date",
+                )
+            )
         elif (filters.as_at - start).days > LONGEST_PERIOD_DAYS:
-            problems.append(("period_from", "The period can be at most 5 years"))
+            problems.append(
+                FieldProblem("period_from", "too_long", "The period can be at most 5 years")
+            )
     return problems
