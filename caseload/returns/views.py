@@ -53,6 +53,16 @@ def _filtered(
         return form, None
 
 
+def _covering(form: ReturnFilterForm, scope: ReturnScope) -> str:
+    """Whose cases the figures cover, in words: the narrowest filter chosen."""
+    for name in ("practitioner", "team", "delivery_unit", "region"):
+        code = getattr(scope.filters, name)
+        if code:
+            label = dict(form.fields[name].choices).get(code, code)  # type: ignore[attr-defined]
+            return f"Cases held by {label}" if name == "practitioner" else f"Cases in {label}"
+    return "Every case in your scope"
+
+
 @surface(Capability.SEE_RETURNS)
 def return_page(request: HttpRequest, return_name: str) -> HttpResponse:
     declared = _declared(return_name)
@@ -73,6 +83,7 @@ def return_page(request: HttpRequest, return_name: str) -> HttpResponse:
         query = scope.filters.as_dict()
         context |= {
             "scope": scope,
+            "covering": _covering(form, scope),
             "summary": summary,
             "chart": chart_of(declared, summary) if summary else None,
             "page": page,
