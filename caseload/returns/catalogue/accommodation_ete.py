@@ -50,6 +50,12 @@ OUT_OF_SCOPE = (A.CUSTODY.value,)
 HOUSING_ADDRESSES = (c.AddressKind.MAIN.value, c.AddressKind.APPROVED_PREMISES.value)
 COMMUNITY = (c.SentenceType.COMMUNITY_ORDER.value, c.SentenceType.SUSPENDED_SENTENCE_ORDER.value)
 
+EMPLOYMENT_SOURCE = (
+    "Ministry of Justice, 'Community Performance Annual, update to March 2022' (GOV.UK): "
+    "'Employment at 6 Weeks Post Release from Custody', '... 6 Months Post Release From Custody', "
+    "'... 6 Months Post Community Disposal', excluding unknown status; [I] whether training and "
+    "education count, and the exact rule, are not public"
+)
 SOURCE = (
     "Ministry of Justice, 'Offender accommodation outcomes: statistical guidance' "
     "(GOV.UK, 31 July 2025)"
@@ -61,8 +67,8 @@ class Measure:
     key: str
     title: str
     #: "release": each custodial sentence's release date; "community": a community or
-    #: suspended sentence order's date.
-    after: Literal["release", "community"]
+    #: suspended sentence order's date; "held": each person held, on the "as at" day itself.
+    after: Literal["release", "community", "held"]
     days: int
     kind: Kind
     met: tuple[str, ...]
@@ -118,8 +124,7 @@ MEASURES = (
         IN_ETE,
         "Releases whose day 6 weeks on fell in the period, the sentence still in force, where "
         "the person was employed, self-employed or in education or training that day.",
-        "Measure named in the Community Performance Quarterly (MoJ); [I] the exact rule is not "
-        "public",
+        EMPLOYMENT_SOURCE,
     ),
     Measure(
         "ETE_6_MONTHS_RELEASE",
@@ -129,8 +134,7 @@ MEASURES = (
         "EMPLOYMENT",
         IN_ETE,
         "As at 6 weeks, on the day 6 months after release.",
-        "Measure named in the Community Performance Quarterly (MoJ); [I] the exact rule is not "
-        "public; 6 months counted as 182 days (26 weeks)",
+        f"{EMPLOYMENT_SOURCE}; 6 months counted as 182 days (26 weeks)",
     ),
     Measure(
         "ETE_6_MONTHS_COMMUNITY",
@@ -142,8 +146,29 @@ MEASURES = (
         "Community and suspended sentence orders whose day 6 months after the sentence fell in "
         "the period, still in force, where the person was in work, education or training that "
         "day.",
-        "Measure named in the Community Performance Quarterly (MoJ); [I] the exact rule is not "
-        "public; 6 months counted as 182 days (26 weeks)",
+        f"{EMPLOYMENT_SOURCE}; 6 months counted as 182 days (26 weeks)",
+    ),
+    Measure(
+        "SETTLED_ON_THE_DAY",
+        "In settled accommodation on the 'as at' day",
+        "held",
+        0,
+        "ACCOMMODATION",
+        SETTLED,
+        "Everyone held at the end of the 'as at' day who was in settled accommodation that day: "
+        "where the caseload stands now, beside the measures at fixed points.",
+        "Our measure",
+    ),
+    Measure(
+        "ETE_ON_THE_DAY",
+        "In employment, training or education on the 'as at' day",
+        "held",
+        0,
+        "EMPLOYMENT",
+        IN_ETE,
+        "Everyone held at the end of the 'as at' day who was in work, education or training "
+        "that day.",
+        "Our measure",
     ),
 )
 
@@ -198,7 +223,26 @@ def _conditions(measure: Measure) -> tuple[Q, Q]:
     return eligible, eligible & met
 
 
+def _held_counts(scope: ReturnScope, measure: Measure) -> dict[str, tuple[int, int]]:
+    status = Circumstance.objects.active_on(scope.as_at).filter(
+        person=OuterRef("person_id"), kind=measure.kind
+    )
+    eligible = Q(Exists(status.exclude(status__in=OUT_OF_SCOPE)))
+    met = Q(Exists(status.filter(status__in=measure.met)))
+    grouped = (
+        scope.held.order_by()
+        .values("team__name")
+        .annotate(
+            eligible=Count("person_id", distinct=True, filter=eligible),
+            met=Count("person_id", distinct=True, filter=met),
+        )
+    )
+    return {row["team__name"]: (row["eligible"], row["met"]) for row in grouped}
+
+
 def _counts(scope: ReturnScope, measure: Measure) -> dict[str, tuple[int, int]]:
+    if measure.after == "held":
+        return _held_counts(scope, measure)
     earliest, latest = anchor_window(measure, scope.period_from, scope.as_at)
     anchor = anchor_field(measure)
     sentences = Sentence.objects.filter(
@@ -247,7 +291,8 @@ RETURN = register(
             "accommodation 3 months after release or a community sentence (MI014, MI015a, "
             "MI015b), and in employment, training or education 6 weeks and 6 months on, read "
             "from the circumstances and addresses recorded for each of those days in the "
-            "period. Fewer than 5 people are shown as <5."
+            "period, and where everyone held stood on the 'as at' day. Fewer than 5 people "
+            "are shown as <5."
         ),
         reads=(
             "organisation.Allocation",

@@ -175,17 +175,24 @@ def _annotated(scope: ReturnScope) -> QuerySet[Person]:
 
 
 def raw_counts(scope: ReturnScope) -> dict[str, dict[str, tuple[int, ...]]]:
-    """One grouped query per characteristic, each outcome a conditional count."""
-    people = _annotated(scope)
+    """One grouped query over every characteristic at once, each outcome a conditional count;
+    each characteristic's counts are then added up from the groups (a few thousand at most)."""
     outcomes = _outcomes(scope)
-    counts = {name: Count("pk", filter=outcomes[name]) for name in OUTCOME_NAMES}
-    raw: dict[str, dict[str, tuple[int, ...]]] = {}
-    for characteristic in CHARACTERISTICS:
-        grouped = people.values(characteristic.key).annotate(people=Count("pk"), **counts)
-        raw[characteristic.key] = {
-            row[characteristic.key]: (row["people"], *(row[name] for name in OUTCOME_NAMES))
-            for row in grouped
-        }
+    keys = [characteristic.key for characteristic in CHARACTERISTICS]
+    grouped = (
+        _annotated(scope)
+        .values(*keys)
+        .annotate(
+            people=Count("pk"),
+            **{name: Count("pk", filter=outcomes[name]) for name in OUTCOME_NAMES},
+        )
+    )
+    raw: dict[str, dict[str, tuple[int, ...]]] = {key: {} for key in keys}
+    for row in grouped.iterator(chunk_size=2000):
+        counts = (row["people"], *(row[name] for name in OUTCOME_NAMES))
+        for key in keys:
+            before = raw[key].get(row[key], (0,) * len(counts))
+            raw[key][row[key]] = tuple(a + b for a, b in zip(before, counts, strict=True))
     return raw
 
 

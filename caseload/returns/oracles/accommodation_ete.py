@@ -41,7 +41,23 @@ def _in_force(table: str, day: str) -> str:
     )
 
 
+def _held(measure: Measure) -> str:
+    status = (
+        f"SELECT 1 FROM people_circumstance x WHERE x.person_id = a.person_id "
+        f"AND x.kind = '{measure.kind}' AND x.start_date <= %(day)s "
+        f"AND (x.end_date IS NULL OR x.end_date > %(day)s)"
+    )
+    eligible = f"EXISTS ({status} AND x.status NOT IN ({_codes(OUT_OF_SCOPE)}))"
+    met = f"EXISTS ({status} AND x.status IN ({_codes(measure.met)}))"
+    return (
+        f"COUNT(DISTINCT CASE WHEN {eligible} THEN a.person_id END), "
+        f"COUNT(DISTINCT CASE WHEN {met} THEN a.person_id END)"
+    )
+
+
 def _sums(measure: Measure, i: int) -> str:
+    if measure.after == "held":
+        return _held(measure)
     anchor = f"s.{anchor_field(measure)}"
     day = _plus_days(anchor, measure.days)
     status = f"{_in_force('people_circumstance', day)} AND x.kind = '{measure.kind}'"

@@ -157,3 +157,14 @@ def test_every_team_has_a_row_for_every_measure_and_small_numbers_are_hidden(pra
     assert set(found) == {m.title for m in MEASURES}
     assert found["Housed on the day of release (MI014)"][2:] == (SMALL, SMALL, SMALL)
     assert found["Settled accommodation 3 months after release (MI015a)"][2:] == (0, 0, None)
+
+
+def test_on_the_as_at_day_everyone_held_is_read_as_the_record_stood_that_day(practitioner, analyst):
+    moved = _held(practitioner)
+    _status(moved, "ACCOMMODATION", "SETTLED", date(2026, 1, 1), end=AS_AT)
+    _status(moved, "ACCOMMODATION", "TEMPORARY", AS_AT)
+    _status(_held(practitioner), "ACCOMMODATION", "SETTLED", date(2026, 1, 1))
+    _held(practitioner)  # nothing recorded: not eligible
+    assert _count(analyst, practitioner, "SETTLED_ON_THE_DAY") == (2, 1)
+    day_before = AS_AT - timedelta(days=1)
+    assert _count(analyst, practitioner, "SETTLED_ON_THE_DAY", as_at=day_before) == (2, 2)
