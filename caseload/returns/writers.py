@@ -37,6 +37,11 @@ def _spreadsheet_safe(text: str) -> str:
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+def _sheet_name(title: str) -> str:
+    """Excel's rules for a sheet's name: at most 31 characters, none of []:*?/\\."""
+    return "".join(" " if c in "[]:*?/\\" else c for c in title)[:31].strip() or "Return"
+
+
 def csv_lines(columns: tuple[Column, ...], rows: Iterable[Row]) -> Iterator[str]:
     """The header, then one line per row, each as its own string: for a streamed response."""
     buffer = io.StringIO()
@@ -69,7 +74,7 @@ def write_xlsx(
     )
     bold = book.add_format({"bold": True})
     dated = book.add_format({"num_format": "yyyy-mm-dd"})
-    worksheet = book.add_worksheet(sheet[:31])
+    worksheet = book.add_worksheet(_sheet_name(sheet))
     for index, column in enumerate(columns):
         worksheet.write_string(0, index, column.title, bold)
         worksheet.set_column(index, index, max(12, len(column.title) + 2))
