@@ -37,9 +37,21 @@ def _spreadsheet_safe(text: str) -> str:
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+def _xml_safe(text: str) -> str:
+    """Without the control characters XML cannot hold (a workbook is XML)."""
+    return "".join(
+        c
+        for c in text
+        if c in "\t\n\r"
+        or (0x20 <= ord(c) < 0xD800 or 0xE000 <= ord(c) < 0xFFFE)
+        or ord(c) > 0xFFFF
+    )
+
+
 def _sheet_name(title: str) -> str:
     """Excel's rules for a sheet's name: at most 31 characters, none of []:*?/\\."""
-    return "".join(" " if c in "[]:*?/\\" else c for c in title)[:31].strip() or "Return"
+    name = "".join(c for c in title if c.isprintable() and c not in "[]:*?/\\" and ord(c) < 0xFFFE)
+    return name[:31].strip(" '") or "Return"
 
 
 def csv_lines(columns: tuple[Column, ...], rows: Iterable[Row]) -> Iterator[str]:
@@ -87,5 +99,5 @@ def write_xlsx(
             elif isinstance(cell, int | float | Decimal) and not isinstance(cell, bool):
                 worksheet.write_number(written, index, float(cell))
             else:
-                worksheet.write_string(written, index, str(cell))
+                worksheet.write_string(written, index, _xml_safe(str(cell)))
     book.close()

@@ -15,7 +15,7 @@ from caseload.returns.writers import csv_lines, write_xlsx
 COLUMNS = (Column("crn", "CRN"), Column("people", "People", "number"), Column("on", "On", "date"))
 
 
-@given(st.text(max_size=60))
+@given(st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=60))
 def test_any_title_makes_a_sheet_excel_accepts(title):
     target = io.BytesIO()
     write_xlsx(COLUMNS, [("X123456", 3, date(2026, 3, 31))], target, sheet=title)
