@@ -110,9 +110,9 @@ def tools_required(sex: str, flags: dict[str, bool]) -> Iterator[tuple[str, str]
     for tool, triggers in TOOLS.items():
         if tool == "ARMS" and sex == ARMS_NOT_FOR:
             continue
-        why = [t.words for t in triggers if flags[t.key]]
+        why = "; ".join(t.words for t in triggers if flags[t.key])
         if why:
-            yield tool, "; ".join(why).capitalize()
+            yield tool, why[:1].upper() + why[1:]
 
 
 def rows(scope: ReturnScope) -> Iterator[Row]:
