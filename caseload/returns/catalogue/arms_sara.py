@@ -1,8 +1,4 @@
-"""Cases that require an ARMS or a SARA, why, and whether one is recorded as current.
-
-The record holds no ARMS or SARA assessment yet (the structured `risk.Assessment` holds the
-predictors' answers and names no tool), so every case that requires one shows "None recorded":
-the return shows where the work is owed until such an assessment is recorded.
+"""Cases that require an ARMS or a SARA, why, and whether one is current.
 
 Which facts call for each tool (`docs/returns/arms-sara.md` cites each):
 - ARMS, for men with sexual convictions: a registered sex offender registration (`ARSO`), a MAPPA
@@ -10,13 +6,18 @@ Which facts call for each tool (`docs/returns/arms-sara.md` cites each):
   record, on a case not recorded as a woman's;
 - SARA, for intimate-partner violence: a domestic abuse perpetrator (`ADVP`) or domestic abuse
   history (`REG30`) registration, the codes hmpps-tier reads as domestic abuse.
+
+An assessment is current when the latest one of that tool (`risk.ToolAssessment`, the day it was
+completed) was completed on or before the day and no more than `CURRENT_MONTHS` before it.
 """
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
+from caseload.core.dates import add_months
 from caseload.organisation.models import Allocation
 from caseload.people.constants import Sex
 from caseload.people.models import CriminalHistory
@@ -32,9 +33,14 @@ from caseload.returns.catalogue._named_cases import (
 from caseload.returns.registry import Chart, Column, Return, Row, Table, register
 from caseload.returns.scope import ReturnScope
 from caseload.risk.domain import MAPPA
-from caseload.risk.models import Registration
+from caseload.risk.models import Registration, ToolAssessment
 
+CURRENT = "Yes"
+OUT_OF_DATE = "Out of date"
 NONE_RECORDED = "None recorded"
+#: No review cycle for either tool was found in a public source: 12 months is a placeholder,
+#: as the essentials' OASys review is.
+CURRENT_MONTHS = 12
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,21 @@ SEXUAL_SANCTIONS = (
 )
 
 
+def completed_key(tool: str) -> str:
+    return f"{tool.lower()}_completed"
+
+
+def current_from(day: date) -> date:
+    """The earliest completion that is still current on `day`."""
+    return add_months(day, -CURRENT_MONTHS)
+
+
+def currency(completed_on: date | None, day: date) -> str:
+    if completed_on is None:
+        return NONE_RECORDED
+    return CURRENT if completed_on >= current_from(day) else OUT_OF_DATE
+
+
 def _registered(scope: ReturnScope, register_code: str, **more: str) -> Exists:
     return Exists(
         Registration.objects.active_on(scope.as_at).filter(
@@ -83,8 +104,15 @@ def _sexual_offence() -> Exists:
     return Exists(CriminalHistory.objects.filter(any_sanction, person_id=OuterRef("person_id")))
 
 
+def _completed(scope: ReturnScope, tool: str) -> Subquery:
+    done = ToolAssessment.objects.filter(
+        person_id=OuterRef("person_id"), tool=tool, completed_on__lte=scope.as_at
+    )
+    return Subquery(done.order_by("-completed_on").values("completed_on")[:1])
+
+
 def _required(scope: ReturnScope, held: QuerySet[Allocation]) -> QuerySet[Allocation]:
-    """The held cases, each with a flag per trigger and per tool, only those needing a tool."""
+    """The held cases needing a tool, each with a flag per trigger and its latest of each tool."""
     marked = held.annotate(
         **{
             ARSO.key: _registered(scope, "ARSO"),
@@ -92,7 +120,8 @@ def _required(scope: ReturnScope, held: QuerySet[Allocation]) -> QuerySet[Alloca
             SEXUAL_OFFENCE.key: _sexual_offence(),
             ADVP.key: _registered(scope, "ADVP"),
             REG30.key: _registered(scope, "REG30"),
-        }
+        },
+        **{completed_key(tool): _completed(scope, tool) for tool in TOOLS},
     )
     return marked.filter(_calls_for("ARMS") | _calls_for("SARA"))
 
@@ -115,24 +144,52 @@ def tools_required(sex: str, flags: dict[str, bool]) -> Iterator[tuple[str, str]
             yield tool, why[:1].upper() + why[1:]
 
 
+def case_rows(
+    case: tuple[str, str, str],
+    sex: str,
+    flags: dict[str, bool],
+    completed: dict[str, date | None],
+    holder: tuple[str | None, str | None, str | None],
+    day: date,
+) -> Iterator[Row]:
+    """One row per tool the case calls for."""
+    for tool, why in tools_required(sex, flags):
+        last = completed[tool]
+        yield (*case_cells(*case), tool, why, last, currency(last, day), *holder_cells(*holder))
+
+
 def rows(scope: ReturnScope) -> Iterator[Row]:
     found = (
         _required(scope, listed_held(scope))
         .order_by("person__last_name", "person__first_name", "person__crn")
-        .values_list(*CASE_FIELDS, "person__sex", *(t.key for t in TRIGGERS), *HOLDER_FIELDS)
+        .values_list(
+            *CASE_FIELDS,
+            "person__sex",
+            *(t.key for t in TRIGGERS),
+            *(completed_key(tool) for tool in TOOLS),
+            *HOLDER_FIELDS,
+        )
     )
+    flags_end = 4 + len(TRIGGERS)
     for row in found.iterator(chunk_size=2000):
-        case, sex = row[:3], row[3]
-        flags = dict(zip((t.key for t in TRIGGERS), row[4 : 4 + len(TRIGGERS)], strict=True))
-        holder = row[4 + len(TRIGGERS) :]
-        for tool, why in tools_required(sex, flags):
-            yield (*case_cells(*case), tool, why, NONE_RECORDED, *holder_cells(*holder))
+        flags = dict(zip((t.key for t in TRIGGERS), row[4:flags_end], strict=True))
+        completed = dict(zip(TOOLS, row[flags_end : flags_end + len(TOOLS)], strict=True))
+        holder = row[flags_end + len(TOOLS) :]
+        yield from case_rows(row[:3], row[3], flags, completed, holder, scope.as_at)
 
 
 def summary(scope: ReturnScope) -> Table:
     required = _required(scope, scope.held)
+    since = current_from(scope.as_at)
     counts = required.aggregate(
-        **{tool: Count("person_id", filter=_calls_for(tool)) for tool in TOOLS}
+        **{f"{tool}_required": Count("person_id", filter=_calls_for(tool)) for tool in TOOLS},
+        **{
+            f"{tool}_current": Count(
+                "person_id",
+                filter=_calls_for(tool) & Q(**{f"{completed_key(tool)}__gte": since}),
+            )
+            for tool in TOOLS
+        },
     )
     return Table(
         columns=(
@@ -140,7 +197,7 @@ def summary(scope: ReturnScope) -> Table:
             Column("required", "Cases that require one", "number"),
             Column("current", "With one current", "number"),
         ),
-        rows=tuple((tool, counts[tool], 0) for tool in TOOLS),
+        rows=tuple((tool, counts[f"{tool}_required"], counts[f"{tool}_current"]) for tool in TOOLS),
     )
 
 
@@ -150,12 +207,14 @@ RETURN = register(
         title="ARMS and SARA assessments",
         description=(
             "Cases held at the end of the day that require an ARMS (sexual offending) or a SARA "
-            "(domestic abuse) assessment, why, and whether one is current. No ARMS or SARA "
-            "assessment is recorded in caseload yet, so none is shown as current."
+            "(domestic abuse) assessment, why, when one was last completed and whether it is "
+            "current (completed in the 12 months to the day). The summary counts every case "
+            "held, including those with limited access."
         ),
         reads=(
             "organisation.Allocation",
             "risk.Registration",
+            "risk.ToolAssessment",
             "people.CriminalHistory",
             "people.Person",
         ),
@@ -163,7 +222,8 @@ RETURN = register(
             *CASE_COLUMNS,
             Column("tool", "Assessment"),
             Column("required_because", "Required because"),
-            Column("current", "Current assessment"),
+            Column("last_completed", "Last completed", "date"),
+            Column("current", "Current"),
             *HOLDER_COLUMNS,
         ),
         rows=rows,
@@ -189,9 +249,9 @@ RETURN = register(
             ),
             (
                 "Current",
-                "An ARMS or SARA completed and not yet due for review. caseload records no "
-                "ARMS or SARA yet, so this is 'None recorded' on every case.",
-                "Not published as a timescale",
+                "The latest assessment of that tool recorded as completed on or before the day "
+                "was completed on or after the same day 12 months earlier.",
+                "No public review cycle found for either tool: 12 months is a placeholder",
             ),
         ),
     )

@@ -2,8 +2,8 @@
 
 from django.db import connection
 
-from caseload.returns.catalogue._named_cases import case_cells, holder_cells
-from caseload.returns.catalogue.arms_sara import NONE_RECORDED, TRIGGERS, tools_required
+from caseload.returns.catalogue._named_cases import as_date
+from caseload.returns.catalogue.arms_sara import TOOLS, TRIGGERS, case_rows
 from caseload.returns.oracles import OracleParams, oracle
 from caseload.returns.oracles._named_cases import NOT_RESTRICTED, today
 from caseload.returns.registry import Cell
@@ -12,6 +12,9 @@ REGISTERED = """EXISTS (SELECT 1 FROM risk_registration r
     WHERE r.person_id = a.person_id AND r.register = '{code}' {more}
       AND r.registered_on <= %(day)s
       AND (r.deregistered_on IS NULL OR r.deregistered_on > %(day)s))"""
+
+COMPLETED = """(SELECT MAX(d.completed_on) FROM risk_toolassessment d
+    WHERE d.person_id = a.person_id AND d.tool = '{tool}' AND d.completed_on <= %(day)s)"""
 
 SQL = """
 SELECT * FROM (
@@ -23,6 +26,8 @@ SELECT * FROM (
         OR h.indecent_image_sanctions > 0 OR h.non_contact_sexual_offences > 0)) AS sexual_offence,
     {advp} AS advp,
     {reg30} AS reg30,
+    {arms_completed} AS arms_completed,
+    {sara_completed} AS sara_completed,
     u.first_name AS holder_first, u.last_name AS holder_last, t.name AS team
   FROM organisation_allocation a
     JOIN organisation_team t ON t.id = a.team_id
@@ -44,6 +49,8 @@ def arms_sara(params: OracleParams) -> list[tuple[Cell, ...]]:
         mappa_1=REGISTERED.format(code="MAPP", more="AND r.category = 'M1'"),
         advp=REGISTERED.format(code="ADVP", more=""),
         reg30=REGISTERED.format(code="REG30", more=""),
+        arms_completed=COMPLETED.format(tool="ARMS"),
+        sara_completed=COMPLETED.format(tool="SARA"),
         unit=unit,
         listed=NOT_RESTRICTED,
     )
@@ -53,10 +60,11 @@ def arms_sara(params: OracleParams) -> list[tuple[Cell, ...]]:
         )
         found = cursor.fetchall()
     rows: list[tuple[Cell, ...]] = []
+    flags_end = len(TRIGGERS)
     for crn, last, first, sex, *rest in found:
-        flags = {t.key: bool(v) for t, v in zip(TRIGGERS, rest, strict=False)}
-        for tool, why in tools_required(sex, flags):
-            rows.append(
-                (*case_cells(crn, last, first), tool, why, NONE_RECORDED, *holder_cells(*rest[-3:]))
-            )
+        flags = {t.key: bool(v) for t, v in zip(TRIGGERS, rest[:flags_end], strict=True)}
+        done = rest[flags_end : flags_end + len(TOOLS)]
+        completed = {tool: as_date(d) for tool, d in zip(TOOLS, done, strict=True)}
+        holder = rest[flags_end + len(TOOLS) :]
+        rows.extend(case_rows((crn, last, first), sex, flags, completed, holder, params.as_at))
     return rows

@@ -1,4 +1,4 @@
-"""arms-sara: which cases call for an ARMS or a SARA, why, and that none is recorded as current."""
+"""arms-sara: which cases call for an ARMS or a SARA, why, and whether one is current."""
 
 from datetime import timedelta
 
@@ -6,11 +6,13 @@ import pytest
 from django.utils import timezone
 
 from caseload.access.models import LimitedAccess, LimitedAccessKind
+from caseload.core.dates import add_months
 from caseload.people.models import CriminalHistory
-from caseload.returns.catalogue.arms_sara import NONE_RECORDED, RETURN
+from caseload.returns.catalogue.arms_sara import CURRENT, NONE_RECORDED, OUT_OF_DATE, RETURN
 from caseload.returns.domain.filters import ReturnFilters
 from caseload.returns.scope import scope_for
-from caseload.risk.models import Registration
+from caseload.risk.actions import record_tool_assessment
+from caseload.risk.models import Registration, ToolAssessment
 from caseload.testing.factories import case_held_by
 
 pytestmark = pytest.mark.django_db
@@ -128,3 +130,48 @@ def test_a_limited_access_case_is_counted_in_the_summary_but_never_listed(
 
     assert set(_required(analyst.user)) == {(seen.crn, "SARA")}
     assert _summary(analyst.user) == {"ARMS": (1, 0), "SARA": (2, 0)}
+
+
+def _current(user, day=DAY):
+    return {(r["crn"], r["tool"]): (r["last_completed"], r["current"]) for r in _rows(user, day)}
+
+
+def test_an_assessment_completed_in_the_12_months_to_the_day_is_current(practitioner, analyst):
+    case = case_held_by(practitioner)
+    _register(case, "ADVP")
+    year_before = add_months(DAY, -12)
+    ToolAssessment.objects.create(person=case, tool="SARA", completed_on=year_before)
+
+    assert _current(analyst.user) == {(case.crn, "SARA"): (year_before, CURRENT)}
+    day_after = DAY + timedelta(days=1)
+    if add_months(day_after, -12) > year_before:  # not where the month's end clips the day
+        assert _current(analyst.user, day_after)[(case.crn, "SARA")][1] == OUT_OF_DATE
+
+
+def test_an_assessment_completed_after_the_day_is_not_yet_recorded(practitioner, analyst):
+    case = case_held_by(practitioner)
+    _register(case, "ARSO")
+    ToolAssessment.objects.create(person=case, tool="ARMS", completed_on=DAY + timedelta(days=1))
+
+    assert _current(analyst.user) == {(case.crn, "ARMS"): (None, NONE_RECORDED)}
+
+
+def test_only_the_latest_of_the_tool_required_counts(practitioner, analyst):
+    case = case_held_by(practitioner)
+    _register(case, "ARSO")
+    ToolAssessment.objects.create(person=case, tool="ARMS", completed_on=DAY - timedelta(400))
+    ToolAssessment.objects.create(person=case, tool="SARA", completed_on=DAY - timedelta(10))
+
+    assert _current(analyst.user) == {(case.crn, "ARMS"): (DAY - timedelta(400), OUT_OF_DATE)}
+    assert _summary(analyst.user) == {"ARMS": (1, 0), "SARA": (0, 0)}
+
+
+def test_recording_a_sara_through_its_action_makes_it_current(practitioner, analyst):
+    case = case_held_by(practitioner)
+    _register(case, "ADVP")
+    assert _summary(analyst.user, TODAY) == {"ARMS": (0, 0), "SARA": (1, 0)}
+
+    record_tool_assessment(case.crn, acting_user=practitioner.user, tool="SARA", completed_on=TODAY)
+
+    assert _current(analyst.user, TODAY) == {(case.crn, "SARA"): (TODAY, CURRENT)}
+    assert _summary(analyst.user, TODAY) == {"ARMS": (0, 0), "SARA": (1, 1)}
