@@ -65,6 +65,9 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
     "RECORD_ASSESSMENT": AuditAction(
         "Recorded an assessment", "Tried to record an assessment (refused)"
     ),
+    "RECORD_TOOL_ASSESSMENT": AuditAction(
+        "Recorded an ARMS or SARA", "Tried to record an ARMS or SARA (refused)"
+    ),
     "RECORD_ROSH_SUMMARY": AuditAction(
         "Recorded risk of serious harm by audience",
         "Tried to record risk of serious harm by audience (refused)",

@@ -25,8 +25,15 @@ from caseload.risk.domain import (
     validate_registration,
     validate_review,
     validate_rosh_summary,
+    validate_tool_assessment,
 )
-from caseload.risk.models import Assessment, Registration, RegistrationReview, RoshSummary
+from caseload.risk.models import (
+    Assessment,
+    Registration,
+    RegistrationReview,
+    RoshSummary,
+    ToolAssessment,
+)
 
 
 def describe_registration(registration: Any) -> str:
@@ -202,6 +209,22 @@ def record_assessment(
         assessor=case.acting_user,
     )
     case.audit.update(assessment_id=assessment.pk)
+    return assessment
+
+
+@case_action("RECORD_TOOL_ASSESSMENT", cause="ARMS or SARA recorded")
+def record_tool_assessment(
+    case: CaseWrite, *, tool: str | None, completed_on: date | None
+) -> ToolAssessment:
+    """Record that an ARMS or a SARA was completed, and when (nothing derives from it but the
+    ARMS and SARA return's "current")."""
+    problems = validate_tool_assessment(tool, completed_on, today=case.today)
+    if problems:
+        raise ActionInvalid(problems)
+    assessment = ToolAssessment.objects.create(
+        person=case.person, tool=tool, completed_on=completed_on, recorded_by=case.acting_user
+    )
+    case.audit.update(tool_assessment_id=assessment.pk, tool=tool)
     return assessment
 
 

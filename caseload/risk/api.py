@@ -24,8 +24,14 @@ from caseload.core.api_errors import error_responses
 from caseload.core.api_fields import text
 from caseload.core.schemas import NeedsConfirmation
 from caseload.people.api import Crn
-from caseload.risk.actions import deregister_flag, register_flag, review_registration
+from caseload.risk.actions import (
+    deregister_flag,
+    record_tool_assessment,
+    register_flag,
+    review_registration,
+)
 from caseload.risk.constants import MAPPA_CATEGORIES, MAPPA_LEVELS, REGISTERS
+from caseload.risk.domain import RISK_TOOLS
 from caseload.risk.models import Registration
 from caseload.risk.openapi import (
     PREDICTOR_NAME_SCHEMA,
@@ -230,3 +236,46 @@ def review_registration_operation(
         notes=payload.notes,
     )
     return Status(201, _registration_out(review.registration))
+
+
+RiskTool = Literal[tuple(RISK_TOOLS)]  # type: ignore[valid-type]
+
+
+class ToolAssessmentIn(Schema):
+    tool: RiskTool = Field(  # type: ignore[valid-type]
+        ..., description="; ".join(f"{code} {label}" for code, label in RISK_TOOLS.items())
+    )
+    completed_on: date = Field(..., description="Not in the future")
+
+
+class ToolAssessmentOut(Schema):
+    id: int
+    tool: str
+    label: str
+    completed_on: date
+
+
+@router.post(
+    "/cases/{crn}/arms-sara",
+    response={201: ToolAssessmentOut, **error_responses(400, 401, 403, 404, 422)},
+    summary="Record an ARMS or SARA completed",
+    tags=["registrations"],
+)
+@case_write_operation
+def add_tool_assessment(
+    request: HttpRequest, crn: Crn, payload: ToolAssessmentIn
+) -> Status[ToolAssessmentOut]:
+    """That an ARMS or a SARA was completed, and when; its judgements stay in the tool's own
+    record. The ARMS and SARA return reads it as the case's current assessment."""
+    assessment = record_tool_assessment(
+        crn, acting_user=request.user, tool=payload.tool, completed_on=payload.completed_on
+    )
+    return Status(
+        201,
+        ToolAssessmentOut(
+            id=assessment.pk,
+            tool=assessment.tool,
+            label=RISK_TOOLS[assessment.tool],
+            completed_on=assessment.completed_on,
+        ),
+    )

@@ -127,6 +127,27 @@ def validate_assessment(
     return problems
 
 
+#: The structured risk tools whose completion the record holds (only the tool and the day: the
+#: judgements stay in the tool's own record, the police's ViSOR for ARMS). Case model reference
+#: §2.4 and §6: ARMS, the Active Risk Management System for adult men with sexual convictions,
+#: police-led for registered sex offenders; SARA, the Spousal Assault Risk Assessment guide for
+#: intimate-partner violence.
+RISK_TOOLS = {
+    "ARMS": "ARMS (Active Risk Management System)",
+    "SARA": "SARA (Spousal Assault Risk Assessment)",
+}
+
+
+def validate_tool_assessment(
+    tool: str | None, completed_on: date | None, *, today: date
+) -> list[FieldProblem]:
+    problems = []
+    if tool not in RISK_TOOLS:
+        problems.append(FieldProblem("tool", "unknown_code", "Select ARMS or SARA"))
+    problems += _past("completed_on", completed_on, "date the assessment was completed", today)
+    return problems
+
+
 #: RoSH levels, lowest first, with the RoSH register each is recorded as (one duplicate group).
 ROSH_LEVELS = ("LOW", "MEDIUM", "HIGH", "VERY_HIGH")
 ROSH_LEVEL_LABELS = {"LOW": "Low", "MEDIUM": "Medium", "HIGH": "High", "VERY_HIGH": "Very high"}

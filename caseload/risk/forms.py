@@ -11,7 +11,7 @@ from caseload.core.forms import (
 from caseload.core.version_fields import VersionField
 from caseload.risk.assessment import QUESTIONS
 from caseload.risk.constants import MAPPA_CATEGORIES, MAPPA_LEVELS, REGISTER_CHOICES
-from caseload.risk.domain import ROSH_LEVEL_LABELS, ROSH_SOURCES
+from caseload.risk.domain import RISK_TOOLS, ROSH_LEVEL_LABELS, ROSH_SOURCES
 
 
 class RegistrationForm(GovUKForm):
@@ -141,3 +141,17 @@ class RoshSummaryForm(GovUKForm):
     )
     children = forms.ChoiceField(label="Risk to children", choices=_LEVELS, widget=GovUKRadioSelect)
     staff = forms.ChoiceField(label="Risk to staff", choices=_LEVELS, widget=GovUKRadioSelect)
+
+
+class ToolAssessmentForm(GovUKForm):
+    """That an ARMS or a SARA was completed, and when: its judgements stay in the tool's record."""
+
+    tool = forms.ChoiceField(
+        label="Assessment",
+        choices=list(RISK_TOOLS.items()),
+        widget=GovUKRadioSelect,
+        error_messages={"required": "Select ARMS or SARA"},
+    )
+    completed_on = GovUKDateField(
+        label="Date the assessment was completed", help_text="For example, 17 11 2026"
+    )

@@ -7,7 +7,13 @@ from simple_history.models import HistoricalRecords
 from caseload.core.models import Versioned
 from caseload.core.querysets import PeriodQuerySet
 from caseload.risk.constants import REGISTER_CHOICES
-from caseload.risk.domain import ROSH_AUDIENCES, ROSH_LEVEL_LABELS, ROSH_SOURCES, highest_rosh
+from caseload.risk.domain import (
+    RISK_TOOLS,
+    ROSH_AUDIENCES,
+    ROSH_LEVEL_LABELS,
+    ROSH_SOURCES,
+    highest_rosh,
+)
 
 
 class RegistrationQuerySet(PeriodQuerySet["Registration"]):
@@ -81,6 +87,28 @@ class Assessment(models.Model):
 
     def __str__(self) -> str:
         return f"Assessment of {self.person_id} on {self.completed_on}"
+
+
+class ToolAssessment(models.Model):
+    """An ARMS or a SARA completed on the case: which tool and the day. The judgements are the
+    tool's own record (ARMS is police-led, on ViSOR); caseload holds that one was done, so the
+    ARMS and SARA return can say whether one is current."""
+
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="tool_assessments"
+    )
+    tool = models.CharField(max_length=4, choices=list(RISK_TOOLS.items()))
+    completed_on = models.DateField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-completed_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.tool} of {self.person_id} on {self.completed_on}"
 
 
 class PredictorScore(models.Model):

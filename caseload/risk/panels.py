@@ -20,7 +20,7 @@ from caseload.people.record import (
     register_panel,
 )
 from caseload.risk.constants import REGISTERS
-from caseload.risk.domain import ROSH_AUDIENCES, ROSH_LEVEL_OF_REGISTER, review_due
+from caseload.risk.domain import RISK_TOOLS, ROSH_AUDIENCES, ROSH_LEVEL_OF_REGISTER, review_due
 from caseload.risk.explain import explain_score
 from caseload.risk.models import Registration
 from caseload.risk.predictors import PREDICTOR_NAMES
@@ -90,6 +90,14 @@ def rosh_by_audience(person: Person, viewer: CaseViewer) -> dict[str, Any]:
     }
 
 
+def tool_assessments(person: Person, viewer: CaseViewer) -> dict[str, Any]:
+    """The latest ARMS and SARA completed, each by its full name (None when none is recorded)."""
+    latest = {}
+    for assessment in person.tool_assessments.select_related("recorded_by"):
+        latest.setdefault(assessment.tool, assessment)
+    return {"tool_assessments": [(label, latest.get(tool)) for tool, label in RISK_TOOLS.items()]}
+
+
 def predictor_history(person: Person, viewer: CaseViewer) -> dict[str, Any]:
     """How each predictor's result has moved, newest first (the last 30 changes)."""
     return {"predictor_history": list(person.predictor_score_changes.all()[:30])}
@@ -135,6 +143,15 @@ register_panel(CasePanel("rosh", 10, "risk/rosh_panel.html", rosh_by_audience, s
 register_panel(
     CasePanel("registrations", 15, "risk/registrations_panel.html", registrations, section="risk")
 )
+register_panel(
+    CasePanel(
+        "tool_assessments",
+        20,
+        "risk/tool_assessments_panel.html",
+        tool_assessments,
+        section="risk",
+    )
+)
 register_panel(CasePanel("predictors", 30, "risk/predictor_panel.html", predictors, section="risk"))
 register_panel(
     CasePanel(
@@ -149,5 +166,6 @@ for label, url_name, order in (
     ("Add a registration", "new_registration", 10),
     ("Record risk of serious harm by audience", "new_rosh_summary", 11),
     ("Record an assessment", "new_assessment", 12),
+    ("Record an ARMS or SARA", "new_tool_assessment", 13),
 ):
     register_case_action(CaseAction(label, url_name, sections=("risk",), order=order))

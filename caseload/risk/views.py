@@ -11,6 +11,7 @@ from caseload.risk.actions import (
     deregister_flag,
     record_assessment,
     record_rosh_summary,
+    record_tool_assessment,
     register_flag,
     registration_title,
     review_registration,
@@ -21,6 +22,7 @@ from caseload.risk.forms import (
     RegistrationForm,
     ReviewRegistrationForm,
     RoshSummaryForm,
+    ToolAssessmentForm,
     initial_from,
 )
 
@@ -115,5 +117,18 @@ def new_rosh_summary(request: HttpRequest, crn: str) -> HttpResponse:
         action=record_rosh_summary,
         title="Record risk of serious harm by audience",
         success="Risk of serious harm recorded. Tier recalculated.",
+        done="case_risk",
+    )
+
+
+@case_page(write=True)
+def new_tool_assessment(request: HttpRequest, crn: str) -> HttpResponse:
+    return case_action_page(
+        request,
+        crn,
+        form_class=ToolAssessmentForm,
+        action=record_tool_assessment,
+        title="Record an ARMS or SARA",
+        success="ARMS or SARA recorded",
         done="case_risk",
     )

@@ -33,6 +33,7 @@ from caseload.plans.actions import (
 from caseload.risk.actions import (
     record_assessment,
     record_rosh_summary,
+    record_tool_assessment,
     register_flag,
     review_registration,
 )
@@ -61,8 +62,8 @@ def head_of_delivery_unit(team: Team, **user: Any) -> Staff:
 def case_with_everything(practitioner: Staff) -> Person:
     """A case of `practitioner`'s with two contacts (one sensitive, the other the outcome of an
     appointment), a series of appointments with one rescheduled, a circumstance, an address,
-    phone and email, a personal contact, a disability with an adjustment, a
-    registration and its review, an assessment, a licence with a condition naming someone and a
+    phone and email, a personal contact, a disability with an adjustment, a registration and its
+    review, an assessment and a SARA, a licence with a condition naming someone and a
     limited-access row, each with its history, and the handover that gave it to `practitioner`;
     its scores and tiers are derived."""
     case = case_held_by(practitioner)
@@ -142,6 +143,7 @@ def case_with_everything(practitioner: Staff) -> Person:
     record_assessment(
         case.crn, acting_user=user, completed_on=today, answers=dynamic_answers("arp")
     )
+    record_tool_assessment(case.crn, acting_user=user, tool="SARA", completed_on=today)
     record_rosh_summary(
         case.crn,
         acting_user=user,

@@ -172,6 +172,7 @@ FORM_PAGES: dict[str, FormPage] = {
         lambda w: w.case_url("record_appointment_outcome", w.appointment_id(past=True))
     ),
     "caseload.risk.forms.RoshSummaryForm": FormPage(lambda w: w.case_url("new_rosh_summary")),
+    "caseload.risk.forms.ToolAssessmentForm": FormPage(lambda w: w.case_url("new_tool_assessment")),
     "caseload.essentials.forms.SnoozeEssentialForm": FormPage(
         lambda w: w.essential_url("snooze_essential")
     ),

@@ -93,6 +93,7 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
         "registered_on": TODAY,
         "confirmed": True,
     },
+    ("POST", "/api/v1/cases/{crn}/arms-sara"): {"tool": "SARA", "completed_on": TODAY},
     ("POST", "/api/v1/cases/{crn}/registrations/{registration_id}/end"): {
         "version": 1,
         "deregistered_on": TODAY,
