@@ -17,6 +17,7 @@ from caseload.access.models import AuditEvent
 from caseload.access.tokens import create_token
 from caseload.derived.recompute import recompute_all
 from caseload.returns.registry import all_returns
+from caseload.risk.models import Registration
 from caseload.testing.factories import case_held_by
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def held_cases(practitioner):
+    """Three community orders: one a domestic abuse perpetrator, one registered as a sex
+    offender, so every return has something to count."""
     cases = [case_held_by(practitioner) for _ in range(3)]
+    long_ago = timezone.localdate() - timedelta(days=90)
+    Registration.objects.create(person=cases[0], register="ADVP", registered_on=long_ago)
+    Registration.objects.create(person=cases[1], register="ARSO", registered_on=long_ago)
     recompute_all()
     return cases
 
