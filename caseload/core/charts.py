@@ -1,24 +1,33 @@
 """A horizontal bar chart's geometry, pure: the page draws it as SVG beside its data table.
 
-Bars are laid out one under another with the label above each bar, so the chart reads at 320 px
-as well as at full width. Widths are percentages of the longest bar (or of `line_at`, drawn as a
+Bars are laid out one under another with the label above each bar, wrapped to lines short
+enough for a 320 px screen (SVG text does not wrap by itself), so the chart reads on a phone as
+well as at full width. Widths are percentages of the longest bar (or of `line_at`, drawn as a
 marked line such as 100% of capacity, when that is further), so the SVG scales with the page.
 """
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-ROW_HEIGHT = 44
+LINE_HEIGHT = 20
 BAR_HEIGHT = 18
-LABEL_GAP = 16
+GAP = 12
+#: Characters of a label on one line: about what 16px text fits across a 320 px screen.
+LABEL_WIDTH = 30
+
+
+@dataclass(frozen=True)
+class Label:
+    text: str
+    y: int
 
 
 @dataclass(frozen=True)
 class Bar:
-    label: str
+    label: tuple[Label, ...]
     value: float
     shown: str
-    y_label: int
     y_bar: int
     width_percent: float
 
@@ -42,21 +51,26 @@ def bar_chart(
     """`values` are (label, value, value in words); negative values draw as empty bars."""
     longest = max([v for _, v, _ in values] + [line_at or 0.0, 0.0])
     scale = 92.0 / longest if longest > 0 else 0.0
-    bars = tuple(
-        Bar(
-            label=label,
-            value=value,
-            shown=shown,
-            y_label=index * ROW_HEIGHT + 14,
-            y_bar=index * ROW_HEIGHT + LABEL_GAP + 4,
-            width_percent=round(max(value, 0.0) * scale, 2),
+    bars = []
+    y = 0
+    for label, value, shown in values:
+        lines = textwrap.wrap(label, LABEL_WIDTH) or [""]
+        labels = tuple(Label(text, y + (i + 1) * LINE_HEIGHT - 6) for i, text in enumerate(lines))
+        y += len(lines) * LINE_HEIGHT
+        bars.append(
+            Bar(
+                label=labels,
+                value=value,
+                shown=shown,
+                y_bar=y,
+                width_percent=round(max(value, 0.0) * scale, 2),
+            )
         )
-        for index, (label, value, shown) in enumerate(values)
-    )
+        y += BAR_HEIGHT + GAP
     return BarChart(
         title=title,
-        bars=bars,
-        height=max(len(bars), 1) * ROW_HEIGHT + 8,
+        bars=tuple(bars),
+        height=max(y, LINE_HEIGHT) + 8,
         line_percent=round(line_at * scale, 2) if line_at is not None else None,
         line_label=line_label,
     )
