@@ -14,7 +14,10 @@ from django.utils import timezone
 
 from caseload.core.dates import add_months
 from caseload.core.forms import GovUKDateField, GovUKForm, govukify_field
-from caseload.workload.tables import Column, TableSpec
+from caseload.workload.tables import AGREEMENT_TIMINGS, TABLES_BY_SLUG, Column, TableSpec
+from caseload.workload.weightings import agreement_version_in_force, version_in_force
+
+CASE_POINTS = TABLES_BY_SLUG["case-points"]
 
 MAX_NOTE = 2000
 YEARS_AHEAD = 5
@@ -91,18 +94,14 @@ class NewVersionForm(GovUKForm):
         },
     )
 
-    def __init__(
-        self,
-        spec: TableSpec,
-        rows: list[Any],
-        *args: Any,
-        extra: dict[str, forms.Field] | None = None,
-        **kwargs: Any,
-    ) -> None:
+    def __init__(self, *args: Any, spec: TableSpec = CASE_POINTS, **kwargs: Any) -> None:
+        """Raises `NoneInForce` when the table has no version in force to start from."""
         super().__init__(*args, **kwargs)
-        self.spec, self.rows = spec, rows
-        added = dict(extra or {})
-        for index, row in enumerate(rows):
+        self.spec = spec
+        self.in_force = self.version_in_force()
+        self.rows = list(getattr(self.in_force, spec.related_name).order_by(*spec.order_by))
+        added = self.extra_fields()
+        for index, row in enumerate(self.rows):
             words = spec.row_label(row)
             for column in spec.columns:
                 name = field_name(index, column)
@@ -111,6 +110,12 @@ class NewVersionForm(GovUKForm):
         for name, field in added.items():
             govukify_field(name, field)
             self.fields[name] = field
+
+    def version_in_force(self) -> Any:
+        return version_in_force(self.spec.table, timezone.localdate())  # type: ignore[arg-type]
+
+    def extra_fields(self) -> dict[str, forms.Field]:
+        return {}
 
     def clean_note(self) -> str:
         note: str = self.cleaned_data["note"].strip()
@@ -151,6 +156,20 @@ class NewVersionForm(GovUKForm):
             )
             for index, row in enumerate(self.rows)
         ]
+
+
+class NewAgreementForm(NewVersionForm):
+    """A new version of the workload agreement: its timings and the share for responsive work."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, spec=AGREEMENT_TIMINGS, **kwargs)
+        self.initial.setdefault("responsive_share_percent", self.in_force.responsive_share_percent)
+
+    def version_in_force(self) -> Any:
+        return agreement_version_in_force(timezone.localdate())
+
+    def extra_fields(self) -> dict[str, forms.Field]:
+        return {"responsive_share_percent": responsive_share_field()}
 
 
 def responsive_share_field() -> forms.DecimalField:

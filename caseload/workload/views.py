@@ -18,7 +18,7 @@ from caseload.access.capabilities import Capability, has_capability
 from caseload.access.rules import signed_in, surface
 from caseload.workload.actions import add_agreement_version, add_weighting_version, changes
 from caseload.workload.domain.case_points import TIERS, UNSUPERVISED_TIERS, CaseType
-from caseload.workload.forms import NewVersionForm, responsive_share_field
+from caseload.workload.forms import NewAgreementForm, NewVersionForm
 from caseload.workload.models import AgreementVersion, WeightingVersion
 from caseload.workload.tables import (
     AGREEMENT_TIMINGS,
@@ -149,20 +149,17 @@ def table_page(spec: TableSpec) -> View:
 def new_version_page(spec: TableSpec) -> View:
     @surface(Capability.MANAGE_REFERENCE_DATA)
     def page(request: HttpRequest) -> HttpResponse:
-        today = timezone.localdate()
         try:
-            in_force = version_in_force(spec.table, today)  # type: ignore[arg-type]
+            form = NewVersionForm(request.POST or None, spec=spec)
         except NoneInForce:
             raise Http404("No version in force to copy") from None
-        rows = _rows(spec, in_force)
-        form = NewVersionForm(spec, rows, request.POST or None)
         if request.method == "POST" and form.is_valid():
             add_weighting_version(
                 spec,
                 acting_user=request.user,
                 effective_from=form.cleaned_data["effective_from"],
                 note=form.cleaned_data["note"],
-                before=rows,
+                before=form.rows,
                 values=form.values(),
             )
             messages.success(request, f"New version of {spec.title.lower()} added")
@@ -170,7 +167,6 @@ def new_version_page(spec: TableSpec) -> View:
         context = {
             "spec": spec,
             "form": form,
-            "in_force": in_force,
             "back_url": reverse(f"workload_{spec.slug}"),
             "grids": _form_grid(form) if spec.slug == "case-points" else None,
             "case_types": [CASE_TYPE_WORDS[kind].capitalize() for kind in CaseType],
@@ -246,33 +242,21 @@ KIND_HEADINGS = {
 @surface(Capability.MANAGE_REFERENCE_DATA)
 def new_agreement_page(request: HttpRequest) -> HttpResponse:
     try:
-        in_force = agreement_version_in_force(timezone.localdate())
+        form = NewAgreementForm(request.POST or None)
     except NoneInForce:
         raise Http404("No agreement in force to copy") from None
-    rows = _rows(AGREEMENT_TIMINGS, in_force)
-    form = NewVersionForm(
-        AGREEMENT_TIMINGS,
-        rows,
-        request.POST or None,
-        extra={"responsive_share_percent": responsive_share_field()},
-        initial={"responsive_share_percent": in_force.responsive_share_percent},
-    )
     if request.method == "POST" and form.is_valid():
         add_agreement_version(
             acting_user=request.user,
             effective_from=form.cleaned_data["effective_from"],
             note=form.cleaned_data["note"],
             responsive_share_percent=form.cleaned_data["responsive_share_percent"],
-            copied_from=in_force,
-            before=rows,
+            copied_from=form.in_force,
+            before=form.rows,
             values=form.values(),
         )
         messages.success(request, "New version of the workload agreement added")
         return redirect("workload_agreement")
-    context = {
-        "form": form,
-        "in_force": in_force,
-        "back_url": reverse("workload_agreement"),
-    }
+    context = {"form": form, "back_url": reverse("workload_agreement")}
     status = 400 if request.method == "POST" else 200
     return render(request, "workload/new_agreement.html", context, status=status)
