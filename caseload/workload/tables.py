@@ -51,6 +51,8 @@ class TableSpec:
     #: The fields copied from the version in force unchanged (what the row is).
     identity: tuple[str, ...]
     table: WeightingTable | None = None
+    #: The heading of the column naming each row.
+    row_heading: str = "Task"
 
 
 CASE_TYPE_WORDS = {
@@ -98,6 +100,7 @@ WEIGHTING_TABLES: tuple[TableSpec, ...] = (
         row_label=case_points_label,
         identity=("t2a", "case_type", "tier"),
         table=WeightingTable.CASE_POINTS,
+        row_heading="Tier",
     ),
     TableSpec(
         slug="reports",
@@ -111,6 +114,7 @@ WEIGHTING_TABLES: tuple[TableSpec, ...] = (
         row_label=lambda row: REPORT_WORDS.get(row.report_type, row.report_type),
         identity=("report_type",),
         table=WeightingTable.REPORTS,
+        row_heading="Report",
     ),
     TableSpec(
         slug="case-management-support",
@@ -127,6 +131,7 @@ WEIGHTING_TABLES: tuple[TableSpec, ...] = (
         row_label=lambda row: f"{row.activity} ({row.level.lower()})",
         identity=("code", "activity", "level"),
         table=WeightingTable.CMS,
+        row_heading="Activity",
     ),
     TableSpec(
         slug="reduction-reasons",
@@ -148,6 +153,7 @@ WEIGHTING_TABLES: tuple[TableSpec, ...] = (
         row_label=lambda row: row.name,
         identity=("position", "category", "name"),
         table=WeightingTable.REDUCTIONS,
+        row_heading="Reason",
     ),
     TableSpec(
         slug="grades",
@@ -167,6 +173,7 @@ WEIGHTING_TABLES: tuple[TableSpec, ...] = (
         row_label=lambda row: GRADE_WORDS.get(row.grade, row.grade),
         identity=("grade",),
         table=WeightingTable.GRADES,
+        row_heading="Grade",
     ),
 )
 TABLES_BY_SLUG = {spec.slug: spec for spec in WEIGHTING_TABLES}

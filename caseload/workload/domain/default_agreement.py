@@ -27,8 +27,8 @@ DEFAULT_NOTE = (
 #: The responsive share: crises, family contact, liaison and adaptations nobody planned.
 DEFAULT_RESPONSIVE_SHARE = Decimal(30)
 RESPONSIVE_SHARE_SOURCE = (
-    "Local estimate: the November 2022 WMT refresh is described by HMPPS as allowing up to 30% "
-    "for responsive work, in a description that is not public"
+    "The November 2022 WMT refresh is described by HMPPS as allowing up to 30% for responsive "
+    "work, in a description that is not public"
 )
 
 _S = Setting
