@@ -50,7 +50,7 @@ class _HelpFormatter(DjangoHelpFormatter, RawDescriptionHelpFormatter):
 class Command(BaseCommand):
     #: Pure calculations need neither the database nor the URLconf: no system checks.
     requires_system_checks: list[str] = []
-    help = "The workload points model: `calculate` reproduces the national tools' figures."
+    help = "The workload points model: `workload calculate` reproduces the national tools' figures."
 
     def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
         parser = super().create_parser(prog_name, subcommand, **kwargs)
