@@ -57,7 +57,7 @@ def test_a_case_already_held_leaves_capacity_as_it_is(total, available, case):
 @given(POINTS, AVAILABLE)
 def test_capacity_keeps_three_decimals_or_is_a_plain_zero(total, available):
     shown = str(capacity_percent(total, available))
-    assert shown == "0" or shown.split(".")[1].__len__() == 3
+    assert shown == "0" or len(shown.split(".")[1]) == 3
 
 
 @given(st.integers(0, 5000), HOURS, HOURS)
