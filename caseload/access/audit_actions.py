@@ -180,6 +180,14 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
     "ADMIN_ADD_USER": AuditAction("Added a user", "Tried to add a user (refused)"),
     "ADMIN_CHANGE_USER": AuditAction("Changed a user", "Tried to change a user (refused)"),
     "ADMIN_DELETE_USER": AuditAction("Deleted a user", "Tried to delete a user (refused)"),
+    "ADD_WORKLOAD_WEIGHTINGS": AuditAction(
+        "Added a new version of a workload points table",
+        "Tried to add a new version of a workload points table (refused)",
+    ),
+    "ADD_WORKLOAD_AGREEMENT": AuditAction(
+        "Added a new version of the workload agreement",
+        "Tried to add a new version of the workload agreement (refused)",
+    ),
     "ADMIN_FORCE_PASSWORD_CHANGE": AuditAction(
         "Required a user to change their password at next sign-in",
         "Tried to require a user to change their password (refused)",

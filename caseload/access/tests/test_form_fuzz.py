@@ -37,6 +37,7 @@ from caseload.diary.models import Appointment, AppointmentSeries, Reschedule
 from caseload.enforcement.models import Breach, FailureDecision, RecallConsideration
 from caseload.essentials.actions import snooze_essential
 from caseload.essentials.models import EssentialOverride
+from caseload.organisation.constants import Grade, Role
 from caseload.people.models import (
     Address,
     Adjustment,
@@ -52,6 +53,12 @@ from caseload.risk.models import Assessment, Registration, RegistrationReview, R
 from caseload.safeguarding.models import Enquiry
 from caseload.testing.enforcement import enforcement_records
 from caseload.testing.factories import AppointmentFactory, StaffFactory, UserFactory
+from caseload.workload.models import (
+    AgreedTiming,
+    AgreementVersion,
+    CasePointsRow,
+    WeightingVersion,
+)
 
 
 @dataclass(frozen=True)
@@ -224,6 +231,12 @@ FORM_PAGES: dict[str, FormPage] = {
     "caseload.access.forms.ChangePasswordForm": FormPage(lambda w: reverse("password_change")),
     "caseload.access.forms.SignInForm": FormPage(lambda w: reverse("login"), user="nobody"),
     "caseload.access.forms.SetPasswordForm": FormPage(_set_password_url, user="nobody"),
+    "caseload.workload.forms.NewVersionForm": FormPage(
+        lambda w: reverse("workload_new_case-points"), user="reference data administrator"
+    ),
+    "caseload.workload.forms.NewAgreementForm": FormPage(
+        lambda w: reverse("workload_new_agreement"), user="reference data administrator"
+    ),
     "caseload.access.admin.NewUserForm": FormPage(
         lambda w: reverse("admin:auth_user_add"), user="administrator", govuk=False
     ),
@@ -271,6 +284,10 @@ WRITTEN = (
     RiskManagementPlan,
     ManagementOversight,
     Person,
+    WeightingVersion,
+    CasePointsRow,
+    AgreementVersion,
+    AgreedTiming,
 )
 
 
@@ -467,6 +484,9 @@ def world(client, practitioner, manager, case):  # type: ignore[no-untyped-def]
         "manager": manager.user,
         "colleague": colleague.user,
         "administrator": administrator,
+        "reference data administrator": StaffFactory(
+            role=Role.ADMIN, grade=Grade.OTHER, user__username="dora"
+        ).user,
     }
     return World(client, case, users)
 

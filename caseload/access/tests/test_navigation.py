@@ -28,7 +28,7 @@ def user_with_role(role: Role) -> User:
         (Role.MANAGER, ["Team cases", "Team essential work", "Search", "Returns", "Audit"]),
         (Role.HEAD_OF_PDU, ["Cases", "Team essential work", "Search", "Returns", "Audit"]),
         (Role.ANALYST, ["Cases", "Search", "Returns"]),
-        (Role.ADMIN, ["Audit"]),
+        (Role.ADMIN, ["Reference data", "Audit"]),
         (Role.STAFF_REP, []),
     ],
 )

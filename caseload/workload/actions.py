@@ -1,0 +1,102 @@
+"""The writes of the workload part: a new version of a reference-data table.
+
+Each is one transaction: the new version and a copy of every row of the version in force with
+the values entered, then the audit entry. A version is never changed once added.
+"""
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from caseload.access.audit import record_audit
+from caseload.workload.models import AgreedTiming, AgreementVersion, WeightingVersion
+from caseload.workload.tables import AGREEMENT_TIMINGS, TableSpec, shown
+
+
+def changes(spec: TableSpec, before: list[Any], values: list[dict[str, Any]]) -> list[str]:
+    """Each value that differs from the version it was copied from, in words."""
+    found = []
+    for row, entered in zip(before, values, strict=True):
+        for column in spec.columns:
+            old, new = getattr(row, column.name), entered[column.name]
+            if old != new:
+                found.append(
+                    f"{column.label} for {spec.row_label(row)}: "
+                    f"{shown(old, column.kind)} to {shown(new, column.kind)}"
+                )
+    return found
+
+
+def add_weighting_version(
+    spec: TableSpec,
+    *,
+    acting_user: Any,
+    effective_from: date,
+    note: str,
+    before: list[Any],
+    values: list[dict[str, Any]],
+) -> WeightingVersion:
+    changed = changes(spec, before, values)
+    with transaction.atomic():
+        version = WeightingVersion.objects.create(
+            table=spec.table, effective_from=effective_from, author=acting_user, note=note
+        )
+        for row, entered in zip(before, values, strict=True):
+            copied = {name: getattr(row, name) for name in spec.identity}
+            spec.model._default_manager.create(version=version, **copied, **entered)
+        record_audit(
+            acting_user,
+            "ADD_WORKLOAD_WEIGHTINGS",
+            detail={
+                "table": spec.slug,
+                "effective_from": effective_from.isoformat(),
+                "changes": changed,
+            },
+        )
+    return version
+
+
+def add_agreement_version(
+    *,
+    acting_user: Any,
+    effective_from: date,
+    note: str,
+    responsive_share_percent: Decimal,
+    copied_from: AgreementVersion,
+    before: list[AgreedTiming],
+    values: list[dict[str, Any]],
+) -> AgreementVersion:
+    changed = changes(AGREEMENT_TIMINGS, before, values)
+    if responsive_share_percent != copied_from.responsive_share_percent:
+        changed.insert(
+            0,
+            f"Share for responsive work: {shown(copied_from.responsive_share_percent, 'percent')}"
+            f" to {shown(responsive_share_percent, 'percent')}",
+        )
+    share_changed = responsive_share_percent != copied_from.responsive_share_percent
+    with transaction.atomic():
+        version = AgreementVersion.objects.create(
+            effective_from=effective_from,
+            author=acting_user,
+            note=note,
+            responsive_share_percent=responsive_share_percent,
+            responsive_share_source=(
+                "Local estimate" if share_changed else copied_from.responsive_share_source
+            ),
+            responsive_share_local_estimate=(
+                True if share_changed else copied_from.responsive_share_local_estimate
+            ),
+        )
+        for row, entered in zip(before, values, strict=True):
+            copied = {name: getattr(row, name) for name in AGREEMENT_TIMINGS.identity}
+            if entered["minutes"] != row.minutes:
+                copied.update(source="Local estimate", local_estimate=True)
+            AgreedTiming.objects.create(version=version, **copied, **entered)
+        record_audit(
+            acting_user,
+            "ADD_WORKLOAD_AGREEMENT",
+            detail={"effective_from": effective_from.isoformat(), "changes": changed},
+        )
+    return version
