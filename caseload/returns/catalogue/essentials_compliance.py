@@ -222,7 +222,8 @@ RETURN = register(
                 "Outstanding",
                 "An essential due in the period and not done by the end of the 'as at' day, "
                 "unless a practitioner's 'not applicable' was in force then (a snooze does not "
-                "excuse it). Work not required, or not yet due, is not counted.",
+                "excuse it); work done counts as done whatever the override. Work not "
+                "required, or not yet due, is not counted.",
                 "caseload essentials rules (docs/essentials.md)",
             ),
             (

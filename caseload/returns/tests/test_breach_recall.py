@@ -5,6 +5,8 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from caseload.access.models import LimitedAccess, LimitedAccessKind
@@ -217,3 +219,24 @@ def test_the_summary_takes_every_team_together(practitioner, analyst):
     summary = dict(br.RETURN.summary(scope).rows)
     assert summary[br.WARNINGS] == 1
     assert summary[br.WARNING_DAYS] == Decimal("0.0")
+
+
+def _queries_for_rows(user) -> int:
+    scope = scope_for(user.user, ReturnFilters(AS_AT, PERIOD_FROM), today=date(2026, 12, 1))
+    with CaptureQueriesContext(connection) as queries:
+        list(br.RETURN.rows(scope))
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_the_rows_take_the_same_queries_however_many_cases_and_facts(
+    practitioner, manager, analyst
+):
+    person, _ = _case(practitioner)
+    _failure(person, date(2026, 9, 1), action="EA02")
+    one = _queries_for_rows(analyst)
+    for staff in (practitioner, manager, manager):
+        person, _ = _case(staff)
+        _failure(person, date(2026, 9, 1), action="EA02")
+        _failure(person, date(2026, 9, 2))
+    assert _queries_for_rows(analyst) == one

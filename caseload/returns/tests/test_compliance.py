@@ -5,6 +5,8 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from caseload.access.models import LimitedAccess, LimitedAccessKind
@@ -242,3 +244,21 @@ def test_a_limited_access_case_is_counted_in_the_summary_but_not_listed(
     assert summary["Unacceptable absences"] == 1
     assert summary["Sentences with no failures to comply (%)"] == Decimal("50.0")
     assert hidden.crn not in repr(RETURN.summary(_scope(analyst)))
+
+
+def _queries_for_rows(user) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        list(RETURN.rows(_scope(user)))
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_the_rows_take_the_same_queries_however_many_sentences(practitioner, analyst):
+    person, _ = _case(practitioner)
+    _contact(person, date(2026, 6, 2), "UAAB", "EA02")
+    one = _queries_for_rows(analyst)
+    for _ in range(4):
+        person, _ = _case(practitioner)
+        _contact(person, date(2026, 6, 2), "ATTC")
+    assert len(_rows(analyst)) == 5
+    assert _queries_for_rows(analyst) == one

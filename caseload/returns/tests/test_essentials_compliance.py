@@ -5,6 +5,8 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from caseload.access.models import LimitedAccess, LimitedAccessKind
@@ -186,3 +188,21 @@ def test_a_limited_access_case_is_counted(practitioner, manager, analyst):
         start_date=date(2026, 1, 1),
     )
     assert _figures(_rows(analyst)) == (1, 1, 0, 0, Decimal("100.0"))
+
+
+def _queries_for_rows(user) -> int:
+    scope = scope_for(user.user, ReturnFilters(AS_AT, PERIOD_FROM), today=date(2026, 12, 1))
+    with CaptureQueriesContext(connection) as queries:
+        list(RETURN.rows(scope))
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_the_rows_take_the_same_queries_however_many_cases(practitioner, manager, analyst):
+    _essential(_case(practitioner), due_on=date(2026, 11, 10))
+    one = _queries_for_rows(analyst)
+    for staff in (practitioner, manager, manager):
+        person = _case(staff)
+        _essential(person, due_on=date(2026, 11, 10), done_on=date(2026, 11, 12))
+        _essential(person, "first_appointment", due_on=date(2026, 11, 9))
+    assert _queries_for_rows(analyst) == one
