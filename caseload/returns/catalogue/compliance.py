@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import (
+    CharField,
     Count,
     DateField,
     F,
@@ -94,21 +95,30 @@ def _contact_day() -> TruncDate:
 
 
 def _contacts_counted(scope: ReturnScope) -> Q:
-    """The contacts of the period that count for the outer sentence (the panel's rule)."""
+    """The contacts of the period that count for the outer sentence (the panel's rule).
+
+    The cheap tests come first, so the UK day (a function call per contact on SQLite) is
+    worked out only where it decides: a moment on or after midnight UTC of the sentence date is
+    on or after that day in the UK too (UK time is never behind UTC)."""
     day = _contact_day()
+    happened_at = F(f"{CONTACTS}__happened_at")
     linked = Q(**{f"{CONTACTS}__event_id": F("event_id")})
     dated_within = (
         Q(**{f"{CONTACTS}__event__isnull": True})
-        & GreaterThanOrEqual(day, F("sentence_date"))
-        & LessThan(day, F("sentence_ends"))
+        & (
+            Q(GreaterThanOrEqual(happened_at, F("sentence_date")))
+            | Q(GreaterThanOrEqual(day, F("sentence_date")))
+        )
+        & (Q(termination_date__isnull=True) | Q(LessThan(day, F("termination_date"))))
     )
-    return (linked | dated_within) & Q(
+    in_period = Q(
         **{
             f"{CONTACTS}__contact_type__in": NATIONAL_STANDARD,
             f"{CONTACTS}__happened_at__gte": start_of_day(scope.period_from),
             f"{CONTACTS}__happened_at__lt": end_of_day(scope.as_at),
         }
     )
+    return in_period & (linked | dated_within)
 
 
 def _with_outcome(codes: frozenset[str]) -> Q:
@@ -127,8 +137,9 @@ def _last_breach_end(as_at: date) -> Coalesce:
 
 def _within_sentence(queryset: QuerySet[Any], moment: str) -> QuerySet[Any]:
     """The diary's rows (which name no event) dated, as a UK day, within the outer sentence."""
+    ends = Coalesce(OuterRef("termination_date"), Value(NEVER), output_field=DateField())
     return queryset.annotate(day=TruncDate(moment, tzinfo=UK)).filter(
-        day__gte=OuterRef("sentence_date"), day__lt=OuterRef("sentence_ends")
+        day__gte=OuterRef("sentence_date"), day__lt=ends
     )
 
 
@@ -173,40 +184,59 @@ def _enforcement_counts(as_at: date) -> dict[str, Coalesce]:
     }
 
 
+class OncePerSentence(Func):
+    """A value of the sentence alone (a correlated subquery), kept out of GROUP BY: it is the
+    same on every contact row of the sentence, so the database works it out once per sentence
+    rather than once per contact."""
+
+    template = "%(expressions)s"
+
+    def get_group_by_cols(self) -> list[Any]:
+        return []
+
+
+def _once(expression: Any, output_field: Any) -> OncePerSentence:
+    return OncePerSentence(expression, output_field=output_field)
+
+
 def sentences(scope: ReturnScope, people: QuerySet[Any]) -> QuerySet[Sentence]:
     """Every sentence of `people` in force on any day of the period, with its figures."""
     as_at = scope.as_at
     counted = _contacts_counted(scope)
     failure = (
-        counted & _with_outcome(NOT_COMPLIED) & GreaterThan(_contact_day(), F("failures_after"))
+        _with_outcome(NOT_COMPLIED)
+        & counted
+        & Q(GreaterThan(_contact_day(), _last_breach_end(as_at)))
     )
+    once = {
+        "team": _once(held_team(scope, "event__person_id"), CharField()),
+        "staff": _once(held_staff(scope, "event__person_id"), IntegerField()),
+        **{
+            name: _once(count, IntegerField())
+            for name, count in (_diary_counts(scope) | _enforcement_counts(as_at)).items()
+        },
+    }
     return (
         Sentence.objects.filter(
             Q(termination_date__isnull=True) | Q(termination_date__gt=scope.period_from),
             event__person__in=people,
             sentence_date__lte=as_at,
         )
+        .values("pk", "event_id", "event__person_id")
         .annotate(
-            sentence_ends=Coalesce("termination_date", Value(NEVER), output_field=DateField()),
-            failures_after=_last_breach_end(as_at),
-            team=held_team(scope, "event__person_id"),
-            staff=held_staff(scope, "event__person_id"),
-            **_diary_counts(scope),
-            **_enforcement_counts(as_at),
-        )
-        .annotate(
-            appointments=Count(CONTACTS, filter=counted & _with_outcome(RECORDED)),
-            complied=Count(CONTACTS, filter=counted & _with_outcome(COMPLIED)),
+            appointments=Count(CONTACTS, filter=_with_outcome(RECORDED) & counted),
+            complied=Count(CONTACTS, filter=_with_outcome(COMPLIED) & counted),
             failures_to_comply=Count(_contact_day(), filter=failure, distinct=True),
-            acceptable_absences=Count(CONTACTS, filter=counted & _with_outcome(ACCEPTABLE)),
+            acceptable_absences=Count(CONTACTS, filter=_with_outcome(ACCEPTABLE) & counted),
             unacceptable_absences=Count(
-                CONTACTS, filter=counted & _with_outcome(UNACCEPTABLE_ABSENCE)
+                CONTACTS, filter=_with_outcome(UNACCEPTABLE_ABSENCE) & counted
             ),
             warning_letters=Count(
                 CONTACTS,
-                filter=counted & Q(**{f"{CONTACTS}__enforcement_action__in": WARNING_ACTIONS}),
+                filter=Q(**{f"{CONTACTS}__enforcement_action__in": WARNING_ACTIONS}) & counted,
             ),
         )
+        .annotate(**once)
         .order_by("event__person__crn", "sentence_date", "pk")
     )
 

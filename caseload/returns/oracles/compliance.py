@@ -1,4 +1,4 @@
-"""`compliance` in one hand-written statement: a correlated count per figure and sentence.
+"""`compliance` in one hand-written statement: conditional counts over each sentence's contacts.
 
 A contact counts for a sentence by its UK day, and SQL has no portable way to turn a moment
 into a UK day: that one expression is written for each database (`UK_DAY`); the rest is plain
@@ -31,9 +31,13 @@ UK_DAY = {
     "postgresql": "(({moment}) AT TIME ZONE 'Europe/London')::date",
 }
 
+#: The contacts that count for the sentence: of the period, national-standards, linked to the
+#: sentence's event or dated (UK day) within it. A moment on or after midnight UTC of the
+#: sentence date is on or after it in the UK too, so the UK day is worked out only before it.
 COUNTED = """c.person_id = p.id AND c.contact_type IN ({types})
   AND c.happened_at >= %(start)s AND c.happened_at < %(midnight)s
-  AND (c.event_id = s.event_id OR (c.event_id IS NULL AND {day} >= s.sentence_date
+  AND (c.event_id = s.event_id OR (c.event_id IS NULL
+    AND (c.happened_at >= s.sentence_date OR {day} >= s.sentence_date)
     AND (s.termination_date IS NULL OR {day} < s.termination_date)))"""
 
 WITHIN = (
@@ -43,15 +47,15 @@ WITHIN = (
 SQL = """
 SELECT p.crn, p.first_name, p.last_name, t.name, u.first_name, u.last_name, u.username,
   s.sentence_type, s.sentence_date,
-  (SELECT COUNT(*) FROM contacts_contact c WHERE {counted} AND c.outcome IN ({recorded})),
-  (SELECT COUNT(*) FROM contacts_contact c WHERE {counted} AND c.outcome IN ({complied})),
-  (SELECT COUNT(DISTINCT {contact_day}) FROM contacts_contact c
-    WHERE {counted} AND c.outcome IN ({not_complied})
-      AND {contact_day} > COALESCE((SELECT MAX(b.outcome_on) FROM enforcement_breach b
-        WHERE b.sentence_id = s.id AND b.outcome <> '' AND b.outcome_on <= %(as_at)s),
-        %(before_any)s)),
-  (SELECT COUNT(*) FROM contacts_contact c WHERE {counted} AND c.outcome IN ({acceptable})),
-  (SELECT COUNT(*) FROM contacts_contact c WHERE {counted} AND c.outcome IN ({unacceptable})),
+  SUM(CASE WHEN c.outcome IN ({recorded}) THEN 1 ELSE 0 END),
+  SUM(CASE WHEN c.outcome IN ({complied}) THEN 1 ELSE 0 END),
+  COUNT(DISTINCT CASE WHEN c.outcome IN ({not_complied})
+    AND {contact_day} > COALESCE((SELECT MAX(b.outcome_on) FROM enforcement_breach b
+      WHERE b.sentence_id = s.id AND b.outcome <> '' AND b.outcome_on <= %(as_at)s),
+      %(before_any)s)
+    THEN {contact_day} END),
+  SUM(CASE WHEN c.outcome IN ({acceptable}) THEN 1 ELSE 0 END),
+  SUM(CASE WHEN c.outcome IN ({unacceptable}) THEN 1 ELSE 0 END),
   (SELECT COUNT(*) FROM diary_appointment ap
     WHERE ap.person_id = p.id AND ap.cancelled_at IS NULL AND ap.contact_id IS NULL
       AND ap.starts_at >= %(start)s AND ap.starts_at < %(until)s AND {appointment_within}),
@@ -63,8 +67,8 @@ SELECT p.crn, p.first_name, p.last_name, t.name, u.first_name, u.last_name, u.us
     WHERE ap.person_id = p.id AND r.requested_by = %(service)s AND {moved_within}
       AND r.from_starts_at >= %(start)s AND r.from_starts_at < %(midnight)s
       AND r.rescheduled_at < %(midnight)s),
-  (SELECT COUNT(*) FROM contacts_contact c WHERE {counted}
-    AND c.outcome IN ({not_complied}) AND c.enforcement_action IN ({warnings})),
+  SUM(CASE WHEN c.outcome IN ({not_complied}) AND c.enforcement_action IN ({warnings})
+    THEN 1 ELSE 0 END),
   (SELECT COUNT(*) FROM enforcement_breach b WHERE b.sentence_id = s.id
     AND b.started_on <= %(as_at)s
     AND (b.outcome = '' OR b.outcome_on IS NULL OR b.outcome_on > %(as_at)s)),
@@ -80,11 +84,14 @@ JOIN organisation_allocation a ON a.person_id = p.id
 JOIN organisation_team t ON t.id = a.team_id
 JOIN organisation_staff st ON st.id = a.staff_id
 JOIN auth_user u ON u.id = st.user_id
+LEFT JOIN contacts_contact c ON {counted}
 WHERE s.sentence_date <= %(as_at)s
   AND (s.termination_date IS NULL OR s.termination_date > %(from)s) {unit}
   AND NOT EXISTS (SELECT 1 FROM access_limitedaccess l WHERE l.person_id = p.id
     AND l.kind = 'restriction' AND l.start_date <= %(today)s
     AND (l.end_date IS NULL OR l.end_date > %(today)s))
+GROUP BY s.id, s.event_id, s.sentence_type, s.sentence_date, s.termination_date,
+  p.id, p.crn, p.first_name, p.last_name, t.name, u.first_name, u.last_name, u.username
 """
 
 
