@@ -99,7 +99,8 @@ def _contacts_counted(scope: ReturnScope) -> Q:
 
     The cheap tests come first, so the UK day (a function call per contact on SQLite) is
     worked out only where it decides: a moment on or after midnight UTC of the sentence date is
-    on or after that day in the UK too (UK time is never behind UTC)."""
+    on or after that day in the UK too (UK time is never behind UTC). Both databases compare a
+    moment with a date at that day's midnight UTC (Django's connections run in UTC)."""
     day = _contact_day()
     happened_at = F(f"{CONTACTS}__happened_at")
     linked = Q(**{f"{CONTACTS}__event_id": F("event_id")})
