@@ -9,23 +9,30 @@ from collections.abc import Iterable
 from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 
-from caseload.organisation.models import Staff
+from caseload.organisation.models import Allocation, Staff
 from caseload.returns.reading import UK
 from caseload.returns.scope import ReturnScope
 
 
+def _in_force(scope: ReturnScope, person: str) -> QuerySet[Allocation]:
+    """The outer row's person's allocation in force at the end of the day. The outer query
+    keeps to the people in `scope.held`, and a case has one allocation in force on a day, so
+    this need not repeat the scope's filters (which would cost a subquery per row)."""
+    return (
+        Allocation.objects.active_on(scope.as_at).filter(person_id=OuterRef(person)).order_by("pk")
+    )
+
+
 def held_team(scope: ReturnScope, person: str = "person_id") -> Subquery:
     """The name of the team holding the outer row's person on the day."""
-    held = scope.held.filter(person_id=OuterRef(person)).order_by("pk")
-    return Subquery(held.values("team__name")[:1])
+    return Subquery(_in_force(scope, person).values("team__name")[:1])
 
 
 def held_staff(scope: ReturnScope, person: str = "person_id") -> Subquery:
     """The id of the practitioner holding the outer row's person on the day."""
-    held = scope.held.filter(person_id=OuterRef(person)).order_by("pk")
-    return Subquery(held.values("staff_id")[:1])
+    return Subquery(_in_force(scope, person).values("staff_id")[:1])
 
 
 def practitioner_names(staff_ids: Iterable[int | None]) -> dict[int | None, str]:
