@@ -1,6 +1,7 @@
 """breach-recall: warnings, breach referrals, court outcomes and recalls by team in the period,
 each fact counted by its own date."""
 
+from collections import Counter
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -8,9 +9,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
 
 from caseload.access.models import LimitedAccess, LimitedAccessKind
 from caseload.contacts.models import Contact
+from caseload.enforcement.domain import BREACH_OUTCOMES
 from caseload.enforcement.models import Breach, FailureDecision, RecallConsideration
 from caseload.returns.catalogue import breach_recall as br
 from caseload.returns.domain.filters import ReturnFilters
@@ -240,3 +244,35 @@ def test_the_rows_take_the_same_queries_however_many_cases_and_facts(
         _failure(person, date(2026, 9, 1), action="EA02")
         _failure(person, date(2026, 9, 2))
     assert _queries_for_rows(analyst) == one
+
+
+@given(
+    warning_days=st.lists(st.integers(0, 60), max_size=20),
+    outcomes=st.lists(st.sampled_from(sorted(BREACH_OUTCOMES)), max_size=20),
+    recalls=st.lists(
+        st.tuples(
+            st.sampled_from(["STANDARD", "FIXED_TERM", "NO_RECALL"]),
+            st.booleans(),
+            st.none() | st.floats(0, 500),
+        ),
+        max_size=20,
+    ),
+)
+def test_every_rate_is_a_percentage_to_one_place_and_the_counts_add_up(
+    warning_days, outcomes, recalls
+):
+    facts = br.TeamFacts(warning_days=warning_days, outcomes=Counter(outcomes), recalls=recalls)
+    measures = dict(br.measures(facts))
+    for name, value in measures.items():
+        if "%" in name:
+            assert Decimal(0) <= value <= Decimal(100)
+            assert value == value.quantize(Decimal("0.1"))
+    assert measures[br.BREACHES_ENDED] == sum(
+        v for k, v in measures.items() if k.startswith("Breaches ended: ")
+    )
+    assert measures[br.RECALLS] == (
+        measures[br.STANDARD_RECALLS]
+        + measures[br.FIXED_TERM_RECALLS]
+        + measures.get(br.UNRECOMMENDED_RECALLS, 0)
+    )
+    assert (br.WARNING_DAYS in measures) == bool(warning_days)
