@@ -50,7 +50,10 @@ def bar_chart(
 ) -> BarChart:
     """`values` are (label, value, value in words); negative values draw as empty bars."""
     longest = max([v for _, v, _ in values] + [line_at or 0.0, 0.0])
-    scale = 92.0 / longest if longest > 0 else 0.0
+
+    def percent(value: float) -> float:
+        return round(min(max(value, 0.0) / longest, 1.0) * 92.0, 2) if longest > 0 else 0.0
+
     bars = []
     y = 0
     for label, value, shown in values:
@@ -63,7 +66,7 @@ def bar_chart(
                 value=value,
                 shown=shown,
                 y_bar=y,
-                width_percent=round(max(value, 0.0) * scale, 2),
+                width_percent=percent(value),
             )
         )
         y += BAR_HEIGHT + GAP
@@ -71,6 +74,6 @@ def bar_chart(
         title=title,
         bars=tuple(bars),
         height=max(y, LINE_HEIGHT) + 8,
-        line_percent=round(line_at * scale, 2) if line_at is not None else None,
+        line_percent=percent(line_at) if line_at is not None else None,
         line_label=line_label,
     )

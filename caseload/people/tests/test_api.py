@@ -162,6 +162,8 @@ def test_every_parts_router_is_mounted_at_its_prefix(client):
         "/api/v1/predictors/{name}": ["post"],
         "/api/v1/search": ["get"],
         "/api/v1/tier": ["post"],
+        "/api/v1/cases/{crn}/arms-sara": ["post"],
+        "/api/v1/workload/agreement": ["get"],
         "/api/v1/returns": ["get"],
         "/api/v1/returns/{return_name}": ["get"],
     }
