@@ -109,11 +109,14 @@ def a_home_visit(person, user):
 FACTS = {
     an_unacceptable_absence: (
         {"contacts.Contact", "enforcement.FailureDecision"},
-        {"compliance", "breach-recall"},
+        {"compliance", "breach-recall", "essentials-compliance"},
     ),
     unsettled_accommodation: ({"people.Circumstance"}, {"accommodation-ete"}),
     a_mappa_registration: ({"risk.Registration"}, {"risk-register", "caseload-by-tier"}),
-    a_home_visit: ({"contacts.Contact"}, {"essentials-compliance", "inspection-self-check"}),
+    a_home_visit: (
+        {"contacts.Contact"},
+        {"essentials-compliance", "inspection-self-check", "compliance", "equality"},
+    ),
 }
 
 
@@ -126,7 +129,6 @@ def test_one_fact_changes_every_return_that_reads_it_and_nothing_else(
     fact, unit, practitioner, analyst
 ):
     models, must_change = FACTS[fact]
-    must_change &= {r.name for r in all_returns()}
     before, counts = _figures(analyst.user), _row_counts()
 
     fact(unit[0], practitioner.user)
