@@ -6,9 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from simple_history.utils import bulk_create_with_history
-
 from caseload.core.errors import FieldProblem
+from caseload.demo.bulk import create_with_history
 from caseload.demo.enforcement import is_failure
 from caseload.demo.generator import SyntheticPerson
 from caseload.demo.plans_and_enquiries import HIGH, CaseRecords, Gaps, case_records
@@ -160,5 +159,5 @@ def write_plans_and_enquiries(
     if invalid:
         return invalid
     for model, objs in rows.items():
-        bulk_create_with_history(objs, model, batch_size=2000)
+        create_with_history(objs, model, batch_size=2000)
     return []

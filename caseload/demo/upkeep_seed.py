@@ -9,9 +9,8 @@ import random
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
-from simple_history.utils import bulk_create_with_history
-
 from caseload.core.errors import FieldProblem
+from caseload.demo.bulk import create_with_history
 from caseload.demo.generator import SyntheticPerson
 from caseload.demo.upkeep import (
     Lapses,
@@ -128,7 +127,7 @@ def write_upkeep(planned: dict[str, Upkeep], holders: dict[str, Staff]) -> None:
         for r in Registration.objects.filter(person__crn__in=planned).select_related("person")
     }
     people = {p.crn: p for p in Person.objects.filter(crn__in=planned)}
-    bulk_create_with_history(
+    create_with_history(
         [
             RegistrationReview(
                 registration=registrations[(crn, register)],
@@ -142,7 +141,7 @@ def write_upkeep(planned: dict[str, Upkeep], holders: dict[str, Staff]) -> None:
         RegistrationReview,
         batch_size=2000,
     )
-    bulk_create_with_history(
+    create_with_history(
         [
             RoshSummary(person=people[crn], recorded_by=holders[crn].user, **s)
             for crn, upkeep in planned.items()
