@@ -14,7 +14,7 @@ Other databases go through `bulk_create_with_history` itself.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from django.db import connection, models, transaction
@@ -45,6 +45,14 @@ def _preparer(field: models.Field[Any, Any]) -> Callable[[Any], Any]:
         return lambda v: v if v is None or type(v) is plain else prepared(v)
     if type(field) is models.DateField:
         return lambda v: v.isoformat() if type(v) is date else prepared(v)
+    if type(field) is models.DateTimeField:
+        # Django's own steps for an aware time on SQLite: in the connection's zone (UTC), naive.
+        utc = connection.timezone
+        return lambda v: (
+            str(v.astimezone(utc).replace(tzinfo=None))
+            if type(v) is datetime and v.tzinfo is not None
+            else prepared(v)
+        )
     return prepared
 
 
@@ -66,7 +74,10 @@ def _fields(model: type[models.Model]) -> list[models.Field[Any, Any]]:
     return [f for f in model._meta.concrete_fields if not isinstance(f, models.AutoField)]
 
 
-def _write_objects(objs: Sequence[models.Model], model: type[models.Model]) -> None:
+def _write_objects(
+    objs: Sequence[models.Model], model: type[models.Model]
+) -> tuple[list[str], list[list[Any]]]:
+    """Inserts the objects and gives them their keys; returns the columns and rows written."""
     fields = _fields(model)
     prepare = [_preparer(f) for f in fields]
     stamped = [
@@ -85,21 +96,30 @@ def _write_objects(objs: Sequence[models.Model], model: type[models.Model]) -> N
                         raise ValueError(f"{model._meta.label}.{f.name} is not saved yet")
                     setattr(obj, f.attname, target.pk)
         rows.append([p(getattr(obj, f.attname)) for f, p in zip(fields, prepare, strict=True)])
-    for obj, pk in zip(objs, _insert(model, [f.column for f in fields], rows), strict=True):
+    columns = [f.column for f in fields]
+    keys = _insert(model, columns, rows)
+    for obj, pk in zip(objs, keys, strict=True):
         obj.pk = pk
         obj._state.adding = False
         obj._state.db = connection.alias
+    return [model._meta.pk.column, *columns], [
+        [pk, *row] for pk, row in zip(keys, rows, strict=True)
+    ]
 
 
-def _write_history(objs: Sequence[models.Model], model: type[models.Model]) -> None:
+def _write_history(
+    objs: Sequence[models.Model],
+    model: type[models.Model],
+    columns: list[str],
+    written: list[list[Any]],
+) -> None:
     """One "+" history row per object, as `bulk_history_create` writes them: the tracked
-    fields, now, no change reason, and the user simple_history finds (none outside a
-    request)."""
+    fields (as prepared for the object's own row), now, no change reason, and the user
+    simple_history finds (none outside a request)."""
     history = get_history_manager_for_model(model).model
     tracked = {f.attname for f in history.tracked_fields}
     fields = _fields(history)
-    prepare = [_preparer(f) for f in fields]
-    fixed = {
+    fixed: dict[str, Any] = {
         "history_date": timezone.now(),
         "history_type": "+",
         "history_change_reason": None,
@@ -109,13 +129,15 @@ def _write_history(objs: Sequence[models.Model], model: type[models.Model]) -> N
     unknown = {f.attname for f in fields} - tracked - set(fixed)
     if unknown or hasattr(history, "history_relation"):
         raise ValueError(f"{history._meta.label}: unexpected history fields {sorted(unknown)}")
-    rows = [
-        [
-            p(getattr(obj, f.attname) if f.attname in tracked else fixed[f.attname])
-            for f, p in zip(fields, prepare, strict=True)
-        ]
-        for obj in objs
-    ]
+    by_column = {c: i for i, c in enumerate(columns)}
+    template = [None if f.attname in tracked else _preparer(f)(fixed[f.attname]) for f in fields]
+    copied = [(j, by_column[f.column]) for j, f in enumerate(fields) if f.attname in tracked]
+    rows = []
+    for row in written:
+        values = template.copy()
+        for j, i in copied:
+            values[j] = row[i]
+        rows.append(values)
     _insert(history, [f.column for f in fields], rows)
 
 
@@ -128,6 +150,6 @@ def create_with_history(objs: list[M], model: type[M], batch_size: int | None = 
     if any(obj.pk is not None for obj in objs):
         raise ValueError(f"{model._meta.label}: objects to create already have keys")
     with transaction.atomic(savepoint=False):
-        _write_objects(objs, model)
-        _write_history(objs, model)
+        columns, written = _write_objects(objs, model)
+        _write_history(objs, model, columns, written)
     return objs
