@@ -13,7 +13,8 @@ Other databases go through `bulk_create_with_history` itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any, TypeVar
 
@@ -108,7 +109,6 @@ def _write_objects(
 
 
 def _write_history(
-    objs: Sequence[models.Model],
     model: type[models.Model],
     columns: list[str],
     written: list[list[Any]],
@@ -124,7 +124,7 @@ def _write_history(
         "history_type": "+",
         "history_change_reason": None,
     }
-    user = history.get_default_history_user(objs[0])
+    user = history.get_default_history_user(None)
     fixed["history_user_id"] = getattr(user, "pk", None)
     unknown = {f.attname for f in fields} - tracked - set(fixed)
     if unknown or hasattr(history, "history_relation"):
@@ -141,6 +141,62 @@ def _write_history(
     _insert(history, [f.column for f in fields], rows)
 
 
+def _write_rows(
+    model: type[models.Model], given: Sequence[dict[str, Any]]
+) -> tuple[list[str], list[list[Any]]]:
+    """Inserts rows given as field values (a related object for a key, as in the model's
+    constructor; a missing field takes its default, a creation time now), as the model's
+    constructor and `bulk_create` would write them; returns the columns and rows written."""
+    fields = _fields(model)
+    names = {f.name: f for f in fields} | {f.attname: f for f in fields}
+    prepare = [_preparer(f) for f in fields]
+    position = {f: i for i, f in enumerate(fields)}
+    made = [i for i, f in enumerate(fields) if f.has_default() and callable(f.default)]
+    defaults: list[Any] = [None if i in made else f.get_default() for i, f in enumerate(fields)]
+    stamped = [
+        i
+        for i, f in enumerate(fields)
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+    ]
+    rows = []
+    for values in given:
+        row = defaults.copy()
+        for i in made:
+            row[i] = fields[i].get_default()
+        for i in stamped:
+            row[i] = timezone.now()
+        for name, value in values.items():
+            field = names.get(name)
+            if field is None:
+                raise TypeError(f"{model._meta.label} has no field {name!r}")
+            if field.is_relation and name == field.name and value is not None:
+                if value.pk is None:
+                    raise ValueError(f"{model._meta.label}.{name} is not saved yet")
+                value = value.pk
+            row[position[field]] = value
+        rows.append([p(v) for p, v in zip(prepare, row, strict=True)])
+    columns = [f.column for f in fields]
+    keys = _insert(model, columns, rows)
+    return [model._meta.pk.column, *columns], [
+        [pk, *row] for pk, row in zip(keys, rows, strict=True)
+    ]
+
+
+def create_rows_with_history(
+    model: type[models.Model], rows: list[dict[str, Any]], batch_size: int | None = None
+) -> None:
+    """Rows of a model that nothing reads back as objects, and their history rows, written
+    without building a model instance for each (on SQLite; elsewhere through the instances)."""
+    if connection.vendor != "sqlite":
+        bulk_create_with_history([model(**r) for r in rows], model, batch_size=batch_size)
+        return
+    if not rows:
+        return
+    with transaction.atomic(savepoint=False):
+        columns, written = _write_rows(model, rows)
+        _write_history(model, columns, written)
+
+
 def create_with_history(objs: list[M], model: type[M], batch_size: int | None = None) -> list[M]:
     """The objects and their history rows, the objects given their keys."""
     if connection.vendor != "sqlite":
@@ -151,5 +207,36 @@ def create_with_history(objs: list[M], model: type[M], batch_size: int | None = 
         raise ValueError(f"{model._meta.label}: objects to create already have keys")
     with transaction.atomic(savepoint=False):
         columns, written = _write_objects(objs, model)
-        _write_history(objs, model, columns, written)
+        _write_history(model, columns, written)
     return objs
+
+
+#: The seed's page cache on SQLite, in KiB (SQLite's default is 2 MiB): a unit's indexes then
+#: stay in memory while its one transaction fills them, instead of being re-read from disk.
+SEED_CACHE_KIB = 512 * 1024
+
+
+@contextmanager
+def fast_sqlite_writes() -> Iterator[None]:
+    """A larger page cache and no waiting for the disk at commit while seeding, on SQLite and
+    outside a transaction only (SQLite ignores `synchronous` within one); put back after.
+
+    Safe for a seed: it writes a whole delivery unit in one transaction, so a failed seed
+    leaves nothing, and a seed that is lost to a power cut before its data reached the disk
+    is run again from scratch (WAL keeps the database file itself consistent)."""
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA synchronous")
+        synchronous = cursor.fetchone()[0]
+        cursor.execute("PRAGMA cache_size")
+        cache_size = cursor.fetchone()[0]
+        cursor.execute("PRAGMA synchronous=OFF")
+        cursor.execute(f"PRAGMA cache_size=-{SEED_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA synchronous={int(synchronous)}")
+            cursor.execute(f"PRAGMA cache_size={int(cache_size)}")

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from caseload.access.models import LimitedAccess, LimitedAccessKind
 from caseload.contacts.models import Contact
-from caseload.demo.bulk import create_with_history
+from caseload.demo.bulk import create_rows_with_history, create_with_history, fast_sqlite_writes
 from caseload.demo.diary import PlannedAppointment, plan_diary
 from caseload.demo.enforcement import PlannedBreach, consistent_enforcement
 from caseload.demo.generator import SyntheticPerson, synthetic_person
@@ -220,21 +220,24 @@ def _write_people(batch: list[SyntheticPerson], targets: list[Staff]) -> int:
     }
     for p, staff in zip(batch, targets, strict=True):
         person = by_crn[p.crn]
-        rows[CriminalHistory].append(CriminalHistory(person=person, **p.history))
-        rows[Event].append(Event(person=person, **p.event))
-        rows[Registration] += [Registration(person=person, **r) for r in p.registrations]
-        rows[Circumstance] += [Circumstance(person=person, **c) for c in p.circumstances]
+        rows[CriminalHistory].append({"person": person, **p.history})
+        rows[Event].append({"person": person, **p.event})
+        rows[Registration] += [{"person": person, **r} for r in p.registrations]
+        rows[Circumstance] += [{"person": person, **c} for c in p.circumstances]
         # Allocated at the start of supervision, so the oversight since then counts.
         supervision = p.sentence["release_date"] or p.sentence["sentence_date"]
         rows[Allocation].append(
-            Allocation(person=person, staff=staff, team_id=staff.team_id, start_date=supervision)
+            {"person": person, "staff": staff, "team_id": staff.team_id, "start_date": supervision}
         )
         if p.assessment:
-            rows[Assessment].append(Assessment(person=person, **p.assessment))
-        rows[Contact] += [Contact(person=person, staff=staff, **c) for c in p.contacts]
+            rows[Assessment].append({"person": person, **p.assessment})
+        rows[Contact] += [{"person": person, "staff": staff, **c} for c in p.contacts]
     disabilities = _personal_details(batch, by_crn, rows)
     for model, objs in rows.items():
-        create_with_history(objs, model, batch_size=2000)
+        if model is Disability:
+            create_with_history(objs, model, batch_size=2000)  # the adjustments need their keys
+        else:
+            create_rows_with_history(model, objs, batch_size=2000)
     create_with_history(
         [Adjustment(disability=d, need=need) for d, needs in disabilities for need in needs],
         Adjustment,
@@ -318,11 +321,9 @@ def _personal_details(
             since=accommodation["start_date"],  # type: ignore[arg-type]
             disabled=p.equality.get("disability", ""),
         )
-        rows[Address] += [Address(person=person, **a) for a in details.addresses]
-        rows[PhoneAndEmail].append(PhoneAndEmail(person=person, **details.phone_and_email))
-        rows[PersonalContact] += [
-            PersonalContact(person=person, **c) for c in details.personal_contacts
-        ]
+        rows[Address] += [{"person": person, **a} for a in details.addresses]
+        rows[PhoneAndEmail].append({"person": person, **details.phone_and_email})
+        rows[PersonalContact] += [{"person": person, **c} for c in details.personal_contacts]
         for d in details.disabilities:
             fields = {k: v for k, v in d.items() if k != "adjustments"}
             disability = Disability(person=person, **fields)
@@ -349,7 +350,7 @@ def seed_delivery_unit(
     now = now or timezone.now()
     today = timezone.localdate(now)
     letter = chr(ord("A") + seed % 26)
-    with transaction.atomic():
+    with fast_sqlite_writes(), transaction.atomic():
         pdu, staff, users = _organisation(
             rng, seed, max(6, round(people / 37)), password, demo_users
         )
