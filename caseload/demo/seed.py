@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
@@ -202,7 +203,7 @@ def _write_people(batch: list[SyntheticPerson], targets: list[Staff]) -> int:
         Person,
     )
     by_crn = {p.crn: p for p in Person.objects.filter(crn__in=[p.crn for p in batch])}
-    rows: dict[type, list[object]] = {
+    rows: dict[type, list[Any]] = {
         m: []
         for m in (
             CriminalHistory,
@@ -305,7 +306,7 @@ def _write_breaches(planned: dict[str, list[PlannedBreach]]) -> None:
 
 
 def _personal_details(
-    batch: list[SyntheticPerson], by_crn: dict[str, Person], rows: dict[type, list[object]]
+    batch: list[SyntheticPerson], by_crn: dict[str, Person], rows: dict[type, list[Any]]
 ) -> list[tuple[Disability, tuple[str, ...]]]:
     """Adds each person's addresses, phone and email, contacts and disabilities to `rows`;
     returns the disabilities with the adjustments to write once they have keys."""
