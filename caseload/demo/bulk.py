@@ -186,7 +186,8 @@ def create_rows_with_history(
     model: type[models.Model], rows: list[dict[str, Any]], batch_size: int | None = None
 ) -> None:
     """Rows of a model that nothing reads back as objects, and their history rows, written
-    without building a model instance for each (on SQLite; elsewhere through the instances)."""
+    without building a model instance for each (on SQLite, in one `executemany` whatever
+    `batch_size`; elsewhere through the instances, `batch_size` rows a statement)."""
     if connection.vendor != "sqlite":
         bulk_create_with_history([model(**r) for r in rows], model, batch_size=batch_size)
         return
@@ -198,7 +199,8 @@ def create_rows_with_history(
 
 
 def create_with_history(objs: list[M], model: type[M], batch_size: int | None = None) -> list[M]:
-    """The objects and their history rows, the objects given their keys."""
+    """The objects and their history rows, the objects given their keys (`batch_size` as in
+    `create_rows_with_history`)."""
     if connection.vendor != "sqlite":
         return bulk_create_with_history(objs, model, batch_size=batch_size)  # type: ignore[no-any-return]
     if not objs:
