@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-
-from simple_history.utils import bulk_create_with_history
+from typing import Any
 
 from caseload.core.errors import FieldProblem
+from caseload.demo.bulk import create_rows_with_history
 from caseload.demo.enforcement import is_failure
 from caseload.demo.generator import SyntheticPerson
 from caseload.demo.plans_and_enquiries import HIGH, CaseRecords, Gaps, case_records
@@ -122,7 +122,7 @@ def write_plans_and_enquiries(
     is written)."""
     by_crn = {p.crn: p for p in Person.objects.filter(crn__in=[p.crn for p in batch])}
     managers = {s.team_id: s for s in Staff.objects.filter(role=Role.MANAGER).order_by("-pk")}
-    rows: dict[type, list[object]] = {
+    rows: dict[type, list[dict[str, Any]]] = {
         m: [] for m in (Enquiry, SentencePlan, RiskManagementPlan, ManagementOversight)
     }
     invalid: list[str] = []
@@ -143,22 +143,21 @@ def write_plans_and_enquiries(
         )
         invalid += [f"{p.crn} {x.field}: {x.message}" for x in _problems(records, today)]
         person, user = by_crn[p.crn], holder.user
-        rows[Enquiry] += [Enquiry(person=person, requested_by=user, **e) for e in records.enquiries]
+        rows[Enquiry] += [{"person": person, "requested_by": user, **e} for e in records.enquiries]
         rows[SentencePlan] += [
-            SentencePlan(person=person, recorded_by=user, **s) for s in records.sentence_plans
+            {"person": person, "recorded_by": user, **s} for s in records.sentence_plans
         ]
         rows[RiskManagementPlan] += [
-            RiskManagementPlan(person=person, recorded_by=user, **r)
-            for r in records.risk_management_plans
+            {"person": person, "recorded_by": user, **r} for r in records.risk_management_plans
         ]
         manager = managers.get(holder.team_id)
         if manager is not None:
             rows[ManagementOversight] += [
-                ManagementOversight(person=person, recorded_on=on, staff=manager, notes=notes)
+                {"person": person, "recorded_on": on, "staff": manager, "notes": notes}
                 for on, notes in records.oversight
             ]
     if invalid:
         return invalid
     for model, objs in rows.items():
-        bulk_create_with_history(objs, model, batch_size=2000)
+        create_rows_with_history(model, objs, batch_size=2000)
     return []

@@ -7,14 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 
 from caseload.access.models import LimitedAccess, LimitedAccessKind
 from caseload.contacts.models import Contact
+from caseload.demo.bulk import create_rows_with_history, create_with_history, fast_sqlite_writes
 from caseload.demo.diary import PlannedAppointment, plan_diary
 from caseload.demo.enforcement import PlannedBreach, consistent_enforcement
 from caseload.demo.generator import SyntheticPerson, synthetic_person
@@ -186,7 +187,7 @@ def _allocation_targets(rng: random.Random, staff: list[Staff], people: int) -> 
 
 
 def _write_people(batch: list[SyntheticPerson], targets: list[Staff]) -> int:
-    bulk_create_with_history(
+    create_with_history(
         [
             Person(
                 crn=p.crn,
@@ -202,7 +203,7 @@ def _write_people(batch: list[SyntheticPerson], targets: list[Staff]) -> int:
         Person,
     )
     by_crn = {p.crn: p for p in Person.objects.filter(crn__in=[p.crn for p in batch])}
-    rows: dict[type, list[object]] = {
+    rows: dict[type, list[Any]] = {
         m: []
         for m in (
             CriminalHistory,
@@ -220,22 +221,25 @@ def _write_people(batch: list[SyntheticPerson], targets: list[Staff]) -> int:
     }
     for p, staff in zip(batch, targets, strict=True):
         person = by_crn[p.crn]
-        rows[CriminalHistory].append(CriminalHistory(person=person, **p.history))
-        rows[Event].append(Event(person=person, **p.event))
-        rows[Registration] += [Registration(person=person, **r) for r in p.registrations]
-        rows[Circumstance] += [Circumstance(person=person, **c) for c in p.circumstances]
+        rows[CriminalHistory].append({"person": person, **p.history})
+        rows[Event].append({"person": person, **p.event})
+        rows[Registration] += [{"person": person, **r} for r in p.registrations]
+        rows[Circumstance] += [{"person": person, **c} for c in p.circumstances]
         # Allocated at the start of supervision, so the oversight since then counts.
         supervision = p.sentence["release_date"] or p.sentence["sentence_date"]
         rows[Allocation].append(
-            Allocation(person=person, staff=staff, team_id=staff.team_id, start_date=supervision)
+            {"person": person, "staff": staff, "team_id": staff.team_id, "start_date": supervision}
         )
         if p.assessment:
-            rows[Assessment].append(Assessment(person=person, **p.assessment))
-        rows[Contact] += [Contact(person=person, staff=staff, **c) for c in p.contacts]
+            rows[Assessment].append({"person": person, **p.assessment})
+        rows[Contact] += [{"person": person, "staff": staff, **c} for c in p.contacts]
     disabilities = _personal_details(batch, by_crn, rows)
     for model, objs in rows.items():
-        bulk_create_with_history(objs, model, batch_size=2000)
-    bulk_create_with_history(
+        if model is Disability:
+            create_with_history(objs, model, batch_size=2000)  # the adjustments need their keys
+        else:
+            create_rows_with_history(model, objs, batch_size=2000)
+    create_with_history(
         [Adjustment(disability=d, need=need) for d, needs in disabilities for need in needs],
         Adjustment,
         batch_size=2000,
@@ -244,18 +248,18 @@ def _write_people(batch: list[SyntheticPerson], targets: list[Staff]) -> int:
         e.person.crn: e
         for e in Event.objects.filter(person__crn__in=by_crn).select_related("person")
     }
-    bulk_create_with_history([Sentence(event=events[p.crn], **p.sentence) for p in batch], Sentence)
+    create_with_history([Sentence(event=events[p.crn], **p.sentence) for p in batch], Sentence)
     by_event = {
         s.event.person.crn: s
         for s in Sentence.objects.filter(event__person__crn__in=by_crn).select_related(
             "event__person"
         )
     }
-    bulk_create_with_history(
+    create_with_history(
         [Requirement(sentence=by_event[p.crn], **r) for p in batch for r in p.requirements],
         Requirement,
     )
-    bulk_create_with_history(
+    create_with_history(
         [
             LicenceCondition(sentence=by_event[p.crn], **c)
             for p in batch
@@ -283,7 +287,7 @@ def _write_breaches(planned: dict[str, list[PlannedBreach]]) -> None:
             "event__person"
         )
     }
-    bulk_create_with_history(
+    create_with_history(
         [
             Breach(
                 person=sentences[crn].event.person,
@@ -302,7 +306,7 @@ def _write_breaches(planned: dict[str, list[PlannedBreach]]) -> None:
 
 
 def _personal_details(
-    batch: list[SyntheticPerson], by_crn: dict[str, Person], rows: dict[type, list[object]]
+    batch: list[SyntheticPerson], by_crn: dict[str, Person], rows: dict[type, list[Any]]
 ) -> list[tuple[Disability, tuple[str, ...]]]:
     """Adds each person's addresses, phone and email, contacts and disabilities to `rows`;
     returns the disabilities with the adjustments to write once they have keys."""
@@ -318,11 +322,9 @@ def _personal_details(
             since=accommodation["start_date"],  # type: ignore[arg-type]
             disabled=p.equality.get("disability", ""),
         )
-        rows[Address] += [Address(person=person, **a) for a in details.addresses]
-        rows[PhoneAndEmail].append(PhoneAndEmail(person=person, **details.phone_and_email))
-        rows[PersonalContact] += [
-            PersonalContact(person=person, **c) for c in details.personal_contacts
-        ]
+        rows[Address] += [{"person": person, **a} for a in details.addresses]
+        rows[PhoneAndEmail].append({"person": person, **details.phone_and_email})
+        rows[PersonalContact] += [{"person": person, **c} for c in details.personal_contacts]
         for d in details.disabilities:
             fields = {k: v for k, v in d.items() if k != "adjustments"}
             disability = Disability(person=person, **fields)
@@ -339,14 +341,17 @@ def seed_delivery_unit(
     demo_users: bool = False,
     progress: Callable[[int], None] = lambda n: None,
     batch_size: int = 500,
+    now: datetime | None = None,
 ) -> SeedSummary:
+    """`now` (aware; the current time unless given) fixes every date the unit is drawn around,
+    so that a given seed and `now` always write the same rows."""
     rng = random.Random(seed)
     #: Its own generator: the enforcement decisions leave every other draw as it was.
     enforcement_rng = random.Random(f"enforcement-{seed}")
-    today = timezone.localdate()
-    now = timezone.now()
+    now = now or timezone.now()
+    today = timezone.localdate(now)
     letter = chr(ord("A") + seed % 26)
-    with transaction.atomic():
+    with fast_sqlite_writes(), transaction.atomic():
         pdu, staff, users = _organisation(
             rng, seed, max(6, round(people / 37)), password, demo_users
         )
@@ -461,7 +466,7 @@ def _diaries(seed: int, practitioner: Staff, today: date, now: datetime) -> None
     ]
     if invalid:
         raise SeedError("generated appointments break the rules: " + "; ".join(invalid[:5]))
-    bulk_create_with_history(series_rows, AppointmentSeries)
+    create_with_history(series_rows, AppointmentSeries)
     saved = list(AppointmentSeries.objects.filter(person__in={s.person for s in series_rows}))
     by_key = {(s.person_id, s.first_starts_at): s for s in saved}
     rows = [
@@ -480,7 +485,7 @@ def _diaries(seed: int, practitioner: Staff, today: date, now: datetime) -> None
         for staff, person, a, index in planned
     ]
     rows += _appointments_of_past_contacts(practitioner, today)
-    bulk_create_with_history(rows, Appointment, batch_size=2000)
+    create_with_history(rows, Appointment, batch_size=2000)
 
 
 def _appointments_of_past_contacts(practitioner: Staff, today: date) -> list[Appointment]:
@@ -527,7 +532,7 @@ def _limited_access_cases(practitioner: Staff, start: date) -> None:
         (restricted.person, LimitedAccessKind.RESTRICTION, restricted.staff.user, "Holds the case"),
         (restricted.person, LimitedAccessKind.RESTRICTION, manager.user, "Team manager"),
     ]
-    bulk_create_with_history(
+    create_with_history(
         [
             LimitedAccess(person=p, kind=kind, user=user, start_date=start, reason=reason)
             for p, kind, user, reason in rows

@@ -9,9 +9,8 @@ import random
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
-from simple_history.utils import bulk_create_with_history
-
 from caseload.core.errors import FieldProblem
+from caseload.demo.bulk import create_rows_with_history
 from caseload.demo.generator import SyntheticPerson
 from caseload.demo.upkeep import (
     Lapses,
@@ -128,26 +127,26 @@ def write_upkeep(planned: dict[str, Upkeep], holders: dict[str, Staff]) -> None:
         for r in Registration.objects.filter(person__crn__in=planned).select_related("person")
     }
     people = {p.crn: p for p in Person.objects.filter(crn__in=planned)}
-    bulk_create_with_history(
+    create_rows_with_history(
+        RegistrationReview,
         [
-            RegistrationReview(
-                registration=registrations[(crn, register)],
-                reviewed_on=day,
-                notes=notes,
-                reviewed_by=holders[crn].user,
-            )
+            {
+                "registration": registrations[(crn, register)],
+                "reviewed_on": day,
+                "notes": notes,
+                "reviewed_by": holders[crn].user,
+            }
             for crn, upkeep in planned.items()
             for register, day, notes in upkeep.reviews
         ],
-        RegistrationReview,
         batch_size=2000,
     )
-    bulk_create_with_history(
+    create_rows_with_history(
+        RoshSummary,
         [
-            RoshSummary(person=people[crn], recorded_by=holders[crn].user, **s)
+            {"person": people[crn], "recorded_by": holders[crn].user, **s}
             for crn, upkeep in planned.items()
             for s in upkeep.rosh_summaries
         ],
-        RoshSummary,
         batch_size=2000,
     )
