@@ -2,7 +2,7 @@
 delivery unit and for every person in the database, and a national export's peak memory.
 
 Seed first: the demo (`caseload demo --no-serve`) for the unit, and `caseload seed --people N`
-for the nation (see `docs/performance.md`). The runs are made as a temporary analyst (rolled
+for the nation (figures in `docs/returns.md`). The runs are made as a temporary analyst (rolled
 back afterwards) who may see one delivery unit, and then, with `CASE_VISIBILITY` widened, the
 nation. The export runs in a child process so its peak resident memory is its own.
 """
@@ -71,15 +71,16 @@ def _measure(write: Writer, user: Any, unit_id: int | None, label: str) -> dict[
     oracles = all_oracles()
     counts: dict[str, int] = {}
     write(f"\n{label}: {people:,} people held today")
-    write(f"  {'return':<24} {'ours':>9} {'hand SQL':>9} {'ratio':>6} {'rows':>9}")
+    write(f"  {'return':<24} {'ours':>9} {'hand SQL':>9} {'ratio':>6} {'summary':>8} {'rows':>9}")
     for declared in all_returns():
         ours, rows = _timed(lambda d=declared: sum(1 for _ in d.rows(scope)))
-        if declared.summary:
-            summary_time, _ = _timed(lambda d=declared: d.summary(scope))
-            ours += summary_time
+        summary = _timed(lambda d=declared: d.summary(scope))[0] if declared.summary else 0.0
         theirs, _ = _timed(lambda d=declared: len(oracles[d.name](params)))
         ratio = ours / theirs if theirs else float("inf")
-        write(f"  {declared.name:<24} {ours:>8.3f}s {theirs:>8.3f}s {ratio:>6.2f} {rows:>9,}")
+        write(
+            f"  {declared.name:<24} {ours:>8.3f}s {theirs:>8.3f}s {ratio:>6.2f} "
+            f"{summary:>7.3f}s {rows:>9,}"
+        )
         counts[declared.name] = rows
     return counts
 
