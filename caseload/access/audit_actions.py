@@ -48,6 +48,11 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
     "EXPORT_AUDIT": AuditAction(
         "Exported the audit log", "Tried to export the audit log (refused)"
     ),
+    "VIEW_WORKLOAD": AuditAction("Viewed a workload", "Tried to view a workload (refused)"),
+    "EXPORT_WORKLOAD": AuditAction(
+        "Exported a list of work that does not fit",
+        "Tried to export a list of work that does not fit (refused)",
+    ),
     "VIEW_RETURN": AuditAction("Viewed a return", "Tried to view a return (refused)"),
     "EXPORT_RETURN": AuditAction("Exported a return", "Tried to export a return (refused)"),
     # Writes to a case (each action's name)

@@ -1,5 +1,10 @@
-"""The workload agreement over the API: `GET /workload/agreement` (in force today, or on the
-day `?on=YYYY-MM-DD`). Any signed-in caller may read it: it holds no case data."""
+"""Workload over the API.
+
+`GET /workload/agreement` (in force today, or on the day `?on=YYYY-MM-DD`): any signed-in caller
+may read it, as it holds no case data. `GET /workload/practitioners`, `/practitioners/{username}`
+and `/does-not-fit?practitioner=USERNAME`: each practitioner's capacity and week, for those the
+caller may see (themselves; a manager their team; a head of unit the unit); anyone else, a staff
+representative included, is refused (403), because the breakdown names cases."""
 
 from datetime import date
 
@@ -7,9 +12,13 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
+from caseload.access.audit import record_audit
+from caseload.access.capabilities import Capability, has_capability
 from caseload.access.rules import signed_in_operation
 from caseload.core.api_errors import error_responses
 from caseload.workload.models import AgreementVersion
+from caseload.workload.practitioners import PractitionerWorkload, practitioners_for, workloads
+from caseload.workload.shown import hours_value
 from caseload.workload.weightings import NoneInForce, agreement_version_in_force
 
 PREFIX = "/workload"
@@ -92,3 +101,219 @@ def agreement(request: HttpRequest, query: Query[AgreementQuery]) -> Status[obje
             ],
         ),
     )
+
+
+def _may_see_workloads(request: HttpRequest) -> bool:
+    user = request.user
+    return has_capability(user, Capability.HOLD_CASES) or has_capability(
+        user, Capability.OVERSEE_CASES
+    )
+
+
+NO_SUCH_PRACTITIONER = {"detail": "No practitioner by that username whose workload you may see"}
+NO_WORKLOADS = {"detail": "You may not see workloads: only practitioners and their managers may"}
+
+
+def _found(request: HttpRequest, username: str | None = None) -> list[PractitionerWorkload]:
+    staff = practitioners_for(request.user)
+    if username is not None:
+        staff = [s for s in staff if s.user.get_username() == username]
+    return workloads(staff, request.user, timezone.localdate())
+
+
+class PractitionerOut(Schema):
+    username: str
+    name: str
+    grade: str = Field(..., description="PO, PSO, SPO, PQIP or OTHER")
+    contracted_hours: float = Field(..., description="Hours a week")
+    points_capacity_percent: float = Field(
+        ..., description="Total points ÷ available points × 100, to 3 decimal places"
+    )
+    expected_hours_this_week: float = Field(
+        ...,
+        description="This week's booked and due work at agreed minutes, with the responsive share",
+    )
+    available_hours_this_week: float = Field(
+        ..., description="Contracted hours less reductions, pro rata to the week's working days"
+    )
+    does_not_fit_hours: float = Field(
+        ..., description="The hours of this week's work below the line"
+    )
+
+
+class CaseOut(Schema):
+    crn: str
+    tier: str = Field(..., description='The v2 tier (A3 … D0), or "" when untiered')
+    case_type: str | None = Field(
+        ..., description="COMMUNITY, LICENSE or CUSTODY from the sentence in force; null if none"
+    )
+    t2a: bool = Field(..., description="Aged 18 to 24: weighted on the transition-to-adulthood row")
+    points: int
+
+
+class LineOut(Schema):
+    order: int
+    source: str = Field(..., description="appointment or essential")
+    what: str
+    crn: str
+    due_on: date | None
+    overdue: bool
+    agreed_minutes: int
+    running_minutes: int = Field(..., description="The running total up to and including this")
+    fits: bool = Field(..., description="False below the line: for the manager")
+
+
+class WeekOut(Schema):
+    week_starting: date
+    working_days: int
+    planned_hours: float
+    expected_hours: float = Field(..., description="Planned hours plus the responsive share")
+    available_hours: float
+
+
+class DoesNotFitOut(Schema):
+    username: str
+    week_starting: date
+    available_minutes: int
+    responsive_share_percent: float
+    minutes_for_planned_work: int = Field(
+        ..., description="Available minutes less the responsive share: where the line falls"
+    )
+    does_not_fit_minutes: int
+    lines: list[LineOut]
+
+
+class BreakdownOut(PractitionerOut):
+    nominal_target: int = Field(..., description="The grade's available points at full hours")
+    reduction_hours: float
+    available_points: int
+    total_points: int
+    cases: list[CaseOut]
+    weeks: list[WeekOut] = Field(..., description="This week and the four after it")
+    this_week: DoesNotFitOut
+
+
+def _practitioner(workload: PractitionerWorkload) -> dict[str, object]:
+    week = workload.weeks[0]
+    return {
+        "username": workload.username,
+        "name": workload.name,
+        "grade": workload.staff.grade,
+        "contracted_hours": float(workload.staff.contracted_hours),
+        "points_capacity_percent": float(workload.points.capacity_percent),
+        "expected_hours_this_week": hours_value(week.expected_minutes),
+        "available_hours_this_week": hours_value(week.available_minutes),
+        "does_not_fit_hours": hours_value(workload.this_week.does_not_fit_minutes),
+    }
+
+
+def _does_not_fit(workload: PractitionerWorkload) -> DoesNotFitOut:
+    fit = workload.this_week
+    return DoesNotFitOut(
+        username=workload.username,
+        week_starting=workload.weeks[0].monday,
+        available_minutes=fit.available_minutes,
+        responsive_share_percent=float(fit.share_percent),
+        minutes_for_planned_work=fit.budget_minutes,
+        does_not_fit_minutes=fit.does_not_fit_minutes,
+        lines=[
+            LineOut(
+                order=number,
+                source=line.task.source,
+                what=line.task.what,
+                crn=line.task.crn,
+                due_on=line.task.due_on,
+                overdue=line.task.overdue,
+                agreed_minutes=line.task.minutes,
+                running_minutes=line.running_minutes,
+                fits=line.fits,
+            )
+            for number, line in enumerate(fit.lines, start=1)
+        ],
+    )
+
+
+@router.get(
+    "/practitioners",
+    response={200: list[PractitionerOut], **error_responses(401, 403)},
+    summary="Each practitioner's capacity in points and this week in hours",
+    description="A practitioner sees themselves; a manager their team; a head of unit the unit.",
+)
+@signed_in_operation
+def practitioners(request: HttpRequest) -> Status[object]:
+    if not _may_see_workloads(request):
+        return Status(403, NO_WORKLOADS)
+    found = _found(request)
+    record_audit(request.user, "VIEW_WORKLOAD", detail={"workload": "practitioners"})
+    return Status(200, [_practitioner(workload) for workload in found])
+
+
+@router.get(
+    "/practitioners/{username}",
+    response={200: BreakdownOut, **error_responses(401, 403, 404)},
+    summary="One practitioner's workload: cases and points, and the weeks in hours",
+)
+@signed_in_operation
+def practitioner(request: HttpRequest, username: str) -> Status[object]:
+    if not _may_see_workloads(request):
+        return Status(403, NO_WORKLOADS)
+    found = _found(request, username)
+    if not found:
+        return Status(
+            404, {"detail": "No practitioner by that username whose workload you may see"}
+        )
+    (workload,) = found
+    record_audit(request.user, "VIEW_WORKLOAD", detail={"workload": username})
+    return Status(
+        200,
+        {
+            **_practitioner(workload),
+            "nominal_target": workload.nominal_target,
+            "reduction_hours": float(workload.reduction_hours),
+            "available_points": workload.points.available_points,
+            "total_points": workload.points.total_points,
+            "cases": [
+                {
+                    "crn": case.crn,
+                    "tier": case.tier,
+                    "case_type": case.case_type,
+                    "t2a": case.t2a,
+                    "points": case.points,
+                }
+                for case in workload.points.cases
+            ],
+            "weeks": [
+                {
+                    "week_starting": week.monday,
+                    "working_days": week.working_days,
+                    "planned_hours": hours_value(week.planned_minutes),
+                    "expected_hours": hours_value(week.expected_minutes),
+                    "available_hours": hours_value(week.available_minutes),
+                }
+                for week in workload.weeks
+            ],
+            "this_week": _does_not_fit(workload),
+        },
+    )
+
+
+class DoesNotFitQuery(Schema):
+    practitioner: str = Field(..., max_length=150, description="The practitioner's username")
+
+
+@router.get(
+    "/does-not-fit",
+    response={200: DoesNotFitOut, **error_responses(401, 403, 404, 422)},
+    summary="This week's work in priority order with the line where the hours run out",
+)
+@signed_in_operation
+def does_not_fit(request: HttpRequest, query: Query[DoesNotFitQuery]) -> Status[object]:
+    if not _may_see_workloads(request):
+        return Status(403, NO_WORKLOADS)
+    found = _found(request, query.practitioner)
+    if not found:
+        return Status(
+            404, {"detail": "No practitioner by that username whose workload you may see"}
+        )
+    record_audit(request.user, "VIEW_WORKLOAD", detail={"workload": f"{query.practitioner} list"})
+    return Status(200, _does_not_fit(found[0]))

@@ -1,0 +1,69 @@
+"""The practitioner's week (`/workload/week/`) and the manager's team view (`/team/workload/`),
+each with a CSV of the work that does not fit."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from caseload.access.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_practitioner_sees_both_models_and_the_line_where_her_hours_run_out(
+    client, practitioner, busy_week
+):
+    client.force_login(practitioner.user)
+    page = client.get(reverse("my_workload_week")).content.decode()
+    assert "<title>My week – caseload</title>" in page
+    assert "Points say" in page
+    assert "hours available: the week does not fit" in page
+    assert "The hours run out here. The 1 item below (1.9 hours) does not fit" in page
+    assert page.index("Office visit") < page.index("hours run out here") < page.index("Home visit")
+    assert AuditEvent.objects.filter(action="VIEW_WORKLOAD", user=practitioner.user).exists()
+
+
+def test_the_csv_lists_the_week_in_order_with_the_agreed_minutes(client, practitioner, busy_week):
+    client.force_login(practitioner.user)
+    response = client.get(reverse("my_workload_csv"))
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [(r["Work"], r["CRN"], r["Agreed minutes"]) for r in rows] == [
+        ("RoSH assessment", "X100001", "180"),
+        ("RoSH assessment", "X100002", "180"),
+        ("Office visit", "X100001", "60"),
+        ("Home visit", "X100001", "115"),
+    ]
+    assert [r["Within the hours"] for r in rows] == ["Yes", "Yes", "Yes", "No: for the manager"]
+    assert AuditEvent.objects.filter(action="EXPORT_WORKLOAD").exists()
+
+
+def test_the_manager_sees_the_team_chart_with_the_100_percent_line_and_every_list(
+    client, manager, practitioner, busy_week
+):
+    client.force_login(manager.user)
+    page = client.get(reverse("team_workload")).content.decode()
+    assert "Capacity by practitioner (points model)" in page
+    assert 'class="app-chart__line"' in page and ">100%<" in page
+    assert "Does not fit this week: for the manager" in page
+    assert "Home visit: Ben Jones (X100001), due" in page
+    rows = list(
+        csv.DictReader(io.StringIO(client.get(reverse("team_workload_csv")).content.decode()))
+    )
+    assert {r["Practitioner"] for r in rows} == {practitioner.user.get_full_name()}
+
+
+@pytest.mark.parametrize("name", ["my_workload_week", "my_workload_csv"])
+def test_it_refuses_the_practitioners_week_to_a_manager_and_a_rep(client, manager, rep, name):
+    for user in (manager.user, rep.user):
+        client.force_login(user)
+        assert client.get(reverse(name)).status_code == 403
+
+
+@pytest.mark.parametrize("name", ["team_workload", "team_workload_csv"])
+def test_it_refuses_the_team_view_to_a_practitioner_and_a_rep(client, practitioner, rep, name):
+    for user in (practitioner.user, rep.user):
+        client.force_login(user)
+        assert client.get(reverse(name)).status_code == 403

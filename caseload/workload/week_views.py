@@ -1,0 +1,111 @@
+"""The week in hours: the practitioner's own week (`/workload/week/`, printable) and the manager's
+team view (`/team/workload/`: capacity by practitioner as a chart, and every practitioner's list
+of the work that does not fit together), each with a CSV of the list.
+"""
+
+import csv
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from caseload.access.audit import record_audit
+from caseload.access.capabilities import Capability
+from caseload.access.rules import surface
+from caseload.core.charts import bar_chart
+from caseload.workload.practitioners import PractitionerWorkload, practitioners_for, workloads
+from caseload.workload.shown import shown_lines, summary, whole_percent
+
+CSV_HEADINGS = [
+    "Practitioner",
+    "Order",
+    "CRN",
+    "Name",
+    "Work",
+    "Due",
+    "Overdue",
+    "Agreed minutes",
+    "Running total",
+    "Within the hours",
+]
+
+
+def _workloads(request: HttpRequest) -> list[PractitionerWorkload]:
+    return workloads(practitioners_for(request.user), request.user, timezone.localdate())
+
+
+def _csv(found: list[PractitionerWorkload], filename: str) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.writer(response)
+    writer.writerow(CSV_HEADINGS)
+    for workload in found:
+        for line in shown_lines(workload.this_week.lines):
+            writer.writerow(
+                [
+                    workload.name,
+                    line.number,
+                    line.crn,
+                    line.person_name,
+                    line.what,
+                    line.due,
+                    "Yes" if line.overdue else "No",
+                    line.minutes,
+                    line.running,
+                    "Yes" if line.fits else "No: for the manager",
+                ]
+            )
+    return response
+
+
+@surface(Capability.HOLD_CASES)
+def my_week(request: HttpRequest) -> HttpResponse:
+    """The practitioner's own week: the two models side by side and the ordered list."""
+    found = _workloads(request)
+    record_audit(request.user, "VIEW_WORKLOAD", detail={"workload": "own week"})
+    page: dict[str, Any] = {"mine": summary(found[0]) if found else None}
+    return render(request, "workload/my_week.html", page)
+
+
+@surface(Capability.HOLD_CASES)
+def my_week_csv(request: HttpRequest) -> HttpResponse:
+    found = _workloads(request)
+    record_audit(request.user, "EXPORT_WORKLOAD", detail={"workload": "own week"})
+    return _csv(found, "work-that-does-not-fit.csv")
+
+
+@surface(Capability.OVERSEE_CASES)
+def team_workload(request: HttpRequest) -> HttpResponse:
+    """Capacity by practitioner, the hours of each practitioner's week, and their lists."""
+    found = _workloads(request)
+    record_audit(request.user, "VIEW_WORKLOAD", detail={"workload": "team"})
+    rows = [summary(workload) for workload in found]
+    chart = bar_chart(
+        "Capacity by practitioner (points model)",
+        [
+            (
+                str(row["name"]),
+                float(workload.points.capacity_percent),
+                whole_percent(workload.points.capacity_percent),
+            )
+            for row, workload in zip(rows, found, strict=True)
+        ],
+        line_at=100,
+        line_label="100%",
+    )
+    page: dict[str, Any] = {
+        "rows": rows,
+        "chart": chart,
+        "team": getattr(getattr(request.user.staff, "team", None), "name", ""),  # type: ignore[union-attr]
+        "over": sum(1 for workload in found if workload.points.capacity_percent > 100),
+        "not_fitting": sum(1 for workload in found if workload.this_week.below),
+    }
+    return render(request, "workload/team_workload.html", page)
+
+
+@surface(Capability.OVERSEE_CASES)
+def team_workload_csv(request: HttpRequest) -> HttpResponse:
+    found = _workloads(request)
+    record_audit(request.user, "EXPORT_WORKLOAD", detail={"workload": "team"})
+    return _csv(found, "team-work-that-does-not-fit.csv")
