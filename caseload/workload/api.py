@@ -3,8 +3,9 @@
 `GET /workload/agreement` (in force today, or on the day `?on=YYYY-MM-DD`): any signed-in caller
 may read it, as it holds no case data. `GET /workload/practitioners`, `/practitioners/{username}`
 and `/does-not-fit?practitioner=USERNAME`: each practitioner's capacity and week, for those the
-caller may see (themselves; a manager their team; a head of unit the unit); anyone else, a staff
-representative included, is refused (403), because the breakdown names cases."""
+caller may see (themselves; a manager their team; a head of unit or an analyst the unit). They
+name cases, so they need the permission to see case records: a staff representative is refused
+(403), as on every case API."""
 
 from datetime import date
 
@@ -13,8 +14,8 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
 from caseload.access.audit import record_audit
-from caseload.access.capabilities import Capability, has_capability
-from caseload.access.rules import signed_in_operation
+from caseload.access.capabilities import Capability
+from caseload.access.rules import operation_for, signed_in_operation
 from caseload.core.api_errors import error_responses
 from caseload.workload.models import AgreementVersion
 from caseload.workload.practitioners import PractitionerWorkload, practitioners_for, workloads
@@ -103,15 +104,7 @@ def agreement(request: HttpRequest, query: Query[AgreementQuery]) -> Status[obje
     )
 
 
-def _may_see_workloads(request: HttpRequest) -> bool:
-    user = request.user
-    return has_capability(user, Capability.HOLD_CASES) or has_capability(
-        user, Capability.OVERSEE_CASES
-    )
-
-
 NO_SUCH_PRACTITIONER = {"detail": "No practitioner by that username whose workload you may see"}
-NO_WORKLOADS = {"detail": "You may not see workloads: only practitioners and their managers may"}
 
 
 def _found(request: HttpRequest, username: str | None = None) -> list[PractitionerWorkload]:
@@ -239,10 +232,8 @@ def _does_not_fit(workload: PractitionerWorkload) -> DoesNotFitOut:
     summary="Each practitioner's capacity in points and this week in hours",
     description="A practitioner sees themselves; a manager their team; a head of unit the unit.",
 )
-@signed_in_operation
+@operation_for(Capability.SEE_CASE)
 def practitioners(request: HttpRequest) -> Status[object]:
-    if not _may_see_workloads(request):
-        return Status(403, NO_WORKLOADS)
     found = _found(request)
     record_audit(request.user, "VIEW_WORKLOAD", detail={"workload": "practitioners"})
     return Status(200, [_practitioner(workload) for workload in found])
@@ -253,10 +244,8 @@ def practitioners(request: HttpRequest) -> Status[object]:
     response={200: BreakdownOut, **error_responses(401, 403, 404)},
     summary="One practitioner's workload: cases and points, and the weeks in hours",
 )
-@signed_in_operation
+@operation_for(Capability.SEE_CASE)
 def practitioner(request: HttpRequest, username: str) -> Status[object]:
-    if not _may_see_workloads(request):
-        return Status(403, NO_WORKLOADS)
     found = _found(request, username)
     if not found:
         return Status(
@@ -306,10 +295,8 @@ class DoesNotFitQuery(Schema):
     response={200: DoesNotFitOut, **error_responses(401, 403, 404, 422)},
     summary="This week's work in priority order with the line where the hours run out",
 )
-@signed_in_operation
+@operation_for(Capability.SEE_CASE)
 def does_not_fit(request: HttpRequest, query: Query[DoesNotFitQuery]) -> Status[object]:
-    if not _may_see_workloads(request):
-        return Status(403, NO_WORKLOADS)
     found = _found(request, query.practitioner)
     if not found:
         return Status(

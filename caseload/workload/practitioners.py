@@ -90,15 +90,18 @@ class PractitionerWorkload:
 
 def practitioners_for(user: Any) -> list[Staff]:
     """The practitioners whose workload the user may see: a practitioner themselves; a manager
-    their team; a head of unit every team in their unit."""
+    their team; a head of unit or an analyst (who read the unit's cases) every team in the unit.
+    Nobody without the permission to see case records: the workload names cases."""
     staff = getattr(user, "staff", None)
-    if staff is None:
+    if staff is None or not has_capability(user, Capability.SEE_CASE):
         return []
     if has_capability(user, Capability.HOLD_CASES):
         return [staff] if staff.role == Role.PRACTITIONER else []
-    if not has_capability(user, Capability.OVERSEE_CASES) or staff.team is None:
+    if staff.team is None:
         return []
-    if has_capability(user, Capability.CHANGE_CASE):
+    if has_capability(user, Capability.OVERSEE_CASES) and has_capability(
+        user, Capability.CHANGE_CASE
+    ):
         teams = [staff.team_id]
     else:
         teams = list(staff.team.delivery_unit.teams.values_list("pk", flat=True))
