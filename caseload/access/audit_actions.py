@@ -53,6 +53,9 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
         "Exported a list of work that does not fit",
         "Tried to export a list of work that does not fit (refused)",
     ),
+    "ADD_WORKLOAD_NOTE": AuditAction(
+        "Added a note to their week's list", "Tried to add a note to their week's list (refused)"
+    ),
     "VIEW_RETURN": AuditAction("Viewed a return", "Tried to view a return (refused)"),
     "EXPORT_RETURN": AuditAction("Exported a return", "Tried to export a return (refused)"),
     # Writes to a case (each action's name)

@@ -44,6 +44,13 @@ def test_the_practitioners_week_is_accessible_and_reflows(
     expect(page.get_by_role("heading", name="My week", level=1)).to_be_visible()
     expect(page.get_by_text("The hours run out here.")).to_be_visible()
     check(page, "workload-my-week")
+    page.get_by_role("link", name="Add a note for your manager").click()
+    page.get_by_role("button", name="Add the note").click()
+    expect(page.get_by_role("alert")).to_contain_text("Enter your note")
+    check(page, "workload-note-error")
+    page.get_by_label("Your note for your manager").fill("The PSR took all of Tuesday")
+    page.get_by_role("button", name="Add the note").click()
+    expect(page.get_by_text("The PSR took all of Tuesday")).to_be_visible()
 
 
 def test_the_team_workload_is_accessible_and_reflows(

@@ -1,4 +1,5 @@
-"""The writes of the workload part: a new version of a reference-data table.
+"""The writes of the workload part: a new version of a reference-data table, and a
+practitioner's note on their week.
 
 Each is one transaction: the new version and a copy of every row of the version in force with
 the values entered, then the audit entry. A version is never changed once added.
@@ -11,7 +12,8 @@ from typing import Any
 from django.db import transaction
 
 from caseload.access.audit import record_audit
-from caseload.workload.models import AgreedTiming, AgreementVersion, WeightingVersion
+from caseload.organisation.models import Staff
+from caseload.workload.models import AgreedTiming, AgreementVersion, WeekNote, WeightingVersion
 from caseload.workload.tables import AGREEMENT_TIMINGS, TableSpec, shown
 
 
@@ -100,3 +102,17 @@ def add_agreement_version(
             detail={"effective_from": effective_from.isoformat(), "changes": changed},
         )
     return version
+
+
+def add_week_note(*, acting_user: Any, staff: Staff, week_starting: date, text: str) -> WeekNote:
+    """A practitioner's own note on their week's list (nobody writes another's)."""
+    with transaction.atomic():
+        note = WeekNote.objects.create(
+            staff=staff, week_starting=week_starting, text=text, written_by=acting_user
+        )
+        record_audit(
+            acting_user,
+            "ADD_WORKLOAD_NOTE",
+            detail={"week_starting": week_starting.isoformat(), "characters": len(text)},
+        )
+    return note

@@ -173,6 +173,7 @@ class DoesNotFitOut(Schema):
         ..., description="Available minutes less the responsive share: where the line falls"
     )
     does_not_fit_minutes: int
+    note: str = Field(..., description='The practitioner\'s latest note on the week, or ""')
     lines: list[LineOut]
 
 
@@ -209,6 +210,7 @@ def _does_not_fit(workload: PractitionerWorkload) -> DoesNotFitOut:
         responsive_share_percent=float(fit.share_percent),
         minutes_for_planned_work=fit.budget_minutes,
         does_not_fit_minutes=fit.does_not_fit_minutes,
+        note=workload.note.text if workload.note else "",
         lines=[
             LineOut(
                 order=number,

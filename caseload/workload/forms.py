@@ -191,3 +191,21 @@ def responsive_share_field() -> forms.DecimalField:
             "max_decimal_places": "The share for responsive work must have 1 decimal place at most",
         },
     )
+
+
+MAX_WEEK_NOTE = 2_000
+
+
+class WeekNoteForm(forms.Form):
+    """The practitioner's note on this week's list, for their manager."""
+
+    text = forms.CharField(
+        label="Your note for your manager",
+        help_text="For example, what took longer than agreed, or what you could not reach",
+        max_length=MAX_WEEK_NOTE,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={
+            "required": "Enter your note",
+            "max_length": f"Your note must be {MAX_WEEK_NOTE:,} characters or fewer",
+        },
+    )

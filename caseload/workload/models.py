@@ -182,3 +182,38 @@ class AgreedTiming(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label}: {self.minutes} minutes"
+
+
+class WeekNoteQuerySet(models.QuerySet["WeekNote"]):
+    def latest_for(self, staff_ids: list[int], week_starting: date) -> dict[int, "WeekNote"]:
+        """Each practitioner's latest note on the week (earlier ones are kept, not shown)."""
+        found: dict[int, WeekNote] = {}
+        rows = self.filter(staff_id__in=staff_ids, week_starting=week_starting).order_by(
+            "written_at", "pk"
+        )
+        for note in rows:
+            found[note.staff_id] = note
+        return found
+
+
+class WeekNote(models.Model):
+    """A practitioner's note on their week's list, for their manager ("the PSR took all of
+    Tuesday"). Each note is kept: a new one is added, never edited."""
+
+    staff = models.ForeignKey(
+        "organisation.Staff", on_delete=models.PROTECT, related_name="week_notes"
+    )
+    week_starting = models.DateField()
+    text = models.TextField()
+    written_at = models.DateTimeField(auto_now_add=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = WeekNoteQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["staff", "week_starting"], name="week_note_staff_week")]
+
+    def __str__(self) -> str:
+        return f"Note on the week starting {self.week_starting}"

@@ -55,6 +55,7 @@ from caseload.workload.domain.week import (
     week_totals,
     weeks_from,
 )
+from caseload.workload.models import WeekNote
 from caseload.workload.weightings import (
     SERVICE_GRADE,
     Weightings,
@@ -78,6 +79,8 @@ class PractitionerWorkload:
     nominal_target: int
     weeks: tuple[WeekTotals, ...]
     this_week: WeekFit
+    #: The practitioner's latest note on this week's list, if any.
+    note: WeekNote | None = None
 
     @property
     def username(self) -> str:
@@ -245,6 +248,7 @@ def workloads(
                 tier=tiers.get(appointment.person_id, ""),
             )
         )
+    notes = WeekNote.objects.latest_for(staff_ids, mondays[0])
     return [
         _workload(
             staff,
@@ -255,6 +259,7 @@ def workloads(
             weightings,
             agreement,
             today,
+            notes.get(staff.pk),
         )
         for staff in practitioners
     ]
@@ -269,6 +274,7 @@ def _workload(
     weightings: Weightings,
     agreement: Agreement,
     today: date,
+    note: WeekNote | None,
 ) -> PractitionerWorkload:
     reduction_hours = Decimal(0)
     cases = weigh(
@@ -296,6 +302,7 @@ def _workload(
         nominal_target=_nominal_target(staff.grade, weightings),
         weeks=tuple(weeks),
         this_week=this_week,
+        note=note,
     )
 
 

@@ -83,6 +83,7 @@ def summary(workload: PractitionerWorkload) -> dict[str, object]:
         "share": f"{fit.share_percent.normalize():f}%",
         "budget": hours_in_words(fit.budget_minutes),
         "lines": shown_lines(fit.lines),
+        "note": workload.note,
         "weeks": [
             {
                 "label": week_words(week.monday),

@@ -8,6 +8,7 @@ BASE = "reference-data/workload"
 urlpatterns = [
     path("reference-data/", views.reference_data, name="reference_data"),
     path("workload/week/", week_views.my_week, name="my_workload_week"),
+    path("workload/week/note/", week_views.my_week_note, name="my_workload_note"),
     path("workload/week/does-not-fit.csv", week_views.my_week_csv, name="my_workload_csv"),
     path("team/workload/", week_views.team_workload, name="team_workload"),
     path("team/workload/does-not-fit.csv", week_views.team_workload_csv, name="team_workload_csv"),

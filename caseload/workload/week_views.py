@@ -6,14 +6,18 @@ of the work that does not fit together), each with a CSV of the list.
 import csv
 from typing import Any
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from caseload.access.audit import record_audit
 from caseload.access.capabilities import Capability
 from caseload.access.rules import surface
 from caseload.core.charts import bar_chart
+from caseload.workload.actions import add_week_note
+from caseload.workload.domain.week import week_starting
+from caseload.workload.forms import WeekNoteForm
 from caseload.workload.practitioners import PractitionerWorkload, practitioners_for, workloads
 from caseload.workload.shown import shown_lines, summary, whole_percent
 
@@ -109,3 +113,20 @@ def team_workload_csv(request: HttpRequest) -> HttpResponse:
     found = _workloads(request)
     record_audit(request.user, "EXPORT_WORKLOAD", detail={"workload": "team"})
     return _csv(found, "team-work-that-does-not-fit.csv")
+
+
+@surface(Capability.HOLD_CASES)
+def my_week_note(request: HttpRequest) -> HttpResponse:
+    """The practitioner's note on this week's list: kept with the list their manager sees."""
+    form = WeekNoteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        add_week_note(
+            acting_user=request.user,
+            staff=request.user.staff,  # type: ignore[union-attr]
+            week_starting=week_starting(timezone.localdate()),
+            text=form.cleaned_data["text"],
+        )
+        messages.success(request, "Note added to your week")
+        return redirect("my_workload_week")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "workload/week_note.html", {"form": form}, status=status)

@@ -234,6 +234,7 @@ FORM_PAGES: dict[str, FormPage] = {
     "caseload.workload.forms.NewVersionForm": FormPage(
         lambda w: reverse("workload_new_case-points"), user="reference data administrator"
     ),
+    "caseload.workload.forms.WeekNoteForm": FormPage(lambda w: reverse("my_workload_note")),
     "caseload.workload.forms.NewAgreementForm": FormPage(
         lambda w: reverse("workload_new_agreement"), user="reference data administrator"
     ),

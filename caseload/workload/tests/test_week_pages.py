@@ -67,3 +67,32 @@ def test_it_refuses_the_team_view_to_a_practitioner_and_a_rep(client, practition
     for user in (practitioner.user, rep.user):
         client.force_login(user)
         assert client.get(reverse(name)).status_code == 403
+
+
+def test_the_practitioner_adds_a_note_her_manager_sees_with_the_list(
+    client, practitioner, manager, busy_week
+):
+    client.force_login(practitioner.user)
+    response = client.post(reverse("my_workload_note"), {"text": "The PSR took all of Tuesday"})
+    assert response.status_code == 302
+    assert "The PSR took all of Tuesday" in client.get(reverse("my_workload_week")).content.decode()
+    entry = AuditEvent.objects.get(action="ADD_WORKLOAD_NOTE")
+    assert entry.user == practitioner.user and entry.detail["characters"] == 27
+    client.force_login(manager.user)
+    assert "The PSR took all of Tuesday" in client.get(reverse("team_workload")).content.decode()
+    body = client.get("/api/v1/workload/does-not-fit", {"practitioner": "alice"}).json()
+    assert body["note"] == "The PSR took all of Tuesday"
+
+
+def test_it_refuses_an_empty_note_naming_the_field(client, practitioner):
+    client.force_login(practitioner.user)
+    response = client.post(reverse("my_workload_note"), {"text": ""})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "govuk-error-summary" in page and "Enter your note" in page
+    assert not AuditEvent.objects.filter(action="ADD_WORKLOAD_NOTE").exists()
+
+
+def test_it_refuses_the_note_to_a_manager(client, manager):
+    client.force_login(manager.user)
+    assert client.post(reverse("my_workload_note"), {"text": "x"}).status_code == 403
