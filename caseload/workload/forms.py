@@ -196,7 +196,7 @@ def responsive_share_field() -> forms.DecimalField:
 MAX_WEEK_NOTE = 2_000
 
 
-class WeekNoteForm(forms.Form):
+class WeekNoteForm(GovUKForm):
     """The practitioner's note on this week's list, for their manager."""
 
     text = forms.CharField(
