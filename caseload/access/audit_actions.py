@@ -53,6 +53,9 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
         "Exported a list of work that does not fit",
         "Tried to export a list of work that does not fit (refused)",
     ),
+    "RECORD_WORKLOAD_REDUCTION": AuditAction(
+        "Recorded a workload reduction", "Tried to record a workload reduction (refused)"
+    ),
     "ADD_WORKLOAD_NOTE": AuditAction(
         "Added a note to their week's list", "Tried to add a note to their week's list (refused)"
     ),

@@ -8,6 +8,7 @@ name cases, so they need the permission to see case records: a staff representat
 (403), as on every case API."""
 
 from datetime import date
+from decimal import Decimal
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -17,6 +18,7 @@ from caseload.access.audit import record_audit
 from caseload.access.capabilities import Capability
 from caseload.access.rules import operation_for, signed_in_operation
 from caseload.core.api_errors import error_responses
+from caseload.workload.actions import UnknownReason, record_reduction
 from caseload.workload.models import AgreementVersion
 from caseload.workload.practitioners import PractitionerWorkload, practitioners_for, workloads
 from caseload.workload.shown import hours_value
@@ -306,3 +308,65 @@ def does_not_fit(request: HttpRequest, query: Query[DoesNotFitQuery]) -> Status[
         )
     record_audit(request.user, "VIEW_WORKLOAD", detail={"workload": f"{query.practitioner} list"})
     return Status(200, _does_not_fit(found[0]))
+
+
+class ReductionIn(Schema):
+    practitioner: str = Field(..., max_length=150, description="The practitioner's username")
+    hours: Decimal = Field(..., gt=0, le=48, max_digits=4, decimal_places=2)
+    reason: str = Field(..., max_length=100, description="A reduction reason in force, by name")
+    effective_from: date = Field(..., ge=date(1900, 1, 1), le=date(9999, 12, 31))
+    effective_to: date | None = Field(
+        None,
+        ge=date(1900, 1, 1),
+        le=date(9999, 12, 31),
+        description="Exclusive; none: the reason's expiry, or open-ended",
+    )
+
+
+class ReductionOut(Schema):
+    id: int
+    practitioner: str
+    hours: float
+    reason: str
+    effective_from: date
+    effective_to: date | None
+
+
+@router.post(
+    "/reductions",
+    response={201: ReductionOut, **error_responses(401, 403, 404, 422)},
+    summary="Record hours a week off a practitioner's capacity, for a reason",
+)
+@operation_for(Capability.OVERSEE_CASES)
+def reductions(request: HttpRequest, body: ReductionIn) -> Status[object]:
+    staff = {s.user.get_username(): s for s in practitioners_for(request.user)}
+    if body.practitioner not in staff:
+        return Status(404, NO_SUCH_PRACTITIONER)
+    if body.effective_to is not None and body.effective_to <= body.effective_from:
+        return _invalid("effective_to", "after_start", "The end date must be after the start date")
+    try:
+        reduction = record_reduction(
+            acting_user=request.user,
+            staff=staff[body.practitioner],
+            hours=body.hours,
+            reason=body.reason,
+            effective_from=body.effective_from,
+            effective_to=body.effective_to,
+        )
+    except UnknownReason:
+        return _invalid("reason", "unknown", "Not a reduction reason in force")
+    return Status(
+        201,
+        ReductionOut(
+            id=reduction.pk,
+            practitioner=body.practitioner,
+            hours=float(reduction.hours),
+            reason=reduction.reason,
+            effective_from=reduction.effective_from,
+            effective_to=reduction.effective_to,
+        ),
+    )
+
+
+def _invalid(field: str, rule: str, message: str) -> Status[object]:
+    return Status(422, {"detail": [{"loc": ["body", field], "type": rule, "msg": message}]})

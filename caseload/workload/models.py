@@ -217,3 +217,33 @@ class WeekNote(models.Model):
 
     def __str__(self) -> str:
         return f"Note on the week starting {self.week_starting}"
+
+
+class ReductionStatusChoice(models.TextChoices):
+    ACTIVE = "ACTIVE", "Active"
+    ARCHIVED = "ARCHIVED", "Archived"
+    DELETED = "DELETED", "Deleted"
+
+
+class Reduction(models.Model):
+    """Weekly hours taken off a practitioner's capacity for a reason, from one day until another
+    (exclusive; none: open-ended). The reason is a name from the reduction reasons in force."""
+
+    staff = models.ForeignKey(
+        "organisation.Staff", on_delete=models.PROTECT, related_name="reductions"
+    )
+    hours = models.DecimalField(max_digits=4, decimal_places=2)
+    reason = models.CharField(max_length=100)
+    effective_from = models.DateField()
+    effective_to = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        max_length=8, choices=ReductionStatusChoice.choices, default=ReductionStatusChoice.ACTIVE
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return f"{self.hours} hours a week: {self.reason}"

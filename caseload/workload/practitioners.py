@@ -5,8 +5,8 @@ Set-based: a handful of queries for any number of practitioners and cases (alloc
 sentences, appointments, essentials), never one per case. The cases are those the reader may see
 (`visible_cases`), so a case someone is kept out of never shows, even as a line in a list.
 
-Reductions are not yet recorded in caseload: every practitioner's reduction hours are 0 until a
-`Reduction` fact exists.
+Reductions count as the real-time service counts them (`domain.reductions.counts_now`): for
+points, at noon today; for each week, at noon on its Monday.
 """
 
 from collections import defaultdict
@@ -45,6 +45,8 @@ from caseload.workload.domain.caseload import (
     is_t2a,
     weigh,
 )
+from caseload.workload.domain.reductions import Reduction as ReductionFact
+from caseload.workload.domain.reductions import ReductionReason, ReductionStatus, reduction_hours
 from caseload.workload.domain.week import (
     Source,
     WeekFit,
@@ -55,7 +57,7 @@ from caseload.workload.domain.week import (
     week_totals,
     weeks_from,
 )
-from caseload.workload.models import WeekNote
+from caseload.workload.models import Reduction, WeekNote
 from caseload.workload.weightings import (
     SERVICE_GRADE,
     Weightings,
@@ -117,6 +119,28 @@ def practitioners_for(user: Any) -> list[Staff]:
 
 def _midnight(day: date) -> datetime:
     return datetime.combine(day, time(), tzinfo=UK)
+
+
+def _noon(day: date) -> datetime:
+    return datetime.combine(day, time(12), tzinfo=UK)
+
+
+def _reductions(staff_ids: list[int], weightings: Weightings) -> dict[int, list[ReductionFact]]:
+    """Each practitioner's reductions as the pure rules take them; a reason no longer in the
+    table in force keeps its hours (it was valid when recorded)."""
+    reasons = {r.name: r for r in weightings.reduction_reasons}
+    found: dict[int, list[ReductionFact]] = defaultdict(list)
+    for row in Reduction.objects.filter(staff_id__in=staff_ids):
+        found[row.staff_id].append(
+            ReductionFact(
+                Decimal(row.hours),
+                reasons.get(row.reason, ReductionReason("", row.reason)),
+                _midnight(row.effective_from),
+                _midnight(row.effective_to) if row.effective_to else None,
+                ReductionStatus(row.status),
+            )
+        )
+    return found
 
 
 def _working_days(monday: date) -> int:
@@ -249,6 +273,7 @@ def workloads(
             )
         )
     notes = WeekNote.objects.latest_for(staff_ids, mondays[0])
+    reductions = _reductions(staff_ids, weightings)
     return [
         _workload(
             staff,
@@ -260,6 +285,7 @@ def workloads(
             agreement,
             today,
             notes.get(staff.pk),
+            reductions.get(staff.pk, []),
         )
         for staff in practitioners
     ]
@@ -275,8 +301,9 @@ def _workload(
     agreement: Agreement,
     today: date,
     note: WeekNote | None,
+    reductions: list[ReductionFact],
 ) -> PractitionerWorkload:
-    reduction_hours = Decimal(0)
+    reduced = reduction_hours(reductions, _noon(today))
     cases = weigh(
         (
             HeldCase(crn, tiers.get(pid, ""), case_types.get(pid), is_t2a(born, today))
@@ -286,19 +313,20 @@ def _workload(
     )
     contracted = Decimal(staff.contracted_hours)
     points = PointsCapacity(
-        cases, available_points_for(staff.grade, contracted, reduction_hours, weightings)
+        cases, available_points_for(staff.grade, contracted, reduced, weightings)
     )
     share = agreement.responsive_share_percent
     weeks = []
     for monday, week_tasks in tasks.items():
         days = _working_days(monday)
-        available = available_minutes(contracted, reduction_hours, days)
+        that_week = reduction_hours(reductions, _noon(monday))
+        available = available_minutes(contracted, that_week, days)
         weeks.append(week_totals(monday, week_tasks, available, share, days))
     this_week = fit_week(tasks[weeks[0].monday], weeks[0].available_minutes, share)
     return PractitionerWorkload(
         staff=staff,
         points=points,
-        reduction_hours=reduction_hours,
+        reduction_hours=reduced,
         nominal_target=_nominal_target(staff.grade, weightings),
         weeks=tuple(weeks),
         this_week=this_week,

@@ -11,6 +11,7 @@ urlpatterns = [
     path("workload/week/note/", week_views.my_week_note, name="my_workload_note"),
     path("workload/week/does-not-fit.csv", week_views.my_week_csv, name="my_workload_csv"),
     path("team/workload/", week_views.team_workload, name="team_workload"),
+    path("team/workload/reductions/new/", week_views.new_reduction, name="new_reduction"),
     path("team/workload/does-not-fit.csv", week_views.team_workload_csv, name="team_workload_csv"),
     path(f"{BASE}/agreement/", views.agreement_page, name="workload_agreement"),
     path(f"{BASE}/agreement/new/", views.new_agreement_page, name="workload_new_agreement"),

@@ -15,11 +15,12 @@ from caseload.access.audit import record_audit
 from caseload.access.capabilities import Capability
 from caseload.access.rules import surface
 from caseload.core.charts import bar_chart
-from caseload.workload.actions import add_week_note
+from caseload.workload.actions import add_week_note, record_reduction
 from caseload.workload.domain.week import week_starting
-from caseload.workload.forms import WeekNoteForm
+from caseload.workload.forms import ReductionForm, WeekNoteForm
 from caseload.workload.practitioners import PractitionerWorkload, practitioners_for, workloads
 from caseload.workload.shown import shown_lines, summary, whole_percent
+from caseload.workload.weightings import weightings_in_force
 
 CSV_HEADINGS = [
     "Practitioner",
@@ -130,3 +131,32 @@ def my_week_note(request: HttpRequest) -> HttpResponse:
         return redirect("my_workload_week")
     status = 400 if request.method == "POST" else 200
     return render(request, "workload/week_note.html", {"form": form}, status=status)
+
+
+@surface(Capability.OVERSEE_CASES)
+def new_reduction(request: HttpRequest) -> HttpResponse:
+    """A reduction for one of the team's practitioners: it lowers both their available points
+    and their hours each week it is in force."""
+    staff = {s.user.get_username(): s for s in practitioners_for(request.user)}
+    reasons = [
+        r.name for r in weightings_in_force(timezone.localdate()).reduction_reasons if r.enabled
+    ]
+    form = ReductionForm(
+        request.POST or None,
+        practitioners={name: s.user.get_full_name() or name for name, s in staff.items()},
+        reasons=reasons,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        record_reduction(
+            acting_user=request.user,
+            staff=staff[data["practitioner"]],
+            hours=data["hours"],
+            reason=data["reason"],
+            effective_from=data["effective_from"],
+            effective_to=data["effective_to"],
+        )
+        messages.success(request, "Reduction recorded")
+        return redirect("team_workload")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "workload/new_reduction.html", {"form": form}, status=status)

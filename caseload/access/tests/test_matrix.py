@@ -71,6 +71,12 @@ QUERIES: dict[tuple[str, str], str] = {
 
 #: Bodies for API operations that take one: valid, so that only access decides the answer.
 BODIES: dict[tuple[str, str], dict[str, Any]] = {
+    ("POST", "/api/v1/workload/reductions"): {
+        "practitioner": "practitioner",
+        "hours": "3.5",
+        "reason": "Trade Union Facility Time",
+        "effective_from": TODAY,
+    },
     ("POST", "/api/v1/cases/{crn}/essentials/overrides"): {
         "kind": "home_visit",
         "override": "SNOOZE",

@@ -96,3 +96,27 @@ def test_it_refuses_an_empty_note_naming_the_field(client, practitioner):
 def test_it_refuses_the_note_to_a_manager(client, manager):
     client.force_login(manager.user)
     assert client.post(reverse("my_workload_note"), {"text": "x"}).status_code == 403
+
+
+def test_a_manager_records_a_reduction_from_the_team_page(client, manager, practitioner):
+    client.force_login(manager.user)
+    form = {
+        "practitioner": "alice",
+        "reason": "Special Leave",
+        "hours": "37",
+        "effective_from_day": "1",
+        "effective_from_month": "1",
+        "effective_from_year": "2020",
+    }
+    assert client.post(reverse("new_reduction"), form).status_code == 302
+    assert AuditEvent.objects.filter(action="RECORD_WORKLOAD_REDUCTION").exists()
+    page = client.get(reverse("team_workload")).content.decode()
+    assert "less 37 hours of reductions" in page
+
+
+def test_it_refuses_a_reduction_without_hours_naming_the_field(client, manager, practitioner):
+    client.force_login(manager.user)
+    response = client.post(reverse("new_reduction"), {"practitioner": "alice"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Enter the hours a week" in page and "Select the reason" in page

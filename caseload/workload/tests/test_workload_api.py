@@ -69,3 +69,57 @@ def test_it_refuses_a_staff_representative_every_workload_operation(client, rep,
 def test_it_answers_422_without_a_practitioner(client, practitioner):
     client.force_login(practitioner.user)
     assert client.get(f"{API}/does-not-fit").status_code == 422
+
+
+def test_a_manager_records_a_reduction_that_lowers_points_and_hours(client, manager, practitioner):
+    client.force_login(manager.user)
+    before = client.get(f"{API}/practitioners/alice").json()
+    response = client.post(
+        f"{API}/reductions",
+        {
+            "practitioner": "alice",
+            "hours": "18.5",
+            "reason": "Trade Union Facility Time",
+            "effective_from": "2020-01-01",
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+    assert response.json()["effective_to"] is None
+    after = client.get(f"{API}/practitioners/alice").json()
+    assert after["reduction_hours"] == 18.5
+    assert after["available_points"] < before["available_points"]
+    assert after["available_hours_this_week"] < before["available_hours_this_week"]
+
+
+def test_a_reduction_with_an_expiry_ends_when_its_reason_says(client, manager, practitioner):
+    client.force_login(manager.user)
+    body = client.post(
+        f"{API}/reductions",
+        {"practitioner": "alice", "hours": 7, "reason": "VQ3", "effective_from": "2027-01-04"},
+        content_type="application/json",
+    ).json()
+    assert body["effective_to"] == "2027-07-04"
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"reason": "Gardening leave"}, "reason"),
+        ({"effective_to": "2026-12-31"}, "effective_to"),
+        ({"hours": 60}, "hours"),
+    ],
+)
+def test_it_refuses_a_reduction_that_breaks_a_rule(client, manager, practitioner, change, field):
+    client.force_login(manager.user)
+    body = {"practitioner": "alice", "hours": 7, "reason": "Other", "effective_from": "2027-01-04"}
+    response = client.post(f"{API}/reductions", {**body, **change}, content_type="application/json")
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][-1] == field
+
+
+def test_it_refuses_a_reduction_to_a_practitioner(client, practitioner):
+    client.force_login(practitioner.user)
+    body = {"practitioner": "alice", "hours": 7, "reason": "Other", "effective_from": "2027-01-04"}
+    response = client.post(f"{API}/reductions", body, content_type="application/json")
+    assert response.status_code == 403
