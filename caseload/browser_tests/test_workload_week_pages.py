@@ -64,3 +64,23 @@ def test_the_team_workload_is_accessible_and_reflows(
     expect(page.get_by_role("img", name="Capacity by practitioner")).to_be_visible()
     page.get_by_text("’s week in order").click()
     check(page, "workload-team")
+
+
+def test_the_reduction_form_is_accessible_and_reflows(
+    live_server: LiveServer, page: Page, practitioner, manager
+) -> None:
+    seed_reference_data(apps)
+    sign_in(page, live_server.url, manager.user)
+    page.goto(f"{live_server.url}/team/workload/reductions/new/")
+    page.get_by_role("button", name="Record the reduction").click()
+    expect(page.get_by_role("alert")).to_contain_text("Enter the hours a week")
+    check(page, "workload-reduction-error")
+    page.get_by_label("Practitioner").select_option(label=practitioner.user.get_full_name())
+    page.get_by_label("Reason").select_option("Special Leave")
+    page.get_by_label("Hours a week").fill("7.5")
+    start = page.get_by_role("group", name="Start date")
+    start.get_by_label("Day", exact=True).fill("1")
+    start.get_by_label("Month", exact=True).fill("12")
+    start.get_by_label("Year", exact=True).fill("2026")
+    page.get_by_role("button", name="Record the reduction").click()
+    expect(page.get_by_text("Reduction recorded")).to_be_visible()
