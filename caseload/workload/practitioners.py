@@ -250,6 +250,7 @@ def workloads(
                 overdue=essential.state is State.OVERDUE,
                 rosh=essential.rosh,
                 tier=tiers.get(essential.person_id, ""),
+                code=essential.kind,
             )
         )
     appointments = (
@@ -270,6 +271,7 @@ def workloads(
                 day,
                 rosh=rosh.get(appointment.person_id, ""),
                 tier=tiers.get(appointment.person_id, ""),
+                code=appointment.contact_type,
             )
         )
     notes = WeekNote.objects.latest_for(staff_ids, mondays[0])

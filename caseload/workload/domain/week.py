@@ -45,6 +45,8 @@ class WeekTask:
     overdue: bool = False
     rosh: str = ""
     tier: str = ""
+    #: The agreement's code for it: the contact type, or the essential's kind.
+    code: str = ""
 
 
 def week_starting(day: date) -> date:
