@@ -257,11 +257,17 @@ class ReductionForm(GovUKForm):
     )
 
     def __init__(
-        self, *args: Any, practitioners: dict[str, str], reasons: list[str], **kwargs: Any
+        self,
+        *args: Any,
+        practitioners: dict[str, str] | None = None,
+        reasons: list[str] | None = None,
+        **kwargs: Any,
     ) -> None:
+        """`practitioners`: username to name, those the manager may record for; `reasons`: the
+        names of the reasons in force."""
         super().__init__(*args, **kwargs)
-        self.fields["practitioner"].choices = [("", "Select"), *practitioners.items()]
-        self.fields["reason"].choices = [("", "Select"), *((r, r) for r in reasons)]
+        self.fields["practitioner"].choices = [("", "Select"), *(practitioners or {}).items()]
+        self.fields["reason"].choices = [("", "Select"), *((r, r) for r in reasons or [])]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

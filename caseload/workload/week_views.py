@@ -119,7 +119,7 @@ def team_workload_csv(request: HttpRequest) -> HttpResponse:
 @surface(Capability.HOLD_CASES)
 def my_week_note(request: HttpRequest) -> HttpResponse:
     """The practitioner's note on this week's list: kept with the list their manager sees."""
-    form = WeekNoteForm(request.POST or None)
+    form = WeekNoteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         add_week_note(
             acting_user=request.user,
@@ -142,7 +142,7 @@ def new_reduction(request: HttpRequest) -> HttpResponse:
         r.name for r in weightings_in_force(timezone.localdate()).reduction_reasons if r.enabled
     ]
     form = ReductionForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         practitioners={name: s.user.get_full_name() or name for name, s in staff.items()},
         reasons=reasons,
     )
