@@ -48,6 +48,17 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
     "EXPORT_AUDIT": AuditAction(
         "Exported the audit log", "Tried to export the audit log (refused)"
     ),
+    "VIEW_WORKLOAD": AuditAction("Viewed a workload", "Tried to view a workload (refused)"),
+    "EXPORT_WORKLOAD": AuditAction(
+        "Exported a list of work that does not fit",
+        "Tried to export a list of work that does not fit (refused)",
+    ),
+    "RECORD_WORKLOAD_REDUCTION": AuditAction(
+        "Recorded a workload reduction", "Tried to record a workload reduction (refused)"
+    ),
+    "ADD_WORKLOAD_NOTE": AuditAction(
+        "Added a note to their week's list", "Tried to add a note to their week's list (refused)"
+    ),
     "VIEW_RETURN": AuditAction("Viewed a return", "Tried to view a return (refused)"),
     "EXPORT_RETURN": AuditAction("Exported a return", "Tried to export a return (refused)"),
     # Writes to a case (each action's name)

@@ -1,4 +1,5 @@
-"""The writes of the workload part: a new version of a reference-data table.
+"""The writes of the workload part: a new version of a reference-data table, and a
+practitioner's note on their week.
 
 Each is one transaction: the new version and a copy of every row of the version in force with
 the values entered, then the audit entry. A version is never changed once added.
@@ -9,10 +10,20 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from caseload.access.audit import record_audit
-from caseload.workload.models import AgreedTiming, AgreementVersion, WeightingVersion
+from caseload.organisation.models import Staff
+from caseload.workload.domain.reductions import default_effective_to
+from caseload.workload.models import (
+    AgreedTiming,
+    AgreementVersion,
+    Reduction,
+    WeekNote,
+    WeightingVersion,
+)
 from caseload.workload.tables import AGREEMENT_TIMINGS, TableSpec, shown
+from caseload.workload.weightings import weightings_in_force
 
 
 def changes(spec: TableSpec, before: list[Any], values: list[dict[str, Any]]) -> list[str]:
@@ -100,3 +111,60 @@ def add_agreement_version(
             detail={"effective_from": effective_from.isoformat(), "changes": changed},
         )
     return version
+
+
+def add_week_note(*, acting_user: Any, staff: Staff, week_starting: date, text: str) -> WeekNote:
+    """A practitioner's own note on their week's list (nobody writes another's)."""
+    with transaction.atomic():
+        note = WeekNote.objects.create(
+            staff=staff, week_starting=week_starting, text=text, written_by=acting_user
+        )
+        record_audit(
+            acting_user,
+            "ADD_WORKLOAD_NOTE",
+            detail={"week_starting": week_starting.isoformat(), "characters": len(text)},
+        )
+    return note
+
+
+class UnknownReason(ValueError):
+    """The reason is not among the reduction reasons in force (or is disabled)."""
+
+
+def record_reduction(
+    *,
+    acting_user: Any,
+    staff: Staff,
+    hours: Decimal,
+    reason: str,
+    effective_from: date,
+    effective_to: date | None,
+) -> Reduction:
+    """A reduction for a practitioner; with no end date, its reason's expiry gives one. The
+    reason is one of those in force today (the ones a form offers)."""
+    reasons = {r.name: r for r in weightings_in_force(timezone.localdate()).reduction_reasons}
+    found = reasons.get(reason)
+    if found is None or not found.enabled:
+        raise UnknownReason(reason)
+    end = effective_to or default_effective_to(found, effective_from)
+    with transaction.atomic():
+        reduction = Reduction.objects.create(
+            staff=staff,
+            hours=hours,
+            reason=reason,
+            effective_from=effective_from,
+            effective_to=end,
+            recorded_by=acting_user,
+        )
+        record_audit(
+            acting_user,
+            "RECORD_WORKLOAD_REDUCTION",
+            detail={
+                "practitioner": staff.user.get_username(),
+                "hours": str(hours),
+                "reason": reason,
+                "effective_from": effective_from.isoformat(),
+                "effective_to": end.isoformat() if end else None,
+            },
+        )
+    return reduction

@@ -1,15 +1,27 @@
-"""The workload agreement over the API: `GET /workload/agreement` (in force today, or on the
-day `?on=YYYY-MM-DD`). Any signed-in caller may read it: it holds no case data."""
+"""Workload over the API.
+
+`GET /workload/agreement` (in force today, or on the day `?on=YYYY-MM-DD`): any signed-in caller
+may read it, as it holds no case data. `GET /workload/practitioners`, `/practitioners/{username}`
+and `/does-not-fit?practitioner=USERNAME`: each practitioner's capacity and week, for those the
+caller may see (themselves; a manager their team; a head of unit or an analyst the unit). They
+name cases, so they need the permission to see case records: a staff representative is refused
+(403), as on every case API."""
 
 from datetime import date
+from decimal import Decimal
 
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
-from caseload.access.rules import signed_in_operation
+from caseload.access.audit import record_audit
+from caseload.access.capabilities import Capability
+from caseload.access.rules import operation_for, signed_in_operation
 from caseload.core.api_errors import error_responses
+from caseload.workload.actions import UnknownReason, record_reduction
 from caseload.workload.models import AgreementVersion
+from caseload.workload.practitioners import PractitionerWorkload, practitioners_for, workloads
+from caseload.workload.shown import hours_value
 from caseload.workload.weightings import NoneInForce, agreement_version_in_force
 
 PREFIX = "/workload"
@@ -92,3 +104,269 @@ def agreement(request: HttpRequest, query: Query[AgreementQuery]) -> Status[obje
             ],
         ),
     )
+
+
+NO_SUCH_PRACTITIONER = {"detail": "No practitioner by that username whose workload you may see"}
+
+
+def _found(request: HttpRequest, username: str | None = None) -> list[PractitionerWorkload]:
+    staff = practitioners_for(request.user)
+    if username is not None:
+        staff = [s for s in staff if s.user.get_username() == username]
+    return workloads(staff, request.user, timezone.localdate())
+
+
+class PractitionerOut(Schema):
+    username: str
+    name: str
+    grade: str = Field(..., description="PO, PSO, SPO, PQIP or OTHER")
+    contracted_hours: float = Field(..., description="Hours a week")
+    points_capacity_percent: float = Field(
+        ..., description="Total points ÷ available points × 100, to 3 decimal places"
+    )
+    expected_hours_this_week: float = Field(
+        ...,
+        description="This week's booked and due work at agreed minutes, with the responsive share",
+    )
+    available_hours_this_week: float = Field(
+        ..., description="Contracted hours less reductions, pro rata to the week's working days"
+    )
+    does_not_fit_hours: float = Field(
+        ..., description="The hours of this week's work below the line"
+    )
+
+
+class CaseOut(Schema):
+    crn: str
+    tier: str = Field(..., description='The v2 tier (A3 … D0), or "" when untiered')
+    case_type: str | None = Field(
+        ..., description="COMMUNITY, LICENSE or CUSTODY from the sentence in force; null if none"
+    )
+    t2a: bool = Field(..., description="Aged 18 to 24: weighted on the transition-to-adulthood row")
+    points: int
+
+
+class LineOut(Schema):
+    order: int
+    source: str = Field(..., description="appointment or essential")
+    what: str
+    crn: str
+    due_on: date | None
+    overdue: bool
+    agreed_minutes: int
+    running_minutes: int = Field(..., description="The running total up to and including this")
+    fits: bool = Field(..., description="False below the line: for the manager")
+
+
+class WeekOut(Schema):
+    week_starting: date
+    working_days: int
+    planned_hours: float
+    expected_hours: float = Field(..., description="Planned hours plus the responsive share")
+    available_hours: float
+
+
+class DoesNotFitOut(Schema):
+    username: str
+    week_starting: date
+    available_minutes: int
+    responsive_share_percent: float
+    minutes_for_planned_work: int = Field(
+        ..., description="Available minutes less the responsive share: where the line falls"
+    )
+    does_not_fit_minutes: int
+    note: str = Field(..., description='The practitioner\'s latest note on the week, or ""')
+    lines: list[LineOut]
+
+
+class BreakdownOut(PractitionerOut):
+    nominal_target: int = Field(..., description="The grade's available points at full hours")
+    reduction_hours: float
+    available_points: int
+    total_points: int
+    cases: list[CaseOut]
+    weeks: list[WeekOut] = Field(..., description="This week and the four after it")
+    this_week: DoesNotFitOut
+
+
+def _practitioner(workload: PractitionerWorkload) -> dict[str, object]:
+    week = workload.weeks[0]
+    return {
+        "username": workload.username,
+        "name": workload.name,
+        "grade": workload.staff.grade,
+        "contracted_hours": float(workload.staff.contracted_hours),
+        "points_capacity_percent": float(workload.points.capacity_percent),
+        "expected_hours_this_week": hours_value(week.expected_minutes),
+        "available_hours_this_week": hours_value(week.available_minutes),
+        "does_not_fit_hours": hours_value(workload.this_week.does_not_fit_minutes),
+    }
+
+
+def _does_not_fit(workload: PractitionerWorkload) -> DoesNotFitOut:
+    fit = workload.this_week
+    return DoesNotFitOut(
+        username=workload.username,
+        week_starting=workload.weeks[0].monday,
+        available_minutes=fit.available_minutes,
+        responsive_share_percent=float(fit.share_percent),
+        minutes_for_planned_work=fit.budget_minutes,
+        does_not_fit_minutes=fit.does_not_fit_minutes,
+        note=workload.note.text if workload.note else "",
+        lines=[
+            LineOut(
+                order=number,
+                source=line.task.source,
+                what=line.task.what,
+                crn=line.task.crn,
+                due_on=line.task.due_on,
+                overdue=line.task.overdue,
+                agreed_minutes=line.task.minutes,
+                running_minutes=line.running_minutes,
+                fits=line.fits,
+            )
+            for number, line in enumerate(fit.lines, start=1)
+        ],
+    )
+
+
+@router.get(
+    "/practitioners",
+    response={200: list[PractitionerOut], **error_responses(401, 403)},
+    summary="Each practitioner's capacity in points and this week in hours",
+    description="A practitioner sees themselves; a manager their team; a head of unit the unit.",
+)
+@operation_for(Capability.SEE_CASE)
+def practitioners(request: HttpRequest) -> Status[object]:
+    found = _found(request)
+    record_audit(request.user, "VIEW_WORKLOAD", detail={"workload": "practitioners"})
+    return Status(200, [_practitioner(workload) for workload in found])
+
+
+@router.get(
+    "/practitioners/{username}",
+    response={200: BreakdownOut, **error_responses(401, 403, 404)},
+    summary="One practitioner's workload: cases and points, and the weeks in hours",
+)
+@operation_for(Capability.SEE_CASE)
+def practitioner(request: HttpRequest, username: str) -> Status[object]:
+    found = _found(request, username)
+    if not found:
+        return Status(
+            404, {"detail": "No practitioner by that username whose workload you may see"}
+        )
+    (workload,) = found
+    record_audit(request.user, "VIEW_WORKLOAD", detail={"workload": username})
+    return Status(
+        200,
+        {
+            **_practitioner(workload),
+            "nominal_target": workload.nominal_target,
+            "reduction_hours": float(workload.reduction_hours),
+            "available_points": workload.points.available_points,
+            "total_points": workload.points.total_points,
+            "cases": [
+                {
+                    "crn": case.crn,
+                    "tier": case.tier,
+                    "case_type": case.case_type,
+                    "t2a": case.t2a,
+                    "points": case.points,
+                }
+                for case in workload.points.cases
+            ],
+            "weeks": [
+                {
+                    "week_starting": week.monday,
+                    "working_days": week.working_days,
+                    "planned_hours": hours_value(week.planned_minutes),
+                    "expected_hours": hours_value(week.expected_minutes),
+                    "available_hours": hours_value(week.available_minutes),
+                }
+                for week in workload.weeks
+            ],
+            "this_week": _does_not_fit(workload),
+        },
+    )
+
+
+class DoesNotFitQuery(Schema):
+    practitioner: str = Field(..., max_length=150, description="The practitioner's username")
+
+
+@router.get(
+    "/does-not-fit",
+    response={200: DoesNotFitOut, **error_responses(401, 403, 404, 422)},
+    summary="This week's work in priority order with the line where the hours run out",
+)
+@operation_for(Capability.SEE_CASE)
+def does_not_fit(request: HttpRequest, query: Query[DoesNotFitQuery]) -> Status[object]:
+    found = _found(request, query.practitioner)
+    if not found:
+        return Status(
+            404, {"detail": "No practitioner by that username whose workload you may see"}
+        )
+    record_audit(request.user, "VIEW_WORKLOAD", detail={"workload": f"{query.practitioner} list"})
+    return Status(200, _does_not_fit(found[0]))
+
+
+class ReductionIn(Schema):
+    practitioner: str = Field(..., max_length=150, description="The practitioner's username")
+    hours: Decimal = Field(..., gt=0, le=48, max_digits=4, decimal_places=2)
+    reason: str = Field(..., max_length=100, description="A reduction reason in force, by name")
+    effective_from: date = Field(..., ge=date(1900, 1, 1), le=date(9999, 12, 31))
+    effective_to: date | None = Field(
+        None,
+        ge=date(1900, 1, 1),
+        le=date(9999, 12, 31),
+        description="Exclusive; none: the reason's expiry, or open-ended",
+    )
+
+
+class ReductionOut(Schema):
+    id: int
+    practitioner: str
+    hours: float
+    reason: str
+    effective_from: date
+    effective_to: date | None
+
+
+@router.post(
+    "/reductions",
+    response={201: ReductionOut, **error_responses(401, 403, 404, 422)},
+    summary="Record hours a week off a practitioner's capacity, for a reason",
+)
+@operation_for(Capability.OVERSEE_CASES)
+def reductions(request: HttpRequest, body: ReductionIn) -> Status[object]:
+    staff = {s.user.get_username(): s for s in practitioners_for(request.user)}
+    if body.practitioner not in staff:
+        return Status(404, NO_SUCH_PRACTITIONER)
+    if body.effective_to is not None and body.effective_to <= body.effective_from:
+        return _invalid("effective_to", "after_start", "The end date must be after the start date")
+    try:
+        reduction = record_reduction(
+            acting_user=request.user,
+            staff=staff[body.practitioner],
+            hours=body.hours,
+            reason=body.reason,
+            effective_from=body.effective_from,
+            effective_to=body.effective_to,
+        )
+    except UnknownReason:
+        return _invalid("reason", "unknown", "Not a reduction reason in force")
+    return Status(
+        201,
+        ReductionOut(
+            id=reduction.pk,
+            practitioner=body.practitioner,
+            hours=float(reduction.hours),
+            reason=reduction.reason,
+            effective_from=reduction.effective_from,
+            effective_to=reduction.effective_to,
+        ),
+    )
+
+
+def _invalid(field: str, rule: str, message: str) -> Status[object]:
+    return Status(422, {"detail": [{"loc": ["body", field], "type": rule, "msg": message}]})

@@ -9,6 +9,8 @@ class WorkloadConfig(AppConfig):
     label = "workload"
     default_auto_field = "django.db.models.BigAutoField"
     navigation = (
+        NavigationItem("My week", "my_workload_week", Capability.HOLD_CASES, order=17),
+        NavigationItem("Team workload", "team_workload", Capability.OVERSEE_CASES, order=27),
         NavigationItem(
             "Reference data", "reference_data", Capability.MANAGE_REFERENCE_DATA, order=85
         ),

@@ -191,3 +191,87 @@ def responsive_share_field() -> forms.DecimalField:
             "max_decimal_places": "The share for responsive work must have 1 decimal place at most",
         },
     )
+
+
+MAX_WEEK_NOTE = 2_000
+
+
+class WeekNoteForm(GovUKForm):
+    """The practitioner's note on this week's list, for their manager."""
+
+    text = forms.CharField(
+        label="Your note for your manager",
+        help_text="For example, what took longer than agreed, or what you could not reach",
+        max_length=MAX_WEEK_NOTE,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={
+            "required": "Enter your note",
+            "max_length": f"Your note must be {MAX_WEEK_NOTE:,} characters or fewer",
+        },
+    )
+
+    def clean_text(self) -> str:
+        text: str = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError("Enter your note", code="required")
+        if any(ord(c) < 32 and c not in "\n\r\t" for c in text):
+            raise forms.ValidationError(
+                "Your note must not contain control characters", code="control"
+            )
+        return text
+
+
+MOST_REDUCTION_HOURS = Decimal(48)
+
+
+class ReductionForm(GovUKForm):
+    """A reduction for one of the manager's practitioners: hours a week, a reason from the
+    reasons in force, and its dates (the reason's expiry gives the end when none is entered)."""
+
+    practitioner = forms.ChoiceField(
+        label="Practitioner", error_messages={"required": "Select the practitioner"}
+    )
+    reason = forms.ChoiceField(label="Reason", error_messages={"required": "Select the reason"})
+    hours = forms.DecimalField(
+        label="Hours a week",
+        help_text="For example, 7.5",
+        max_digits=4,
+        decimal_places=2,
+        min_value=Decimal("0.25"),
+        max_value=MOST_REDUCTION_HOURS,
+        error_messages={
+            "required": "Enter the hours a week",
+            "invalid": "Hours a week must be a number, like 7.5",
+            "min_value": "Hours a week must be at least 0.25",
+            "max_value": "Hours a week must be 48 or fewer",
+            "max_digits": "Hours a week must be 48 or fewer",
+            "max_decimal_places": "Hours a week must have no more than 2 decimal places",
+            "max_whole_digits": "Hours a week must be 48 or fewer",
+        },
+    )
+    effective_from = GovUKDateField(label="Start date", help_text="For example, 4 1 2027")
+    effective_to = GovUKDateField(
+        label="End date",
+        help_text="Leave empty to end it when its reason says, or never",
+        required=False,
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        practitioners: dict[str, str] | None = None,
+        reasons: list[str] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """`practitioners`: username to name, those the manager may record for; `reasons`: the
+        names of the reasons in force."""
+        super().__init__(*args, **kwargs)
+        self.fields["practitioner"].choices = [("", "Select"), *(practitioners or {}).items()]
+        self.fields["reason"].choices = [("", "Select"), *((r, r) for r in reasons or [])]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("effective_from"), data.get("effective_to")
+        if start and end and end <= start:
+            self.add_error("effective_to", "End date must be after the start date")
+        return data

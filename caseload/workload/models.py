@@ -182,3 +182,68 @@ class AgreedTiming(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label}: {self.minutes} minutes"
+
+
+class WeekNoteQuerySet(models.QuerySet["WeekNote"]):
+    def latest_for(self, staff_ids: list[int], week_starting: date) -> dict[int, "WeekNote"]:
+        """Each practitioner's latest note on the week (earlier ones are kept, not shown)."""
+        found: dict[int, WeekNote] = {}
+        rows = self.filter(staff_id__in=staff_ids, week_starting=week_starting).order_by(
+            "written_at", "pk"
+        )
+        for note in rows:
+            found[note.staff_id] = note
+        return found
+
+
+class WeekNote(models.Model):
+    """A practitioner's note on their week's list, for their manager ("the PSR took all of
+    Tuesday"). Each note is kept: a new one is added, never edited."""
+
+    staff = models.ForeignKey(
+        "organisation.Staff", on_delete=models.PROTECT, related_name="week_notes"
+    )
+    week_starting = models.DateField()
+    text = models.TextField()
+    written_at = models.DateTimeField(auto_now_add=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = WeekNoteQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["staff", "week_starting"], name="week_note_staff_week")]
+
+    def __str__(self) -> str:
+        return f"Note on the week starting {self.week_starting}"
+
+
+class ReductionStatusChoice(models.TextChoices):
+    ACTIVE = "ACTIVE", "Active"
+    ARCHIVED = "ARCHIVED", "Archived"
+    DELETED = "DELETED", "Deleted"
+
+
+class Reduction(models.Model):
+    """Weekly hours taken off a practitioner's capacity for a reason, from one day until another
+    (exclusive; none: open-ended). The reason is a name from the reduction reasons in force."""
+
+    staff = models.ForeignKey(
+        "organisation.Staff", on_delete=models.PROTECT, related_name="reductions"
+    )
+    hours = models.DecimalField(max_digits=4, decimal_places=2)
+    reason = models.CharField(max_length=100)
+    effective_from = models.DateField()
+    effective_to = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        max_length=8, choices=ReductionStatusChoice.choices, default=ReductionStatusChoice.ACTIVE
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return f"{self.hours} hours a week: {self.reason}"

@@ -1,12 +1,18 @@
 from django.urls import path
 
-from caseload.workload import views
+from caseload.workload import views, week_views
 from caseload.workload.tables import WEIGHTING_TABLES
 
 BASE = "reference-data/workload"
 
 urlpatterns = [
     path("reference-data/", views.reference_data, name="reference_data"),
+    path("workload/week/", week_views.my_week, name="my_workload_week"),
+    path("workload/week/note/", week_views.my_week_note, name="my_workload_note"),
+    path("workload/week/does-not-fit.csv", week_views.my_week_csv, name="my_workload_csv"),
+    path("team/workload/", week_views.team_workload, name="team_workload"),
+    path("team/workload/reductions/new/", week_views.new_reduction, name="new_reduction"),
+    path("team/workload/does-not-fit.csv", week_views.team_workload_csv, name="team_workload_csv"),
     path(f"{BASE}/agreement/", views.agreement_page, name="workload_agreement"),
     path(f"{BASE}/agreement/new/", views.new_agreement_page, name="workload_new_agreement"),
 ]

@@ -234,6 +234,10 @@ FORM_PAGES: dict[str, FormPage] = {
     "caseload.workload.forms.NewVersionForm": FormPage(
         lambda w: reverse("workload_new_case-points"), user="reference data administrator"
     ),
+    "caseload.workload.forms.WeekNoteForm": FormPage(lambda w: reverse("my_workload_note")),
+    "caseload.workload.forms.ReductionForm": FormPage(
+        lambda w: reverse("new_reduction"), user="manager"
+    ),
     "caseload.workload.forms.NewAgreementForm": FormPage(
         lambda w: reverse("workload_new_agreement"), user="reference data administrator"
     ),

@@ -64,10 +64,19 @@ SAMPLES = {
 TODAY = timezone.localdate().isoformat()
 
 #: Query strings for API GET operations that need one (a CRN sample is the case's own CRN).
-QUERIES: dict[tuple[str, str], str] = {("GET", "/api/v1/search"): "?q={crn}"}
+QUERIES: dict[tuple[str, str], str] = {
+    ("GET", "/api/v1/search"): "?q={crn}",
+    ("GET", "/api/v1/workload/does-not-fit"): "?practitioner=practitioner",
+}
 
 #: Bodies for API operations that take one: valid, so that only access decides the answer.
 BODIES: dict[tuple[str, str], dict[str, Any]] = {
+    ("POST", "/api/v1/workload/reductions"): {
+        "practitioner": "practitioner",
+        "hours": "3.5",
+        "reason": "Trade Union Facility Time",
+        "effective_from": TODAY,
+    },
     ("POST", "/api/v1/cases/{crn}/essentials/overrides"): {
         "kind": "home_visit",
         "override": "SNOOZE",
@@ -424,6 +433,7 @@ def _url(route: Route, world: World) -> str:
             "breach_id": world.breach.pk,
             "recall_id": world.recall.pk,
             "return_name": "caseload-by-tier",
+            "username": "practitioner",
         }
         for name, value in samples.items():
             url = url.replace("{" + name + "}", str(value))

@@ -24,9 +24,15 @@ def user_with_role(role: Role) -> User:
 @pytest.mark.parametrize(
     ("role", "labels"),
     [
-        (Role.PRACTITIONER, ["Today", "My cases", "Diary", "Team cases", "Search"]),
-        (Role.MANAGER, ["Team cases", "Team essential work", "Search", "Returns", "Audit"]),
-        (Role.HEAD_OF_PDU, ["Cases", "Team essential work", "Search", "Returns", "Audit"]),
+        (Role.PRACTITIONER, ["Today", "My cases", "Diary", "My week", "Team cases", "Search"]),
+        (
+            Role.MANAGER,
+            ["Team cases", "Team essential work", "Team workload", "Search", "Returns", "Audit"],
+        ),
+        (
+            Role.HEAD_OF_PDU,
+            ["Cases", "Team essential work", "Team workload", "Search", "Returns", "Audit"],
+        ),
         (Role.ANALYST, ["Cases", "Search", "Returns"]),
         (Role.ADMIN, ["Reference data", "Audit"]),
         (Role.STAFF_REP, []),
@@ -41,6 +47,7 @@ def test_the_page_being_shown_is_marked_current():
         ("Today", "/today/", False),
         ("My cases", "/cases/", False),
         ("Diary", "/diary/", False),
+        ("My week", "/workload/week/", False),
         ("Team cases", "/team/", True),
         ("Search", "/search/", False),
     ]

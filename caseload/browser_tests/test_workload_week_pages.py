@@ -1,0 +1,86 @@
+"""The week in hours in a real browser: the practitioner's own week and the manager's team
+workload with its chart, each checked with axe-core (WCAG 2.2 A/AA) and for sideways scrolling
+at 1280px and 320px."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from playwright.sync_api import Page, expect
+from pytest_django.live_server_helper import LiveServer
+
+from caseload.browser_tests.conftest import (
+    WIDTHS,
+    assert_accessible,
+    assert_no_horizontal_scroll,
+    sign_in,
+)
+from caseload.testing.workload import a_week_that_does_not_fit
+from caseload.workload.seed import seed_reference_data
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+#: Set CASELOAD_SCREENSHOTS=DIR to keep a screenshot of each page at each width.
+SHOTS = os.environ.get("CASELOAD_SCREENSHOTS")
+
+
+def check(page: Page, name: str) -> None:
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        assert_no_horizontal_scroll(page)
+        if SHOTS:
+            page.screenshot(path=str(Path(SHOTS) / f"{name}-{width}.png"), full_page=True)
+    assert_accessible(page)
+
+
+def test_the_practitioners_week_is_accessible_and_reflows(
+    live_server: LiveServer, page: Page, practitioner
+) -> None:
+    seed_reference_data(apps)  # a transactional test's database starts flushed
+    a_week_that_does_not_fit(practitioner)
+    sign_in(page, live_server.url, practitioner.user)
+    page.goto(f"{live_server.url}/workload/week/")
+    expect(page.get_by_role("heading", name="My week", level=1)).to_be_visible()
+    expect(page.get_by_text("The hours run out here.")).to_be_visible()
+    check(page, "workload-my-week")
+    page.get_by_role("link", name="Add a note for your manager").click()
+    page.get_by_role("button", name="Add the note").click()
+    expect(page.get_by_role("alert")).to_contain_text("Enter your note")
+    check(page, "workload-note-error")
+    page.get_by_label("Your note for your manager").fill("The PSR took all of Tuesday")
+    page.get_by_role("button", name="Add the note").click()
+    expect(page.get_by_text("The PSR took all of Tuesday")).to_be_visible()
+
+
+def test_the_team_workload_is_accessible_and_reflows(
+    live_server: LiveServer, page: Page, practitioner, manager
+) -> None:
+    seed_reference_data(apps)
+    a_week_that_does_not_fit(practitioner)
+    sign_in(page, live_server.url, manager.user)
+    page.goto(f"{live_server.url}/team/workload/")
+    expect(page.get_by_role("heading", name="Team workload", level=1)).to_be_visible()
+    expect(page.get_by_role("img", name="Capacity by practitioner")).to_be_visible()
+    page.get_by_text("’s week in order").click()
+    check(page, "workload-team")
+
+
+def test_the_reduction_form_is_accessible_and_reflows(
+    live_server: LiveServer, page: Page, practitioner, manager
+) -> None:
+    seed_reference_data(apps)
+    sign_in(page, live_server.url, manager.user)
+    page.goto(f"{live_server.url}/team/workload/reductions/new/")
+    page.get_by_role("button", name="Record the reduction").click()
+    expect(page.get_by_role("alert")).to_contain_text("Enter the hours a week")
+    check(page, "workload-reduction-error")
+    page.get_by_label("Practitioner").select_option(label=practitioner.user.get_full_name())
+    page.get_by_label("Reason").select_option("Special Leave")
+    page.get_by_label("Hours a week").fill("7.5")
+    start = page.get_by_role("group", name="Start date")
+    start.get_by_label("Day", exact=True).fill("1")
+    start.get_by_label("Month", exact=True).fill("12")
+    start.get_by_label("Year", exact=True).fill("2026")
+    page.get_by_role("button", name="Record the reduction").click()
+    expect(page.get_by_text("Reduction recorded")).to_be_visible()

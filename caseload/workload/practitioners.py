@@ -1,0 +1,349 @@
+"""Each practitioner's workload read from the record: points from the cases they hold, and their
+weeks in hours from the diary and the essential work due.
+
+Set-based: a handful of queries for any number of practitioners and cases (allocations, tiers,
+sentences, appointments, essentials), never one per case. The cases are those the reader may see
+(`visible_cases`), so a case someone is kept out of never shows, even as a line in a list.
+
+Reductions count as the real-time service counts them (`domain.reductions.counts_now`): for
+points, at noon today; for each week, at noon on its Monday.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from caseload.access.capabilities import Capability, has_capability
+from caseload.access.cases import visible_cases
+from caseload.core.working_days import is_working_day
+from caseload.diary.models import Appointment
+from caseload.essentials.domain.essential import State
+from caseload.essentials.reading import OPEN_STATES, essentials_for_cases
+from caseload.organisation.constants import Role
+from caseload.organisation.models import Allocation, Staff
+from caseload.people.models import Person, Sentence
+from caseload.risk.constants import ROSH_CODES
+from caseload.risk.domain import ROSH_LEVEL_OF_REGISTER
+from caseload.risk.models import Registration
+from caseload.tiering.models import CaseTier
+from caseload.workload.domain import grades
+from caseload.workload.domain.agreement import (
+    Agreement,
+    Task,
+    TaskKind,
+    UnknownTask,
+    agreed_minutes,
+)
+from caseload.workload.domain.caseload import (
+    HeldCase,
+    PointsCapacity,
+    case_type_of,
+    is_t2a,
+    weigh,
+)
+from caseload.workload.domain.reductions import Reduction as ReductionFact
+from caseload.workload.domain.reductions import ReductionReason, ReductionStatus, reduction_hours
+from caseload.workload.domain.week import (
+    Source,
+    WeekFit,
+    WeekTask,
+    WeekTotals,
+    available_minutes,
+    fit_week,
+    week_totals,
+    weeks_from,
+)
+from caseload.workload.models import Reduction, WeekNote
+from caseload.workload.weightings import (
+    SERVICE_GRADE,
+    Weightings,
+    agreement_in_force,
+    available_points_for,
+    weightings_in_force,
+)
+
+#: This week and the four after it.
+WEEKS = 5
+#: The manager's time, not the practitioner's: left out of a practitioner's week.
+NOT_THE_PRACTITIONERS = frozenset({"management_oversight"})
+UK = ZoneInfo("Europe/London")
+
+
+@dataclass(frozen=True)
+class PractitionerWorkload:
+    staff: Staff
+    points: PointsCapacity
+    reduction_hours: Decimal
+    nominal_target: int
+    weeks: tuple[WeekTotals, ...]
+    this_week: WeekFit
+    #: The practitioner's latest note on this week's list, if any.
+    note: WeekNote | None = None
+
+    @property
+    def username(self) -> str:
+        return str(self.staff.user.get_username())
+
+    @property
+    def name(self) -> str:
+        return str(self.staff.user.get_full_name() or self.username)
+
+
+def practitioners_for(user: Any) -> list[Staff]:
+    """The practitioners whose workload the user may see: a practitioner themselves; a manager
+    their team; a head of unit or an analyst (who read the unit's cases) every team in the unit.
+    Nobody without the permission to see case records: the workload names cases."""
+    staff = getattr(user, "staff", None)
+    if staff is None or not has_capability(user, Capability.SEE_CASE):
+        return []
+    if has_capability(user, Capability.HOLD_CASES):
+        return [staff] if staff.role == Role.PRACTITIONER else []
+    if staff.team is None:
+        return []
+    if has_capability(user, Capability.OVERSEE_CASES) and has_capability(
+        user, Capability.CHANGE_CASE
+    ):
+        teams = [staff.team_id]
+    else:
+        teams = list(staff.team.delivery_unit.teams.values_list("pk", flat=True))
+    return list(
+        Staff.objects.filter(team_id__in=teams, role=Role.PRACTITIONER)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "pk")
+    )
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time(), tzinfo=UK)
+
+
+def _noon(day: date) -> datetime:
+    return datetime.combine(day, time(12), tzinfo=UK)
+
+
+def _reductions(staff_ids: list[int], weightings: Weightings) -> dict[int, list[ReductionFact]]:
+    """Each practitioner's reductions as the pure rules take them; a reason no longer in the
+    table in force keeps its hours (it was valid when recorded)."""
+    reasons = {r.name: r for r in weightings.reduction_reasons}
+    found: dict[int, list[ReductionFact]] = defaultdict(list)
+    for row in Reduction.objects.filter(staff_id__in=staff_ids):
+        found[row.staff_id].append(
+            ReductionFact(
+                Decimal(row.hours),
+                reasons.get(row.reason, ReductionReason("", row.reason)),
+                _midnight(row.effective_from),
+                _midnight(row.effective_to) if row.effective_to else None,
+                ReductionStatus(row.status),
+            )
+        )
+    return found
+
+
+def _working_days(monday: date) -> int:
+    return sum(1 for n in range(5) if is_working_day(monday + timedelta(days=n)))
+
+
+def _held(
+    staff_ids: list[int], people: Any, today: date
+) -> dict[int, list[tuple[int, str, str, date]]]:
+    """Per practitioner: (person id, crn, name, date of birth) of every case they hold today."""
+    rows = (
+        Allocation.objects.active_on(today)
+        .filter(staff_id__in=staff_ids, person__in=people)
+        .values_list(
+            "staff_id",
+            "person_id",
+            "person__crn",
+            "person__first_name",
+            "person__last_name",
+            "person__date_of_birth",
+        )
+        .order_by("person__crn")
+    )
+    held: dict[int, list[tuple[int, str, str, date]]] = defaultdict(list)
+    for staff_id, person_id, crn, first, last, born in rows:
+        held[staff_id].append((person_id, crn, f"{first} {last}", born))
+    return held
+
+
+def _case_types(person_ids: list[int], today: date) -> dict[int, str | None]:
+    """The case type from each person's sentence in force: the latest by sentence date."""
+    rows = (
+        Sentence.objects.active_on(today)
+        .filter(event__person_id__in=person_ids)
+        .values_list("event__person_id", "sentence_type", "release_date")
+        .order_by("sentence_date", "pk")
+    )
+    return {pid: case_type_of(kind, released, today) for pid, kind, released in rows}
+
+
+def rosh_by_person(person_ids: list[int], today: date) -> dict[int, str]:
+    """Each person's RoSH level from their latest active RoSH registration."""
+    found: dict[int, tuple[date, str]] = {}
+    rows = (
+        Registration.objects.active_on(today)
+        .filter(person_id__in=person_ids, register__in=ROSH_CODES)
+        .values_list("person_id", "registered_on", "register")
+    )
+    for person_id, registered_on, register in rows:
+        if person_id not in found or registered_on > found[person_id][0]:
+            found[person_id] = (registered_on, ROSH_LEVEL_OF_REGISTER[register])
+    return {person_id: level for person_id, (_, level) in found.items()}
+
+
+def _contact_minutes(agreement: Agreement, appointment: Appointment) -> int:
+    """The agreed minutes of a booked appointment, recording and travel included; a contact
+    type the agreement does not list counts its booked length and the recording time."""
+    try:
+        return agreed_minutes(agreement, Task(TaskKind.CONTACT, appointment.contact_type))
+    except UnknownTask:
+        return appointment.duration_minutes + agreed_minutes(agreement, Task(TaskKind.RECORDING))
+
+
+def _essential_minutes(agreement: Agreement, kind: str) -> int:
+    try:
+        return agreed_minutes(agreement, Task(TaskKind.ESSENTIAL, kind))
+    except UnknownTask:
+        return 0
+
+
+def workloads(
+    practitioners: Sequence[Staff], viewer: Any, today: date
+) -> list[PractitionerWorkload]:
+    """Every listed practitioner's workload as at `today`, from the cases `viewer` may see."""
+    weightings = weightings_in_force(today)
+    agreement = agreement_in_force(today)
+    staff_ids = [s.pk for s in practitioners]
+    people = visible_cases(viewer, today)
+    held = _held(staff_ids, people, today)
+    person_ids = sorted({case[0] for cases in held.values() for case in cases})
+    holder = {case[0]: sid for sid, cases in held.items() for case in cases}
+    tiers = dict(
+        CaseTier.objects.filter(person_id__in=person_ids).values_list("person_id", "v2_tier")
+    )
+    case_types = _case_types(person_ids, today)
+    mondays = weeks_from(today, WEEKS)
+    tasks: dict[tuple[int, date], list[WeekTask]] = defaultdict(list)
+    rosh = rosh_by_person(person_ids, today)
+    essentials = essentials_for_cases(
+        Person.objects.filter(pk__in=person_ids), today=today, states=OPEN_STATES
+    )
+    for essential in essentials:
+        if essential.kind in NOT_THE_PRACTITIONERS:
+            continue
+        due = essential.due_on
+        monday = mondays[0] if due is None or due < mondays[0] else due - timedelta(due.weekday())
+        if monday not in mondays:
+            continue
+        tasks[(holder[essential.person_id], monday)].append(
+            WeekTask(
+                Source.ESSENTIAL,
+                essential.title,
+                essential.crn,
+                essential.person_name,
+                _essential_minutes(agreement, essential.kind),
+                due,
+                overdue=essential.state is State.OVERDUE,
+                rosh=essential.rosh,
+                tier=tiers.get(essential.person_id, ""),
+                code=essential.kind,
+            )
+        )
+    appointments = (
+        Appointment.objects.arranged()
+        .filter(with_staff_id__in=staff_ids, person__in=people)
+        .between(_midnight(mondays[0]), _midnight(mondays[-1] + timedelta(weeks=1)))
+        .select_related("person")
+    )
+    for appointment in appointments:
+        day = appointment.starts_at.astimezone(UK).date()
+        tasks[(appointment.with_staff_id, day - timedelta(day.weekday()))].append(
+            WeekTask(
+                Source.APPOINTMENT,
+                appointment.get_contact_type_display(),
+                appointment.person.crn,
+                appointment.person.full_name,
+                _contact_minutes(agreement, appointment),
+                day,
+                rosh=rosh.get(appointment.person_id, ""),
+                tier=tiers.get(appointment.person_id, ""),
+                code=appointment.contact_type,
+            )
+        )
+    notes = WeekNote.objects.latest_for(staff_ids, mondays[0])
+    reductions = _reductions(staff_ids, weightings)
+    return [
+        _workload(
+            staff,
+            held.get(staff.pk, []),
+            tiers,
+            case_types,
+            {monday: tasks.get((staff.pk, monday), []) for monday in mondays},
+            weightings,
+            agreement,
+            today,
+            notes.get(staff.pk),
+            reductions.get(staff.pk, []),
+        )
+        for staff in practitioners
+    ]
+
+
+def _workload(
+    staff: Staff,
+    held: Iterable[tuple[int, str, str, date]],
+    tiers: dict[int, str],
+    case_types: dict[int, str | None],
+    tasks: dict[date, list[WeekTask]],
+    weightings: Weightings,
+    agreement: Agreement,
+    today: date,
+    note: WeekNote | None,
+    reductions: list[ReductionFact],
+) -> PractitionerWorkload:
+    reduced = reduction_hours(reductions, _noon(today))
+    cases = weigh(
+        (
+            HeldCase(crn, tiers.get(pid, ""), case_types.get(pid), is_t2a(born, today))
+            for pid, crn, _, born in held
+        ),
+        weightings.case_points,
+    )
+    contracted = Decimal(staff.contracted_hours)
+    points = PointsCapacity(
+        cases, available_points_for(staff.grade, contracted, reduced, weightings)
+    )
+    share = agreement.responsive_share_percent
+    weeks = []
+    for monday, week_tasks in tasks.items():
+        days = _working_days(monday)
+        that_week = reduction_hours(reductions, _noon(monday))
+        available = available_minutes(contracted, that_week, days)
+        weeks.append(week_totals(monday, week_tasks, available, share, days))
+    this_week = fit_week(tasks[weeks[0].monday], weeks[0].available_minutes, share)
+    return PractitionerWorkload(
+        staff=staff,
+        points=points,
+        reduction_hours=reduced,
+        nominal_target=_nominal_target(staff.grade, weightings),
+        weeks=tuple(weeks),
+        this_week=this_week,
+        note=note,
+    )
+
+
+def _nominal_target(grade: str, weightings: Weightings) -> int:
+    """The grade's points at full hours and no reductions."""
+    hours = weightings.grades
+    service = SERVICE_GRADE.get(grade, grades.DMY)
+    default = grades.default_hours_for_grade(
+        service,
+        po_hours=hours[grades.PO].default_contracted_hours,
+        pso_hours=hours[grades.PSO].default_contracted_hours,
+        spo_hours=hours[grades.SPO].default_contracted_hours,
+    )
+    return available_points_for(grade, default, Decimal(0), weightings)
