@@ -99,7 +99,20 @@ def export_in_child(name: str, out: str) -> None:
             raise _RolledBack
     except _RolledBack:
         pass
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    print(_peak_mb())
+
+
+def _peak_mb() -> float:
+    """This process's peak resident memory. On Linux, VmHWM: `ru_maxrss` carries the parent's
+    peak across fork and exec, so a child started by a large benchmark would report that."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _export_peak(write: Writer, name: str) -> None:
