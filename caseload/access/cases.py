@@ -28,6 +28,7 @@ from django.utils import timezone
 from caseload.access.audit import record_audit
 from caseload.access.capabilities import Capability, acting_staff, has_capability
 from caseload.access.models import LimitedAccess, LimitedAccessKind
+from caseload.organisation.models import Allocation
 from caseload.people.models import Person
 from caseload.people.record import CaseViewer
 
@@ -71,6 +72,22 @@ def countable_cases(user: Any, day: date | None = None) -> QuerySet[Person]:
     if staff is None or not has_capability(user, Capability.SEE_RETURNS):
         return Person.objects.none()
     return _in_scope(staff, day or timezone.localdate())
+
+
+def countable_allocations(user: Any, day: date | None = None) -> QuerySet[Allocation]:
+    """The allocations in force on `day` of the cases `countable_cases` gives, read from the
+    allocation side, so that a delivery unit's return starts from its own allocations rather
+    than from every person in the database."""
+    staff = acting_staff(user)
+    if staff is None or staff.team is None or not has_capability(user, Capability.SEE_RETURNS):
+        return Allocation.objects.none()
+    held = Allocation.objects.active_on(day or timezone.localdate())
+    scope = settings.CASE_VISIBILITY
+    if scope == "nation":
+        return held
+    if scope == "region":
+        return held.filter(team__delivery_unit__region_id=staff.team.delivery_unit.region_id)
+    return held.filter(team__delivery_unit_id=staff.team.delivery_unit_id)
 
 
 def changeable_cases(user: Any) -> QuerySet[Person]:

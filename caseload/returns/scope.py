@@ -1,8 +1,9 @@
 """Who and what a return covers, for one user and one set of filters.
 
 - `held`: the allocations in force at the end of the "as at" day for the cases in the user's
-  scope (`countable_cases`), narrowed by the region, delivery unit, team and practitioner
-  filters. A case is counted where it was held that day.
+  scope (`countable_allocations`, the allocation side of `countable_cases`), narrowed by the
+  region, delivery unit, team and practitioner filters. A case is counted where it was held
+  that day.
 - `counted`: those people, limited access or not. Aggregates (counts, rates, summaries) read
   this and never show who is in it.
 - `listed`: those of them the user may see today (`visible_cases`). Rows that name people read
@@ -17,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from caseload.access.cases import countable_cases, visible_cases
+from caseload.access.cases import countable_allocations, visible_cases
 from caseload.core.errors import ActionInvalid, FieldProblem
 from caseload.organisation.models import Allocation, DeliveryUnit, Region, Staff, Team
 from caseload.people.models import Person
@@ -46,7 +47,7 @@ class Units:
 
 
 def units_for(user: Any, day: date) -> Units:
-    held = Allocation.objects.active_on(day).filter(person__in=countable_cases(user, day))
+    held = countable_allocations(user, day)
     teams = Team.objects.filter(pk__in=held.values("team_id")).order_by("name")
     units = DeliveryUnit.objects.filter(teams__in=teams).distinct().order_by("name")
     return Units(
@@ -140,7 +141,7 @@ def scope_for(user: Any, filters: ReturnFilters, today: date | None = None) -> R
     if problems:
         raise ReturnFilterError(problems)
     day = filters.as_at
-    held = Allocation.objects.active_on(day).filter(person__in=countable_cases(user, day))
+    held = countable_allocations(user, day)
     return ReturnScope(
         user=user, filters=filters, today=today, held=_narrowed(held, filters, user, day)
     )
