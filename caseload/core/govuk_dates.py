@@ -137,7 +137,7 @@ class GovUKDateField(forms.MultiValueField):
             raise self._error("year_digits", ("year",))
         try:
             return dt.date(int(year), int(month_number), int(day))
-        except ValueError:
+        except (ValueError, OverflowError):  # a day such as 2147483648 overflows a C int
             raise self._error("invalid", GovUKDateInput.PARTS) from None
 
     def _check_range(self, value: dt.date) -> None:

@@ -183,6 +183,13 @@ def test_the_error_summary_works_for_a_plain_django_form() -> None:
         ("31", "2", "2025", "Date of contact must be a real date", ("day", "month", "year")),
         ("3", "13", "2025", "Date of contact must be a real date", ("day", "month", "year")),
         ("x", "3", "2025", "Date of contact must be a real date", ("day", "month", "year")),
+        (
+            "2147483648",
+            "3",
+            "2025",
+            "Date of contact must be a real date",
+            ("day", "month", "year"),
+        ),
         ("3", "3", "25", "Year must include 4 numbers", ("year",)),
     ],
 )

@@ -47,6 +47,7 @@ def test_each_section_shows_the_panels_of_its_parts_in_page_order():
         ("risk_management_plan", "plans"),
         ("registrations", "risk"),
         ("enquiries", "safeguarding"),
+        ("tool_assessments", "risk"),
         ("tier", "tiering"),
         ("criminal_history", "people"),
         ("predictors", "risk"),
@@ -72,6 +73,7 @@ def test_each_task_is_offered_on_the_sections_where_it_belongs():
         "Add a registration",
         "Record risk of serious harm by audience",
         "Record an assessment",
+        "Record an ARMS or SARA",
         "Record a safeguarding enquiry",
         "Record a risk management plan",
     ]
