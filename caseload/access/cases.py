@@ -74,6 +74,18 @@ def countable_cases(user: Any, day: date | None = None) -> QuerySet[Person]:
     return _in_scope(staff, day or timezone.localdate())
 
 
+def _allocations_in_scope(staff: Any, day: date) -> QuerySet[Allocation]:
+    """The allocations in force on `day` within the staff member's visibility scope: the
+    allocation side of `_in_scope`."""
+    held = Allocation.objects.active_on(day)
+    scope = settings.CASE_VISIBILITY
+    if scope == "nation":
+        return held
+    if scope == "region":
+        return held.filter(team__delivery_unit__region_id=staff.team.delivery_unit.region_id)
+    return held.filter(team__delivery_unit_id=staff.team.delivery_unit_id)
+
+
 def countable_allocations(user: Any, day: date | None = None) -> QuerySet[Allocation]:
     """The allocations in force on `day` of the cases `countable_cases` gives, read from the
     allocation side, so that a delivery unit's return starts from its own allocations rather
@@ -81,13 +93,20 @@ def countable_allocations(user: Any, day: date | None = None) -> QuerySet[Alloca
     staff = acting_staff(user)
     if staff is None or staff.team is None or not has_capability(user, Capability.SEE_RETURNS):
         return Allocation.objects.none()
-    held = Allocation.objects.active_on(day or timezone.localdate())
-    scope = settings.CASE_VISIBILITY
-    if scope == "nation":
-        return held
-    if scope == "region":
-        return held.filter(team__delivery_unit__region_id=staff.team.delivery_unit.region_id)
-    return held.filter(team__delivery_unit_id=staff.team.delivery_unit_id)
+    return _allocations_in_scope(staff, day or timezone.localdate())
+
+
+def visible_among(user: Any, held: QuerySet[Allocation]) -> QuerySet[Allocation]:
+    """Of `held`, the allocations of cases the user may see today: `visible_cases`'s rules
+    (the capability, the scope today, the limited-access lists) applied from the allocation
+    side, so that a return's rows need not read every person in the database."""
+    staff = acting_staff(user)
+    if staff is None or staff.team is None or not has_capability(user, Capability.SEE_CASE):
+        return held.none()
+    today = timezone.localdate()
+    in_scope_today = _allocations_in_scope(staff, today).values("person_id")
+    refused = Person.objects.filter(limited_access_refusals(user, today)).values("pk")
+    return held.filter(person_id__in=in_scope_today).exclude(person_id__in=refused)
 
 
 def changeable_cases(user: Any) -> QuerySet[Person]:

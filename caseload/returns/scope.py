@@ -6,8 +6,8 @@
   that day.
 - `counted`: those people, limited access or not. Aggregates (counts, rates, summaries) read
   this and never show who is in it.
-- `listed`: those of them the user may see today (`visible_cases`). Rows that name people read
-  this, so a limited-access case is counted but never listed.
+- `listed`: those of them the user may see today (`visible_among`, `visible_cases`'s rules).
+  Rows that name people read this, so a limited-access case is counted but never listed.
 """
 
 from dataclasses import dataclass
@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from caseload.access.cases import countable_allocations, visible_cases
+from caseload.access.cases import countable_allocations, visible_among
 from caseload.core.errors import ActionInvalid, FieldProblem
 from caseload.organisation.models import Allocation, DeliveryUnit, Region, Staff, Team
 from caseload.people.models import Person
@@ -80,8 +80,13 @@ class ReturnScope:
         return Person.objects.filter(pk__in=self.held.values("person_id"))
 
     @property
+    def listed_held(self) -> QuerySet[Allocation]:
+        """The held allocations of the cases the user may see: rows that name people."""
+        return visible_among(self.user, self.held)
+
+    @property
     def listed(self) -> QuerySet[Person]:
-        return self.counted.filter(pk__in=visible_cases(self.user, self.today).values("pk"))
+        return Person.objects.filter(pk__in=self.listed_held.values("person_id"))
 
     def people(self, *, named: bool) -> QuerySet[Person]:
         return self.listed if named else self.counted

@@ -21,7 +21,7 @@ HOLDER_FIELDS = ("staff__user__first_name", "staff__user__last_name", "team__nam
 
 def listed_held(scope: ReturnScope) -> QuerySet[Allocation]:
     """The allocations held on the day for the cases the user may see: rows that name people."""
-    return scope.held.filter(person__in=scope.listed)
+    return scope.listed_held
 
 
 def holder_of(scope: ReturnScope, field: str, person: str = "person_id") -> Subquery:

@@ -149,3 +149,20 @@ def test_the_api_lists_every_return_with_what_it_reads(client, analyst):
     assert {r["name"] for r in listed} == {r.name for r in all_returns()}
     assert all(r["reads"] for r in listed)
     assert json.dumps(listed)
+
+
+def test_a_case_moved_to_another_unit_since_is_counted_then_but_not_listed(analyst, held_cases):
+    from caseload.organisation.models import Allocation
+    from caseload.returns.domain.filters import ReturnFilters
+    from caseload.returns.scope import scope_for
+    from caseload.testing.factories import StaffFactory
+
+    moved = held_cases[0]
+    elsewhere = StaffFactory()
+    today = timezone.localdate()
+    Allocation.objects.filter(person=moved).update(end_date=today)
+    Allocation.objects.create(person=moved, staff=elsewhere, team=elsewhere.team, start_date=today)
+    last_week = scope_for(analyst.user, ReturnFilters(as_at=today - timedelta(days=7)), today)
+    assert moved in last_week.counted
+    assert moved not in last_week.listed
+    assert set(last_week.listed) == set(held_cases[1:])
