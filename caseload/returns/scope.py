@@ -88,9 +88,6 @@ class ReturnScope:
     def listed(self) -> QuerySet[Person]:
         return Person.objects.filter(pk__in=self.listed_held.values("person_id"))
 
-    def people(self, *, named: bool) -> QuerySet[Person]:
-        return self.listed if named else self.counted
-
 
 def _narrowed(
     held: QuerySet[Allocation], filters: ReturnFilters, user: Any, day: date
