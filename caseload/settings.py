@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "caseload.search",
     "caseload.compliance",
     "caseload.safeguarding",
+    "caseload.reports",
     "caseload.plans",
     "caseload.enforcement",
     "caseload.workload",

@@ -109,6 +109,12 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
         "Recorded the response to a safeguarding enquiry",
         "Tried to record the response to a safeguarding enquiry (refused)",
     ),
+    "REQUEST_REPORT": AuditAction(
+        "Recorded a report requested", "Tried to record a report requested (refused)"
+    ),
+    "COMPLETE_REPORT": AuditAction(
+        "Recorded a report as completed", "Tried to record a report as completed (refused)"
+    ),
     "RECORD_SENTENCE_PLAN": AuditAction(
         "Recorded a sentence plan", "Tried to record a sentence plan (refused)"
     ),

@@ -148,7 +148,7 @@ class CaseOut(Schema):
 
 class LineOut(Schema):
     order: int
-    source: str = Field(..., description="appointment or essential")
+    source: str = Field(..., description="appointment, essential or report")
     what: str
     crn: str
     due_on: date | None
@@ -183,7 +183,10 @@ class BreakdownOut(PractitionerOut):
     nominal_target: int = Field(..., description="The grade's available points at full hours")
     reduction_hours: float
     available_points: int
-    total_points: int
+    total_points: int = Field(..., description="The cases' points plus report_points")
+    report_points: int = Field(
+        ..., description="Standard and fast delivery court reports being written, weighted"
+    )
     cases: list[CaseOut]
     weeks: list[WeekOut] = Field(..., description="This week and the four after it")
     this_week: DoesNotFitOut
@@ -265,6 +268,7 @@ def practitioner(request: HttpRequest, username: str) -> Status[object]:
             "reduction_hours": float(workload.reduction_hours),
             "available_points": workload.points.available_points,
             "total_points": workload.points.total_points,
+            "report_points": workload.points.report_points,
             "cases": [
                 {
                     "crn": case.crn,

@@ -26,6 +26,7 @@ from caseload.essentials.reading import OPEN_STATES, essentials_for_cases
 from caseload.organisation.constants import Role
 from caseload.organisation.models import Allocation, Staff
 from caseload.people.models import Person, Sentence
+from caseload.reports.models import Report
 from caseload.risk.constants import ROSH_CODES
 from caseload.risk.domain import ROSH_LEVEL_OF_REGISTER
 from caseload.risk.models import Registration
@@ -45,6 +46,7 @@ from caseload.workload.domain.caseload import (
     is_t2a,
     weigh,
 )
+from caseload.workload.domain.points import report_points
 from caseload.workload.domain.reductions import Reduction as ReductionFact
 from caseload.workload.domain.reductions import ReductionReason, ReductionStatus, reduction_hours
 from caseload.workload.domain.week import (
@@ -211,6 +213,22 @@ def _essential_minutes(agreement: Agreement, kind: str) -> int:
         return 0
 
 
+def _report_minutes(agreement: Agreement, kind: str) -> int:
+    try:
+        return agreed_minutes(agreement, Task(TaskKind.REPORT, kind))
+    except UnknownTask:
+        return 0
+
+
+def _week_of(due: date | None, mondays: tuple[date, ...]) -> date | None:
+    """The week among `mondays` a task due on `due` falls in: this week once overdue (or with
+    no date), None beyond the last."""
+    if due is None or due < mondays[0]:
+        return mondays[0]
+    monday = due - timedelta(due.weekday())
+    return monday if monday in mondays else None
+
+
 def workloads(
     practitioners: Sequence[Staff], viewer: Any, today: date
 ) -> list[PractitionerWorkload]:
@@ -236,8 +254,8 @@ def workloads(
         if essential.kind in NOT_THE_PRACTITIONERS:
             continue
         due = essential.due_on
-        monday = mondays[0] if due is None or due < mondays[0] else due - timedelta(due.weekday())
-        if monday not in mondays:
+        monday = _week_of(due, mondays)
+        if monday is None:
             continue
         tasks[(holder[essential.person_id], monday)].append(
             WeekTask(
@@ -274,6 +292,28 @@ def workloads(
                 code=appointment.contact_type,
             )
         )
+    reports = Report.objects.outstanding().filter(person_id__in=person_ids).select_related("person")
+    court_reports: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for report in reports:
+        staff_id = holder[report.person_id]
+        court_reports[staff_id][report.kind] += 1
+        monday = _week_of(report.due_on, mondays)
+        if monday is None:
+            continue
+        tasks[(staff_id, monday)].append(
+            WeekTask(
+                Source.REPORT,
+                report.get_kind_display(),
+                report.person.crn,
+                report.person.full_name,
+                _report_minutes(agreement, report.kind),
+                report.due_on,
+                overdue=report.due_on < today,
+                rosh=rosh.get(report.person_id, ""),
+                tier=tiers.get(report.person_id, ""),
+                code=report.kind,
+            )
+        )
     notes = WeekNote.objects.latest_for(staff_ids, mondays[0])
     reductions = _reductions(staff_ids, weightings)
     return [
@@ -288,6 +328,7 @@ def workloads(
             today,
             notes.get(staff.pk),
             reductions.get(staff.pk, []),
+            report_points(court_reports.get(staff.pk, {}), weightings.reports),
         )
         for staff in practitioners
     ]
@@ -304,6 +345,7 @@ def _workload(
     today: date,
     note: WeekNote | None,
     reductions: list[ReductionFact],
+    points_for_reports: int,
 ) -> PractitionerWorkload:
     reduced = reduction_hours(reductions, _noon(today))
     cases = weigh(
@@ -315,7 +357,9 @@ def _workload(
     )
     contracted = Decimal(staff.contracted_hours)
     points = PointsCapacity(
-        cases, available_points_for(staff.grade, contracted, reduced, weightings)
+        cases,
+        available_points_for(staff.grade, contracted, reduced, weightings),
+        points_for_reports,
     )
     share = agreement.responsive_share_percent
     weeks = []

@@ -73,6 +73,7 @@ def summary(workload: PractitionerWorkload) -> dict[str, object]:
         "reduction_hours": hours_in_words(int(workload.reduction_hours * 60)),
         "cases": len(workload.points.cases),
         "total_points": workload.points.total_points,
+        "report_points": workload.points.report_points,
         "available_points": workload.points.available_points,
         "capacity": whole_percent(workload.points.capacity_percent),
         "expected": hours_in_words(this_week.expected_minutes),

@@ -52,7 +52,12 @@ from caseload.risk.actions import register_flag
 from caseload.risk.models import Assessment, Registration, RegistrationReview, RoshSummary
 from caseload.safeguarding.models import Enquiry
 from caseload.testing.enforcement import enforcement_records
-from caseload.testing.factories import AppointmentFactory, StaffFactory, UserFactory
+from caseload.testing.factories import (
+    AppointmentFactory,
+    ReportFactory,
+    StaffFactory,
+    UserFactory,
+)
 from caseload.workload.models import (
     AgreedTiming,
     AgreementVersion,
@@ -220,6 +225,10 @@ FORM_PAGES: dict[str, FormPage] = {
     ),
     "caseload.safeguarding.forms.EnquiryResponseForm": FormPage(
         lambda w: w.case_url("record_enquiry_response", w.case.enquiries.get().pk)
+    ),
+    "caseload.reports.forms.RequestReportForm": FormPage(lambda w: w.case_url("request_report")),
+    "caseload.reports.forms.CompleteReportForm": FormPage(
+        lambda w: w.case_url("complete_report", w.case.reports.get().pk)
     ),
     "caseload.plans.forms.SentencePlanForm": FormPage(lambda w: w.case_url("record_sentence_plan")),
     "caseload.plans.forms.RiskManagementPlanForm": FormPage(
@@ -480,6 +489,7 @@ def world(client, practitioner, manager, case):  # type: ignore[no-untyped-def]
     )
     Disability.objects.create(person=case, kind="HEARING", start_date=long_ago)
     Enquiry.objects.create(person=case, kind="POLICE_DA", reason="START", requested_on=long_ago)
+    ReportFactory(person=case, requested_on=long_ago)
     enforcement_records(case)
     administrator = UserFactory(username="ada", is_staff=True, is_superuser=True)
     client.raise_request_exception = False

@@ -35,7 +35,12 @@ from caseload.people.models import Address, Disability, PersonalContact
 from caseload.risk.models import Registration
 from caseload.safeguarding.models import Enquiry
 from caseload.testing.enforcement import enforcement_records
-from caseload.testing.factories import AppointmentFactory, StaffFactory, case_held_by
+from caseload.testing.factories import (
+    AppointmentFactory,
+    ReportFactory,
+    StaffFactory,
+    case_held_by,
+)
 
 LAO_STATES = ("none", "excluded", "restricted", "restricted and permitted")
 PERSONAS = ("anonymous", *(role.value for role in Role))
@@ -55,6 +60,7 @@ SAMPLES = {
     "kind": "an essential's kind",
     "override_id": "an essential's override",
     "enquiry_id": "enquiry",
+    "report_id": "report",
     "failure_id": "failure",
     "breach_id": "breach",
     "recall_id": "recall",
@@ -185,6 +191,15 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
         "responded_on": TODAY,
         "response": "NO_INFORMATION",
     },
+    ("POST", "/api/v1/cases/{crn}/reports"): {
+        "kind": "STANDARD",
+        "requested_on": TODAY,
+        "due_on": TODAY,
+    },
+    ("POST", "/api/v1/cases/{crn}/reports/{report_id}/completion"): {
+        "version": 1,
+        "completed_on": TODAY,
+    },
     ("POST", "/api/v1/cases/{crn}/sentence-plans"): {
         "completed_on": TODAY,
         "contact_every_days": 14,
@@ -260,6 +275,7 @@ class World:
     essential: Any
     override: Any
     enquiry: Any
+    report: Any
     failure: Any
     breach: Any
     recall: Any
@@ -305,6 +321,7 @@ def world(db: Any) -> World:
     enquiry = Enquiry.objects.create(
         person=case, kind="POLICE_DA", reason="START", requested_on=long_ago
     )
+    report = ReportFactory(person=case, requested_on=long_ago)
     failure, breach, recall = enforcement_records(case)
     # An essential due and an override on it, for the override pages (as the step would store).
     essential, _ = EssentialDue.objects.update_or_create(
@@ -341,6 +358,7 @@ def world(db: Any) -> World:
         essential,
         override,
         enquiry,
+        report,
         failure,
         breach,
         recall,
@@ -411,6 +429,7 @@ def _url(route: Route, world: World) -> str:
         "an essential's kind": world.essential.kind,
         "an essential's override": world.override.pk,
         "enquiry": world.enquiry.pk,
+        "report": world.report.pk,
         "failure": world.failure.pk,
         "breach": world.breach.pk,
         "recall": world.recall.pk,
@@ -429,6 +448,7 @@ def _url(route: Route, world: World) -> str:
             # None recorded: past the access check, ending it answers 422.
             "override_id": 1,
             "enquiry_id": world.enquiry.pk,
+            "report_id": world.report.pk,
             "failure_id": world.failure.pk,
             "breach_id": world.breach.pk,
             "recall_id": world.recall.pk,
