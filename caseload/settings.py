@@ -120,6 +120,14 @@ TEMPLATES = [
 #: (https://www.postgresql.org/docs/current/jit-decision.html).
 POSTGRES_OPTIONS = {"options": "-c jit=off"}
 
+# `caseload serve` (core/serving.py): where gunicorn listens, its worker processes (0: one per
+# CPU), threads per worker (a request mostly waits on the database, so a few threads keep a core
+# busy) and the seconds one request may take before its worker is restarted.
+WEB_BIND = env_str("BIND", "127.0.0.1:8000")
+WEB_WORKERS = env_int("WEB_WORKERS", 0)
+WEB_THREADS = env_int("WEB_THREADS", 4)
+WEB_TIMEOUT = env_int("WEB_TIMEOUT", 60)
+
 # The database: DATABASE_URL (for example postgres://caseload:secret@db.internal/caseload, read
 # by dj-database-url) when set; otherwise DB=postgres with the PG* variables, or SQLite.
 DATABASE_URL = env_secret("DATABASE_URL", "") or ""

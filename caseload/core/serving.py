@@ -12,13 +12,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from caseload.env import env_int, env_str
-
-#: Threads per worker: a request mostly waits on the database, so a few threads keep a core busy.
-DEFAULT_THREADS = 4
-#: Seconds a worker may take over one request before gunicorn restarts it (a national export
-#: streams, so it keeps writing and is not cut off).
-DEFAULT_TIMEOUT = 60
+from django.conf import settings
 
 
 @dataclass(frozen=True)
@@ -35,13 +29,13 @@ def server_settings(
     workers: int | None = None,
     threads: int | None = None,
 ) -> ServerSettings:
-    """Options given win over the environment (`BIND`, `WEB_WORKERS`, `WEB_THREADS`,
-    `WEB_TIMEOUT`), which wins over the defaults: loopback, a worker per core."""
+    """Options given win over the settings (from `BIND`, `WEB_WORKERS`, `WEB_THREADS`,
+    `WEB_TIMEOUT`), whose defaults are loopback and a worker per core."""
     return ServerSettings(
-        bind=bind or env_str("BIND", "127.0.0.1:8000"),
-        workers=workers or env_int("WEB_WORKERS", os.cpu_count() or 1),
-        threads=threads or env_int("WEB_THREADS", DEFAULT_THREADS),
-        timeout=env_int("WEB_TIMEOUT", DEFAULT_TIMEOUT),
+        bind=bind or settings.WEB_BIND,
+        workers=workers or settings.WEB_WORKERS or os.cpu_count() or 1,
+        threads=threads or settings.WEB_THREADS,
+        timeout=settings.WEB_TIMEOUT,
     )
 
 

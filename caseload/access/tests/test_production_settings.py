@@ -104,3 +104,13 @@ def test_a_database_url_of_another_database_is_refused() -> None:
     shown = settings_value({"DATABASE_URL": "mysql://u:p@db/x"}, "1")
     assert shown.returncode != 0
     assert "DATABASE_URL must be a postgres:// URL" in shown.stderr
+
+
+def test_the_server_is_configured_from_the_environment() -> None:
+    shown = settings_value(
+        {"BIND": "0.0.0.0:9000", "WEB_WORKERS": "3", "WEB_THREADS": "8"},
+        "settings.WEB_BIND, settings.WEB_WORKERS, settings.WEB_THREADS",
+    )
+    assert shown.stdout.strip() == "('0.0.0.0:9000', 3, 8)", shown.stderr
+    refused = settings_value({"WEB_WORKERS": "lots"}, "1")
+    assert refused.returncode != 0 and "WEB_WORKERS" in refused.stderr

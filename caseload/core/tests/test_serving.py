@@ -7,25 +7,23 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from caseload.core.serving import DEFAULT_THREADS, gunicorn_arguments, server_settings
+from caseload.core.serving import gunicorn_arguments, server_settings
 
 
-def test_by_default_it_listens_on_loopback_with_a_threaded_worker_per_core(monkeypatch):
-    for name in ("BIND", "WEB_WORKERS", "WEB_THREADS", "WEB_TIMEOUT"):
-        monkeypatch.delenv(name, raising=False)
+def test_by_default_it_listens_on_loopback_with_a_threaded_worker_per_core():
     chosen = server_settings()
     assert chosen.bind == "127.0.0.1:8000"
     assert chosen.workers == (os.cpu_count() or 1)
-    assert chosen.threads == DEFAULT_THREADS
+    assert chosen.threads == 4
     arguments = gunicorn_arguments(chosen)
     assert arguments[1] == "caseload.wsgi"
     assert arguments[arguments.index("--worker-class") + 1] == "gthread"
 
 
-def test_options_win_over_the_environment_which_wins_over_the_defaults(monkeypatch):
-    monkeypatch.setenv("BIND", "0.0.0.0:9000")
-    monkeypatch.setenv("WEB_WORKERS", "3")
-    monkeypatch.setenv("WEB_THREADS", "8")
+def test_options_win_over_the_settings(settings):
+    settings.WEB_BIND = "0.0.0.0:9000"
+    settings.WEB_WORKERS = 3
+    settings.WEB_THREADS = 8
     from_environment = server_settings()
     assert (from_environment.bind, from_environment.workers, from_environment.threads) == (
         "0.0.0.0:9000",
