@@ -111,6 +111,6 @@ def test_the_server_is_configured_from_the_environment() -> None:
         {"BIND": "0.0.0.0:9000", "WEB_WORKERS": "3", "WEB_THREADS": "8"},
         "settings.WEB_BIND, settings.WEB_WORKERS, settings.WEB_THREADS",
     )
-    assert shown.stdout.strip() == "('0.0.0.0:9000', 3, 8)", shown.stderr
+    assert shown.stdout.strip() == "0.0.0.0:9000 3 8", shown.stderr
     refused = settings_value({"WEB_WORKERS": "lots"}, "1")
     assert refused.returncode != 0 and "WEB_WORKERS" in refused.stderr
