@@ -125,7 +125,9 @@ def _noon(day: date) -> datetime:
     return datetime.combine(day, time(12), tzinfo=UK)
 
 
-def _reductions(staff_ids: list[int], weightings: Weightings) -> dict[int, list[ReductionFact]]:
+def reductions_by_staff(
+    staff_ids: list[int], weightings: Weightings
+) -> dict[int, list[ReductionFact]]:
     """Each practitioner's reductions as the pure rules take them; a reason no longer in the
     table in force keeps its hours (it was valid when recorded)."""
     reasons = {r.name: r for r in weightings.reduction_reasons}
@@ -275,7 +277,7 @@ def workloads(
             )
         )
     notes = WeekNote.objects.latest_for(staff_ids, mondays[0])
-    reductions = _reductions(staff_ids, weightings)
+    reductions = reductions_by_staff(staff_ids, weightings)
     return [
         _workload(
             staff,
