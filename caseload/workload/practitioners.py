@@ -112,7 +112,7 @@ def practitioners_for(user: Any) -> list[Staff]:
         teams = list(staff.team.delivery_unit.teams.values_list("pk", flat=True))
     return list(
         Staff.objects.filter(team_id__in=teams, role=Role.PRACTITIONER)
-        .select_related("user")
+        .select_related("user", "team")
         .order_by("user__last_name", "user__first_name", "pk")
     )
 
