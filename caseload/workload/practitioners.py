@@ -17,15 +17,18 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.db.models import Q
+
 from caseload.access.capabilities import Capability, has_capability
 from caseload.access.cases import visible_cases
 from caseload.core.working_days import is_working_day
 from caseload.diary.models import Appointment
 from caseload.essentials.domain.essential import State
-from caseload.essentials.reading import OPEN_STATES, essentials_for_cases
+from caseload.essentials.domain.rules import RULES
+from caseload.essentials.models import EssentialDue, EssentialOverride
 from caseload.organisation.constants import Role
 from caseload.organisation.models import Allocation, Staff
-from caseload.people.models import Person, Sentence
+from caseload.people.models import Sentence
 from caseload.risk.constants import ROSH_CODES
 from caseload.risk.domain import ROSH_LEVEL_OF_REGISTER
 from caseload.risk.models import Registration
@@ -213,17 +216,71 @@ def _essential_minutes(agreement: Agreement, kind: str) -> int:
         return 0
 
 
+#: Practitioners read together: each batch's queries name only its own cases.
+BATCH = 250
+
+
 def workloads(
     practitioners: Sequence[Staff], viewer: Any, today: date
 ) -> list[PractitionerWorkload]:
-    """Every listed practitioner's workload as at `today`, from the cases `viewer` may see."""
+    """Every listed practitioner's workload as at `today`, from the cases `viewer` may see.
+    Read in batches of practitioners, a fixed number of queries each (about 15)."""
     weightings = weightings_in_force(today)
     agreement = agreement_in_force(today)
-    staff_ids = [s.pk for s in practitioners]
     people = visible_cases(viewer, today)
+    found: list[PractitionerWorkload] = []
+    for start in range(0, len(practitioners), BATCH):
+        batch = practitioners[start : start + BATCH]
+        found += _workloads(batch, people, today, weightings, agreement)
+    return found
+
+
+@dataclass(frozen=True)
+class _Due:
+    """An open essential as the week takes it (`essentials.reading` reads the same rows)."""
+
+    person_id: int
+    kind: str
+    due_on: date | None
+    overdue: bool
+
+
+def _open_essentials(person_ids: list[int], today: date, before: date) -> list[_Due]:
+    """The open essentials (due or overdue, as `essentials.reading` reads them: stored as due,
+    with no snooze or "not applicable" in force) due before `before` or with no date, in the
+    essentials' order among equals (kind, then subject). Two queries; only the rows the weeks
+    need, so a caseload's done and later essentials are never read."""
+    overridden = set(
+        EssentialOverride.objects.in_force(today)
+        .filter(person_id__in=person_ids)
+        .values_list("person_id", "kind", "subject")
+    )
+    rows = (
+        EssentialDue.objects.filter(person_id__in=person_ids, state=State.DUE)
+        .filter(Q(due_on__isnull=True) | Q(due_on__lt=before))
+        .exclude(kind__in=NOT_THE_PRACTITIONERS)
+        .order_by("kind", "subject")
+        .values_list("person_id", "kind", "subject", "due_on")
+    )
+    return [
+        _Due(person_id, kind, due_on, due_on is not None and due_on < today)
+        for person_id, kind, subject, due_on in rows
+        if (person_id, kind, subject) not in overridden
+    ]
+
+
+def _workloads(
+    practitioners: Sequence[Staff],
+    people: Any,
+    today: date,
+    weightings: Weightings,
+    agreement: Agreement,
+) -> list[PractitionerWorkload]:
+    staff_ids = [s.pk for s in practitioners]
     held = _held(staff_ids, people, today)
     person_ids = sorted({case[0] for cases in held.values() for case in cases})
     holder = {case[0]: sid for sid, cases in held.items() for case in cases}
+    named = {case[0]: case for cases in held.values() for case in cases}
     tiers = dict(
         CaseTier.objects.filter(person_id__in=person_ids).values_list("person_id", "v2_tier")
     )
@@ -231,26 +288,21 @@ def workloads(
     mondays = weeks_from(today, WEEKS)
     tasks: dict[tuple[int, date], list[WeekTask]] = defaultdict(list)
     rosh = rosh_by_person(person_ids, today)
-    essentials = essentials_for_cases(
-        Person.objects.filter(pk__in=person_ids), today=today, states=OPEN_STATES
-    )
-    for essential in essentials:
-        if essential.kind in NOT_THE_PRACTITIONERS:
-            continue
+    for essential in _open_essentials(person_ids, today, mondays[-1] + timedelta(weeks=1)):
         due = essential.due_on
         monday = mondays[0] if due is None or due < mondays[0] else due - timedelta(due.weekday())
-        if monday not in mondays:
-            continue
+        _, crn, name, _ = named[essential.person_id]
+        rule = RULES.get(essential.kind)
         tasks[(holder[essential.person_id], monday)].append(
             WeekTask(
                 Source.ESSENTIAL,
-                essential.title,
-                essential.crn,
-                essential.person_name,
+                rule.title if rule else essential.kind,
+                crn,
+                name,
                 _essential_minutes(agreement, essential.kind),
                 due,
-                overdue=essential.state is State.OVERDUE,
-                rosh=essential.rosh,
+                overdue=essential.overdue,
+                rosh=rosh.get(essential.person_id, ""),
                 tier=tiers.get(essential.person_id, ""),
                 code=essential.kind,
             )
