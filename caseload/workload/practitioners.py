@@ -10,14 +10,14 @@ points, at noon today; for each week, at noon on its Monday.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from caseload.access.capabilities import Capability, has_capability
 from caseload.access.cases import visible_cases
@@ -175,7 +175,19 @@ def _held(
     return held
 
 
-def _case_types(person_ids: list[int], today: date) -> dict[int, str | None]:
+#: Person ids: a list, or a subquery of them.
+PersonIds = Collection[int] | QuerySet[Any]
+
+
+def _held_people(staff_ids: list[int], people: Any, today: date) -> QuerySet[Any]:
+    return (
+        Allocation.objects.active_on(today)
+        .filter(staff_id__in=staff_ids, person__in=people)
+        .values("person_id")
+    )
+
+
+def _case_types(person_ids: "PersonIds", today: date) -> dict[int, str | None]:
     """The case type from each person's sentence in force: the latest by sentence date."""
     rows = (
         Sentence.objects.active_on(today)
@@ -186,7 +198,7 @@ def _case_types(person_ids: list[int], today: date) -> dict[int, str | None]:
     return {pid: case_type_of(kind, released, today) for pid, kind, released in rows}
 
 
-def rosh_by_person(person_ids: list[int], today: date) -> dict[int, str]:
+def rosh_by_person(person_ids: "PersonIds", today: date) -> dict[int, str]:
     """Each person's RoSH level from their latest active RoSH registration."""
     found: dict[int, tuple[date, str]] = {}
     rows = (
@@ -245,7 +257,7 @@ class _Due:
     overdue: bool
 
 
-def _open_essentials(person_ids: list[int], today: date, before: date) -> list[_Due]:
+def _open_essentials(person_ids: "PersonIds", today: date, before: date) -> list[_Due]:
     """The open essentials (due or overdue, as `essentials.reading` reads them: stored as due,
     with no snooze or "not applicable" in force) due before `before` or with no date, in the
     essentials' order among equals (kind, then subject). Two queries; only the rows the weeks
@@ -278,7 +290,8 @@ def _workloads(
 ) -> list[PractitionerWorkload]:
     staff_ids = [s.pk for s in practitioners]
     held = _held(staff_ids, people, today)
-    person_ids = sorted({case[0] for cases in held.values() for case in cases})
+    # The held cases as a subquery rather than a list of thousands of ids to bind.
+    person_ids = _held_people(staff_ids, people, today)
     holder = {case[0]: sid for sid, cases in held.items() for case in cases}
     named = {case[0]: case for cases in held.values() for case in cases}
     tiers = dict(
