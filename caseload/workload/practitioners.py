@@ -396,14 +396,14 @@ def _workload(
         staff=staff,
         points=points,
         reduction_hours=reduced,
-        nominal_target=_nominal_target(staff.grade, weightings),
+        nominal_target=nominal_target(staff.grade, weightings),
         weeks=tuple(weeks),
         this_week=this_week,
         note=note,
     )
 
 
-def _nominal_target(grade: str, weightings: Weightings) -> int:
+def nominal_target(grade: str, weightings: Weightings) -> int:
     """The grade's points at full hours and no reductions."""
     hours = weightings.grades
     service = SERVICE_GRADE.get(grade, grades.DMY)
