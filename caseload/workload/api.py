@@ -5,7 +5,8 @@ may read it, as it holds no case data. `GET /workload/practitioners`, `/practiti
 and `/does-not-fit?practitioner=USERNAME`: each practitioner's capacity and week, for those the
 caller may see (themselves; a manager their team; a head of unit or an analyst the unit). They
 name cases, so they need the permission to see case records: a staff representative is refused
-(403), as on every case API."""
+(403), as on every case API. `GET /workload/trend[?team=CODE]`: the same practitioners' points
+capacity at each of the last 12 Mondays, and everyone's together."""
 
 from datetime import date
 from decimal import Decimal

@@ -156,5 +156,9 @@ def trend_shown(found: Trend, everyone: str) -> dict[str, object]:
             }
             for i, monday in enumerate(found.mondays)
         ],
-        "untiered": any(not p.known for p in found.team),
+        "untiered": any(
+            not p.known
+            for points in [found.team, *(r.points for r in found.practitioners)]
+            for p in points
+        ),
     }
