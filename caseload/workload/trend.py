@@ -111,9 +111,12 @@ def _staff_on(
 
 def trend(practitioners: list[Staff], viewer: Any, today: date, weeks: int = WEEKS) -> Trend:
     """The listed practitioners' capacity at each of the last `weeks` Mondays."""
-    mondays = last_mondays(today, weeks)
+    weightings = weightings_on(last_mondays(today, weeks))
+    # The trend starts when the weightings do: a Monday before them has no figure to give.
+    mondays = tuple(sorted(weightings))
+    if not mondays:
+        return Trend((), tuple(PractitionerTrend(s, ()) for s in practitioners), ())
     staff_ids = [s.pk for s in practitioners]
-    weightings = weightings_on(mondays)
     held = {monday: _held_on(staff_ids, viewer, monday) for monday in mondays}
     reductions = reductions_by_staff(staff_ids, weightings[mondays[-1]])
     staff_on = _staff_on(practitioners, mondays)

@@ -119,7 +119,8 @@ def weightings_in_force(day: date) -> Weightings:
 def weightings_on(days: Iterable[date]) -> dict[date, Weightings]:
     """The weightings in force on each day, reading each version once: one query for the
     versions, then the rows of each version in force on any of the days (a fixed number of
-    queries for any number of days that share versions)."""
+    queries for any number of days that share versions). A day before some table's first
+    version is left out, never given empty weightings."""
     wanted = sorted(set(days))
     if not wanted:
         return {}
@@ -142,11 +143,13 @@ def weightings_on(days: Iterable[date]) -> dict[date, Weightings]:
         for table, reader in readers.items():
             in_force = [v for v in versions if v.table == table and v.effective_from <= day]
             if not in_force:
-                raise NoneInForce(WeightingTable(table).label.lower(), day)
+                break
             version = in_force[-1]
             if version.pk not in read:
                 read[version.pk] = reader(version)  # type: ignore[operator]
             values[table] = read[version.pk]
+        if len(values) < len(readers):
+            continue
         found[day] = Weightings(
             case_points=values[WeightingTable.CASE_POINTS],
             reports=values[WeightingTable.REPORTS],

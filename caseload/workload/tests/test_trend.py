@@ -156,3 +156,14 @@ def test_a_case_the_reader_is_kept_out_of_is_not_counted(practitioner, manager):
     )
     (row,) = trend([practitioner], manager.user, today).practitioners
     assert all(p.cases == 0 for p in row.points)
+
+
+def test_the_trend_starts_when_the_weightings_do(practitioner, manager):
+    from caseload.workload.models import WeightingVersion
+
+    today = timezone.localdate()
+    mondays = last_mondays(today)
+    WeightingVersion.objects.update(effective_from=mondays[8])
+    found = trend([practitioner], manager.user, today)
+    assert found.mondays == mondays[8:]
+    assert len(found.practitioners[0].points) == 4
