@@ -64,3 +64,31 @@ def test_the_demo_practitioners_week_is_produced_and_its_hours_add_up_from_the_a
         found = workloads(team, manager.user, today)
     assert len(found) == len(team)
     assert len(queries) < 40
+
+
+def test_a_case_the_reader_is_kept_out_of_is_neither_weighed_nor_listed(practitioner, manager):
+    from datetime import timedelta
+
+    from caseload.access.models import LimitedAccess, LimitedAccessKind
+    from caseload.essentials.models import EssentialDue
+    from caseload.testing.factories import case_held_by
+
+    today = timezone.localdate()
+    shown, hidden = case_held_by(practitioner), case_held_by(practitioner)
+    for person in (shown, hidden):
+        EssentialDue.objects.create(
+            person=person,
+            kind="rosh_assessment",
+            state="due",
+            due_on=today - timedelta(days=1),
+            reason="Due",
+            facts_as_at=today,
+        )
+    LimitedAccess.objects.create(
+        person=hidden, user=manager.user, kind=LimitedAccessKind.EXCLUSION, start_date=today
+    )
+    (theirs,) = workloads([practitioner], manager.user, today)
+    (own,) = workloads([practitioner], practitioner.user, today)
+    assert {line.task.crn for line in theirs.this_week.lines} == {shown.crn}
+    assert [case.crn for case in theirs.points.cases] == [shown.crn]
+    assert {line.task.crn for line in own.this_week.lines} == {shown.crn, hidden.crn}
