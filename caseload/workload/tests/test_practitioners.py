@@ -8,8 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from caseload.access.models import LimitedAccess, LimitedAccessKind
 from caseload.demo.seed import seed_delivery_unit
 from caseload.derived.recompute import recompute_all
+from caseload.essentials.models import EssentialDue
 from caseload.organisation.models import Staff
 from caseload.testing.factories import ReportFactory, case_held_by
 from caseload.workload.domain.agreement import Task, TaskKind, agreed_minutes
@@ -92,3 +94,25 @@ def test_a_report_being_written_counts_in_points_and_in_the_week_it_is_needed(pr
     assert line.task.what == "Pre-sentence report, standard delivery"
     assert workload.points.report_points == 138
     assert workload.points.total_points == workload.points.case_points + 138
+
+
+def test_a_case_the_reader_is_kept_out_of_is_neither_weighed_nor_listed(practitioner, manager):
+    today = timezone.localdate()
+    shown, hidden = case_held_by(practitioner), case_held_by(practitioner)
+    for person in (shown, hidden):
+        EssentialDue.objects.create(
+            person=person,
+            kind="rosh_assessment",
+            state="due",
+            due_on=today - timedelta(days=1),
+            reason="Due",
+            facts_as_at=today,
+        )
+    LimitedAccess.objects.create(
+        person=hidden, user=manager.user, kind=LimitedAccessKind.EXCLUSION, start_date=today
+    )
+    (theirs,) = workloads([practitioner], manager.user, today)
+    (own,) = workloads([practitioner], practitioner.user, today)
+    assert {line.task.crn for line in theirs.this_week.lines} == {shown.crn}
+    assert [case.crn for case in theirs.points.cases] == [shown.crn]
+    assert {line.task.crn for line in own.this_week.lines} == {shown.crn, hidden.crn}
