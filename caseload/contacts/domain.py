@@ -63,6 +63,8 @@ CONTACT_TYPES: dict[str, ContactType] = {
         ContactType("CT3A", "Phone call to another agency", False, False),
         ContactType("CT3B", "Phone call from another agency", False, False),
         ContactType("C326", "Internal communication", False, False),
+        # Our code: the allocation decision and its note (Delius's code for it is not public).
+        ContactType("CAAL", "Case allocated", False, False),
     )
 }
 
