@@ -107,9 +107,7 @@ def team_and_cases(draw, *, with_unsuitable=True):  # type: ignore[no-untyped-de
     count = draw(st.integers(0, 25))
     cases = []
     for n in range(count):
-        refused = (
-            draw(st.frozensets(st.sampled_from(keys))) if with_unsuitable else frozenset()
-        )
+        refused = draw(st.frozensets(st.sampled_from(keys))) if with_unsuitable else frozenset()
         cases.append(CaseToMove(f"X{n:06d}", draw(st.integers(0, 250)), refused))
     return receivers, cases
 

@@ -4,20 +4,65 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contacts', '0002_unpaid_work_minutes_credited'),
+        ("contacts", "0002_unpaid_work_minutes_credited"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='contact',
-            name='contact_type',
-            field=models.CharField(choices=[('COAP', 'Office visit'), ('CHVS', 'Home visit'), ('COVC', 'Video call'), ('COPT', 'Phone appointment'), ('CODC', 'Planned doorstep visit'), ('COAI', 'Initial appointment in the office'), ('COHV', 'Initial home visit'), ('COVI', 'Initial appointment by video'), ('UPWS', 'Unpaid work session'), ('CTOA', 'Phone call to the person'), ('CTOB', 'Phone call from the person'), ('CMOA', 'Email or text to the person'), ('CMOB', 'Email or text from the person'), ('CLOA', 'Letter to the person'), ('CLOB', 'Letter from the person'), ('CT3A', 'Phone call to another agency'), ('CT3B', 'Phone call from another agency'), ('C326', 'Internal communication'), ('CAAL', 'Case allocated')], max_length=4),
+            model_name="contact",
+            name="contact_type",
+            field=models.CharField(
+                choices=[
+                    ("COAP", "Office visit"),
+                    ("CHVS", "Home visit"),
+                    ("COVC", "Video call"),
+                    ("COPT", "Phone appointment"),
+                    ("CODC", "Planned doorstep visit"),
+                    ("COAI", "Initial appointment in the office"),
+                    ("COHV", "Initial home visit"),
+                    ("COVI", "Initial appointment by video"),
+                    ("UPWS", "Unpaid work session"),
+                    ("CTOA", "Phone call to the person"),
+                    ("CTOB", "Phone call from the person"),
+                    ("CMOA", "Email or text to the person"),
+                    ("CMOB", "Email or text from the person"),
+                    ("CLOA", "Letter to the person"),
+                    ("CLOB", "Letter from the person"),
+                    ("CT3A", "Phone call to another agency"),
+                    ("CT3B", "Phone call from another agency"),
+                    ("C326", "Internal communication"),
+                    ("CAAL", "Case allocated"),
+                ],
+                max_length=4,
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalcontact',
-            name='contact_type',
-            field=models.CharField(choices=[('COAP', 'Office visit'), ('CHVS', 'Home visit'), ('COVC', 'Video call'), ('COPT', 'Phone appointment'), ('CODC', 'Planned doorstep visit'), ('COAI', 'Initial appointment in the office'), ('COHV', 'Initial home visit'), ('COVI', 'Initial appointment by video'), ('UPWS', 'Unpaid work session'), ('CTOA', 'Phone call to the person'), ('CTOB', 'Phone call from the person'), ('CMOA', 'Email or text to the person'), ('CMOB', 'Email or text from the person'), ('CLOA', 'Letter to the person'), ('CLOB', 'Letter from the person'), ('CT3A', 'Phone call to another agency'), ('CT3B', 'Phone call from another agency'), ('C326', 'Internal communication'), ('CAAL', 'Case allocated')], max_length=4),
+            model_name="historicalcontact",
+            name="contact_type",
+            field=models.CharField(
+                choices=[
+                    ("COAP", "Office visit"),
+                    ("CHVS", "Home visit"),
+                    ("COVC", "Video call"),
+                    ("COPT", "Phone appointment"),
+                    ("CODC", "Planned doorstep visit"),
+                    ("COAI", "Initial appointment in the office"),
+                    ("COHV", "Initial home visit"),
+                    ("COVI", "Initial appointment by video"),
+                    ("UPWS", "Unpaid work session"),
+                    ("CTOA", "Phone call to the person"),
+                    ("CTOB", "Phone call from the person"),
+                    ("CMOA", "Email or text to the person"),
+                    ("CMOB", "Email or text from the person"),
+                    ("CLOA", "Letter to the person"),
+                    ("CLOB", "Letter from the person"),
+                    ("CT3A", "Phone call to another agency"),
+                    ("CT3B", "Phone call from another agency"),
+                    ("C326", "Internal communication"),
+                    ("CAAL", "Case allocated"),
+                ],
+                max_length=4,
+            ),
         ),
     ]
