@@ -15,8 +15,9 @@ from caseload.allocation.models import Absence
 from caseload.allocation.reading import absences_to_cover, kept_out_of
 from caseload.contacts.models import Contact
 from caseload.core.errors import ActionInvalid, FieldProblem
+from caseload.core.stale_edits import refuse_stale_edit
 from caseload.core.versions import Seen
-from caseload.organisation.actions import allocate_case
+from caseload.organisation.actions import allocate_case, describe_allocation
 from caseload.organisation.constants import Role
 from caseload.organisation.models import Allocation, Staff
 from caseload.tiering.models import CaseTier
@@ -79,6 +80,14 @@ def allocate_with_note(
 
     A manager's task (`OVERSEE_CASES`) on a case they may change (held in their own team); the
     practitioner must be suitable (`domain.suitability`)."""
+    # Stale first: a case allocated since the manager looked is a conflict, whoever it went to.
+    refuse_stale_edit(
+        "current allocation",
+        replacing,
+        case.person.allocations.latest_open().first(),
+        model=Allocation,
+        describe=describe_allocation,
+    )
     staff = Staff.objects.select_related("team", "user").filter(pk=staff_id).first()
     problems = _problems(case, staff, note)
     if problems:
