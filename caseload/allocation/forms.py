@@ -49,10 +49,18 @@ class AllocateForm(GovUKForm):
     note = _note()
     replacing = SeenField()
 
-    def __init__(self, *args: Any, choices: dict[str, str] | None = None, **kwargs: Any) -> None:
-        """`choices`: staff id to the practitioner's name, for those who may take the case."""
+    def __init__(
+        self,
+        *args: Any,
+        choices: dict[str, str] | None = None,
+        hints: dict[str, str] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """`choices`: staff id to the practitioner's name, for those who may take the case;
+        `hints`: staff id to their capacity before and after, shown under each."""
         super().__init__(*args, **kwargs)
         self.fields["staff"].choices = list((choices or {}).items())
+        self.fields["staff"].widget.hints = hints or {}
         if not self.is_bound:
             self.initial.setdefault("start_date", timezone.localdate())
 
@@ -117,6 +125,12 @@ class ReallocateForm(GovUKForm):
             )
         if not self.is_bound:
             self.initial.setdefault("start_date", timezone.localdate())
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not any(value for name, value in data.items() if name.startswith("case_")):
+            raise forms.ValidationError("Select who takes at least one of the cases")
+        return data
 
     def chosen(self) -> dict[str, str]:
         """CRN to the username chosen, for the lines given one."""

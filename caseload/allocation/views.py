@@ -85,8 +85,17 @@ def allocate_page(request: HttpRequest, crn: str) -> HttpResponse:
     person = get_case_for_user(request.user, crn, needs=Capability.OVERSEE_CASES)
     today = timezone.localdate()
     weight, found, holder = candidates(request.user, person, today)
-    choices = {str(c.staff.pk): c.workload.name for c in found if c.fit.suitable and not c.holds_it}
-    form = AllocateForm(request.POST if request.method == "POST" else None, choices=choices)
+    rows = [candidate_row(c, weight) for c in found]
+    offered = [r for r in rows if r["suitable"] and not r["holds_it"]]
+    form = AllocateForm(
+        request.POST if request.method == "POST" else None,
+        choices={r["id"]: f"{r['name']} ({r['grade']})" for r in offered},
+        hints={
+            r["id"]: f"Points {r['points_before']} to {r['points_after']}; "
+            f"this week {r['hours_before']} to {r['hours_after']} of {r['hours_available']}"
+            for r in offered
+        },
+    )
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -122,7 +131,7 @@ def allocate_page(request: HttpRequest, crn: str) -> HttpResponse:
         "weight": weight,
         "weight_words": case_words(weight),
         "holder": holder,
-        "rows": [candidate_row(c, weight) for c in found],
+        "rows": rows,
         "can_allocate": may_change(request.user, person),
     }
     return render(request, "allocation/allocate.html", page, status=status)
