@@ -12,10 +12,12 @@ from caseload.core.forms import GovUKDateField, GovUKForm, GovUKRadioSelect
 from caseload.core.version_fields import SeenField
 
 
-def _note() -> forms.CharField:
+def _note(
+    hint: str = "Why this practitioner: it is recorded on the case as a “Case allocated” contact",
+) -> forms.CharField:
     return forms.CharField(
         label="Note for the case record",
-        help_text="Why this practitioner: it is recorded on the case as a “Case allocated” contact",
+        help_text=hint,
         max_length=MOST_NOTE_CHARACTERS,
         error_messages={
             "required": "Enter a note about the allocation",
@@ -104,7 +106,7 @@ class ReallocateForm(GovUKForm):
     date and one note recorded on every case."""
 
     start_date = _start_date()
-    note = _note()
+    note = _note("Why these cases are moving: it is recorded on each as a “Case allocated” contact")
 
     def __init__(
         self,

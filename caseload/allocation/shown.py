@@ -45,6 +45,12 @@ def waiting_row(waiting: Waiting) -> dict[str, Any]:
     }
 
 
+def tier_mix_words(mix: dict[str, int]) -> str:
+    """ "C 12, D 3, untiered 1": the letters held, none for those not held."""
+    held = [f"{letter} {count}" for letter, count in mix.items() if count]
+    return ", ".join(held) if held else "No cases"
+
+
 def candidate_row(candidate: Candidate, weight: CaseWeight) -> dict[str, Any]:
     workload = candidate.workload
     points = workload.points
@@ -61,7 +67,8 @@ def candidate_row(candidate: Candidate, weight: CaseWeight) -> dict[str, Any]:
         "hours_after": hours_in_words(candidate.expected_minutes_after),
         "hours_available": hours_in_words(week.available_minutes),
         "hours_over": candidate.expected_minutes_after > week.available_minutes,
-        "tier_mix": candidate.tier_mix,
+        "tier_mix": tier_mix_words(candidate.tier_mix),
+        "hours_change": candidate.expected_minutes_after != week.expected_minutes,
         "cases": len(points.cases),
         "allocated_recently": candidate.allocated_recently,
         "holds_it": candidate.holds_it,

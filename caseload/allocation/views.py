@@ -131,6 +131,7 @@ def allocate_page(request: HttpRequest, crn: str) -> HttpResponse:
         "weight": weight,
         "weight_words": case_words(weight),
         "holder": holder,
+        "holder_is_practitioner": any(c.holds_it for c in found),
         "rows": rows,
         "can_allocate": may_change(request.user, person),
     }
