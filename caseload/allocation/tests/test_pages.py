@@ -144,3 +144,9 @@ def test_the_reallocation_page_refuses_an_unsuitable_choice(
 def test_the_reallocation_page_of_someone_outside_the_team_is_not_found(client, manager, outsider):
     client.force_login(manager.user)
     assert client.get(reverse("reallocate_practitioner", args=["oscar"])).status_code == 404
+
+
+def test_the_case_allocated_contact_cannot_be_recorded_by_hand(client, practitioner, held):
+    client.force_login(practitioner.user)
+    page = client.get(reverse("new_contact", args=[held.crn])).content.decode()
+    assert 'value="CAAL"' not in page
