@@ -9,10 +9,11 @@ practitioner; `POST /allocation/reallocate/{username}`: allocate the lines given
 on its own, answering which were allocated and which failed and why."""
 
 from datetime import date
+from typing import Annotated
 
 from django.http import Http404, HttpRequest
 from django.utils import timezone
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Path, Router, Schema, Status
 
 from caseload.access.audit import record_audit
 from caseload.access.capabilities import Capability
@@ -32,7 +33,7 @@ from caseload.workload.shown import hours_value
 PREFIX = "/allocation"
 router = Router(tags=["allocation"])
 
-Username = str
+Username = Annotated[str, Path(..., max_length=150, description="The practitioner's username")]
 
 
 class WaitingOut(Schema):
@@ -162,7 +163,7 @@ NO_SUCH_PRACTITIONER = {"detail": "No practitioner by that username whose cases 
 
 @router.post(
     "/cases/{crn}",
-    response={201: AllocationOut, **error_responses(401, 403, 404, 409, 422)},
+    response={201: AllocationOut, **error_responses(400, 401, 403, 404, 409, 422)},
     summary="Allocate a case, the decision and its note recorded as a contact",
 )
 @case_task_operation(Capability.OVERSEE_CASES)
@@ -221,7 +222,7 @@ def _practitioner(request: HttpRequest, username: str) -> Staff:
 
 @router.post(
     "/reallocate/{username}/proposal",
-    response={200: ProposalOut, **error_responses(401, 403, 404)},
+    response={200: ProposalOut, **error_responses(400, 401, 403, 404, 422)},
     summary="A proposed spread of every case of one practitioner over the rest of the team",
 )
 @operation_for(Capability.OVERSEE_CASES)
@@ -274,7 +275,7 @@ class ResultOut(Schema):
 
 @router.post(
     "/reallocate/{username}",
-    response={200: list[ResultOut], **error_responses(401, 403, 404, 422)},
+    response={200: list[ResultOut], **error_responses(400, 401, 403, 404, 422)},
     summary="Allocate the lines given, each case on its own; says which failed and why",
 )
 @operation_for(Capability.OVERSEE_CASES)
