@@ -273,9 +273,12 @@ def proposal_for(user: Any, staff: Staff, today: date) -> Proposal:
     away = absences_to_cover([s.pk for s in team_practitioners(staff.team_id)], today)
     team = [s for s in team_practitioners(staff.team_id) if s.pk != staff.pk and s.pk not in away]
     found = {w.staff.pk: w for w in workloads([staff, *team], user, today)}
+    # Held today, and not already due to move to someone else on a later day.
+    staying = Allocation.objects.latest_open().filter(staff=staff).values("person_id")
     held = list(
         visible_cases(user, today)
         .filter(pk__in=Person.objects.allocated_to(staff.pk, today).values("pk"))
+        .filter(pk__in=staying)
         .order_by("crn")
     )
     weights = case_weights([p.pk for p in held], today)

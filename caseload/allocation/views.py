@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from caseload.access.audit import record_audit
-from caseload.access.capabilities import Capability
+from caseload.access.capabilities import Capability, has_capability
 from caseload.access.cases import get_case_for_user, may_change
-from caseload.access.rules import case_page, surface
+from caseload.access.rules import case_page, no_access, surface
 from caseload.allocation.actions import allocate_with_note, record_absence
 from caseload.allocation.forms import AbsenceForm, AllocateForm, ReallocateForm
 from caseload.allocation.reading import candidates, proposal_for, waiting_cases
@@ -156,6 +156,8 @@ def reallocate_page(request: HttpRequest, username: str) -> HttpResponse:
     for line in page["lines"]:
         line["field"] = form[f"case_{line['crn']}"]
     status = 200
+    if request.method == "POST" and not has_capability(request.user, Capability.CHANGE_CASE):
+        return no_access(request, Capability.CHANGE_CASE)
     if request.method == "POST":
         if form.is_valid():
             results = allocate_each(
@@ -183,6 +185,11 @@ def reallocate_page(request: HttpRequest, username: str) -> HttpResponse:
     return render(
         request,
         "allocation/reallocate.html",
-        {**page, "form": form, "back": reverse("team_allocations")},
+        {
+            **page,
+            "form": form,
+            "back": reverse("team_allocations"),
+            "can_allocate": has_capability(request.user, Capability.CHANGE_CASE),
+        },
         status=status,
     )

@@ -7,6 +7,8 @@ from django.utils import timezone
 
 from caseload.allocation.models import Absence
 from caseload.contacts.models import Contact
+from caseload.organisation.constants import Grade, Role
+from caseload.testing.factories import AllocationFactory, StaffFactory
 
 
 def _date(prefix, day):  # type: ignore[no-untyped-def]
@@ -150,3 +152,24 @@ def test_the_case_allocated_contact_cannot_be_recorded_by_hand(client, practitio
     client.force_login(practitioner.user)
     page = client.get(reverse("new_contact", args=[held.crn])).content.decode()
     assert 'value="CAAL"' not in page
+
+
+def test_a_head_of_unit_sees_the_proposal_but_cannot_confirm_it(client, practitioner, held):
+    head = StaffFactory(team=practitioner.team, role=Role.HEAD_OF_PDU, grade=Grade.OTHER)
+    client.force_login(head.user)
+    url = reverse("reallocate_practitioner", args=["alice"])
+    page = client.get(url).content.decode()
+    assert "Only a manager of the team can reallocate these cases" in page
+    assert client.post(url, {f"case_{held.crn}": "bella"}).status_code == 403
+
+
+def test_a_case_already_due_to_move_is_left_out_of_the_proposal(
+    client, manager, practitioner, colleague, held
+):
+    current = held.allocations.get()
+    current.end_date = timezone.localdate() + timedelta(days=7)
+    current.save()
+    AllocationFactory(person=held, staff=colleague, start_date=current.end_date)
+    client.force_login(manager.user)
+    page = client.get(reverse("reallocate_practitioner", args=["alice"])).content.decode()
+    assert "holds no cases you can see" in page
