@@ -40,6 +40,9 @@ from caseload.workload.practitioners import PractitionerWorkload, workloads
 from caseload.workload.weightings import weightings_in_force
 
 RECENT_DAYS = 7
+#: An absence starting within this many days already puts the practitioner's cases on the list
+#: (and stops new ones being offered to them): about a month's notice of leaving or leave.
+LOOK_AHEAD_DAYS = 28
 TIER_LETTERS = ("A", "B", "C", "D")
 
 
@@ -54,8 +57,9 @@ def kept_out_of(staff: Staff, person: Person, day: date | None = None) -> bool:
 
 def case_weights(person_ids: list[int], today: date) -> dict[int, CaseWeight]:
     """Each case's points under the weightings in force: v2 tier, case type, T2A."""
-    people = dict(Person.objects.filter(pk__in=person_ids).values_list("pk", "crn"))
-    born = dict(Person.objects.filter(pk__in=person_ids).values_list("pk", "date_of_birth"))
+    rows = Person.objects.filter(pk__in=person_ids).values_list("pk", "crn", "date_of_birth")
+    people = {pk: crn for pk, crn, _ in rows}
+    born = {pk: day for pk, _, day in rows}
     tiers = dict(
         CaseTier.objects.filter(person_id__in=person_ids).values_list("person_id", "v2_tier")
     )
@@ -87,7 +91,7 @@ class Waiting:
     held_by: Staff
     since: date
     weight: CaseWeight
-    #: "New", or the holder's absence ("Off sick from 1 December 2026").
+    #: None for a new case; for one to reallocate, its holder's absence.
     absence: Absence | None
 
     @property
@@ -104,12 +108,16 @@ def _teams(user: Any) -> list[int]:
     return list(staff.team.delivery_unit.teams.values_list("pk", flat=True))
 
 
+def _to_cover(today: date) -> Q:
+    """In force today, or starting within `LOOK_AHEAD_DAYS`."""
+    soon = today + timedelta(days=LOOK_AHEAD_DAYS)
+    return Q(start_date__lte=soon) & (Q(end_date__isnull=True) | Q(end_date__gt=today))
+
+
 def absences_to_cover(staff_ids: list[int], today: date) -> dict[int, Absence]:
-    """Each practitioner's absence in force today or still to come (the earliest)."""
+    """Each practitioner's absence in force today or starting soon (the earliest)."""
     found: dict[int, Absence] = {}
-    rows = Absence.objects.filter(staff_id__in=staff_ids).filter(
-        Q(end_date__isnull=True) | Q(end_date__gt=today)
-    )
+    rows = Absence.objects.filter(staff_id__in=staff_ids).filter(_to_cover(today))
     for absence in rows.order_by("start_date", "pk"):
         found.setdefault(absence.staff_id, absence)
     return found
@@ -117,13 +125,15 @@ def absences_to_cover(staff_ids: list[int], today: date) -> dict[int, Absence]:
 
 def waiting_cases(user: Any, today: date) -> list[Waiting]:
     """The reader's team's (a head's: the unit's) new cases, then the cases of practitioners who
-    are away or leaving, oldest first."""
+    are away or leaving (or will be within `LOOK_AHEAD_DAYS`), oldest first."""
     held = (
         Allocation.objects.active_on(today)
+        # Not already due to move to someone on a later day.
+        .filter(end_date__isnull=True)
         .filter(team_id__in=_teams(user), person__in=visible_cases(user, today))
         .select_related("person", "staff__user", "staff__team")
     )
-    absent_staff = Absence.objects.filter(Q(end_date__isnull=True) | Q(end_date__gt=today))
+    absent_staff = Absence.objects.filter(_to_cover(today))
     held = held.filter(
         ~Q(staff__role=Role.PRACTITIONER)
         | ~Q(staff__grade__in=CASE_HOLDING_GRADES)
