@@ -114,7 +114,7 @@ def record_absence(
     """That a practitioner is or will be away, or is leaving; audited."""
     if end_date is not None and end_date <= start_date:
         raise ActionInvalid(
-            [FieldProblem("end_date", "after_start", "The end date must be after the start date")]
+            [FieldProblem("end_date", "after_start", "Back on must be after the first day away")]
         )
     with transaction.atomic():
         absence = Absence.objects.create(

@@ -81,11 +81,13 @@ class AbsenceForm(GovUKForm):
         error_messages={"required": "Select why their cases need reallocating"},
     )
     start_date = GovUKDateField(
-        label="From", help_text="For example, 4 1 2027; for leaving, their last day's next day"
+        label="First day away",
+        help_text="For example, 4 1 2027. For leaving, the day after their last day",
+        error_messages={"required": "Enter the first day away"},
     )
     end_date = GovUKDateField(
-        label="Until",
-        help_text="The day they are back. Leave empty if not known, or if they are leaving",
+        label="Back on",
+        help_text="Leave empty if not known, or if they are leaving",
         required=False,
     )
 
@@ -97,7 +99,7 @@ class AbsenceForm(GovUKForm):
         data = super().clean() or {}
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end <= start:
-            self.add_error("end_date", "Until must be after the From date")
+            self.add_error("end_date", "Back on must be after the first day away")
         return data
 
 

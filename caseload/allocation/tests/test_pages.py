@@ -106,7 +106,7 @@ def test_the_absence_page_refuses_an_end_before_the_start(client, manager, pract
          **_date("end_date", today)},
     )  # fmt: skip
     assert response.status_code == 400
-    assert "Until must be after the From date" in response.content.decode()
+    assert "Back on must be after the first day away" in response.content.decode()
 
 
 def test_the_reallocation_page_proposes_and_confirms_a_spread(
