@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "caseload.plans",
     "caseload.enforcement",
     "caseload.workload",
+    "caseload.allocation",
     "caseload.returns",
     "caseload.access",
     "caseload.dataprotection",

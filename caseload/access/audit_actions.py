@@ -56,6 +56,10 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
     "RECORD_WORKLOAD_REDUCTION": AuditAction(
         "Recorded a workload reduction", "Tried to record a workload reduction (refused)"
     ),
+    "RECORD_STAFF_ABSENCE": AuditAction(
+        "Recorded that a practitioner is away or leaving",
+        "Tried to record that a practitioner is away or leaving (refused)",
+    ),
     "ADD_WORKLOAD_NOTE": AuditAction(
         "Added a note to their week's list", "Tried to add a note to their week's list (refused)"
     ),

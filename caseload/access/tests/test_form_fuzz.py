@@ -31,6 +31,7 @@ from hypothesis import strategies as st
 
 from caseload.access.actions import add_to_limited_access
 from caseload.access.models import LimitedAccess
+from caseload.allocation.models import Absence
 from caseload.contacts.models import Contact
 from caseload.core.govuk_dates import GovUKDateField, GovUKTimeField
 from caseload.diary.models import Appointment, AppointmentSeries, Reschedule
@@ -38,6 +39,7 @@ from caseload.enforcement.models import Breach, FailureDecision, RecallConsidera
 from caseload.essentials.actions import snooze_essential
 from caseload.essentials.models import EssentialOverride
 from caseload.organisation.constants import Grade, Role
+from caseload.organisation.models import Allocation
 from caseload.people.models import (
     Address,
     Adjustment,
@@ -250,6 +252,15 @@ FORM_PAGES: dict[str, FormPage] = {
     "caseload.workload.forms.NewAgreementForm": FormPage(
         lambda w: reverse("workload_new_agreement"), user="reference data administrator"
     ),
+    "caseload.allocation.forms.AllocateForm": FormPage(
+        lambda w: w.case_url("allocate_case"), user="manager"
+    ),
+    "caseload.allocation.forms.AbsenceForm": FormPage(
+        lambda w: reverse("new_absence"), user="manager"
+    ),
+    "caseload.allocation.forms.ReallocateForm": FormPage(
+        lambda w: reverse("reallocate_practitioner", args=["alice"]), user="manager"
+    ),
     "caseload.access.admin.NewUserForm": FormPage(
         lambda w: reverse("admin:auth_user_add"), user="administrator", govuk=False
     ),
@@ -273,6 +284,8 @@ FILTER_PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "caseload.returns.forms.ReturnFilterForm": ("manager", ("return_page/caseload-by-tier",)),
 }
 WRITTEN = (
+    Absence,
+    Allocation,
     Contact,
     FailureDecision,
     Breach,

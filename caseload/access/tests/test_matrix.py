@@ -65,6 +65,7 @@ SAMPLES = {
     "breach_id": "breach",
     "recall_id": "recall",
     "return_name": "a return",
+    "username": "a username",
 }
 
 TODAY = timezone.localdate().isoformat()
@@ -82,6 +83,18 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
         "hours": "3.5",
         "reason": "Trade Union Facility Time",
         "effective_from": TODAY,
+    },
+    ("POST", "/api/v1/allocation/cases/{crn}"): {
+        "staff": "someone_else",
+        "note": "Has room for a new case",
+        "start_date": TODAY,
+        "replacing": None,
+    },
+    ("POST", "/api/v1/allocation/reallocate/{username}/proposal"): {},
+    ("POST", "/api/v1/allocation/reallocate/{username}"): {
+        "lines": [],
+        "start_date": TODAY,
+        "note": "Leaving at the end of the month",
     },
     ("POST", "/api/v1/cases/{crn}/essentials/overrides"): {
         "kind": "home_visit",
@@ -434,6 +447,7 @@ def _url(route: Route, world: World) -> str:
         "breach": world.breach.pk,
         "recall": world.recall.pk,
         "a return": "caseload-by-tier",
+        "a username": "practitioner",
     }
     url = route.path
     if route.api:
