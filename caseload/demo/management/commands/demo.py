@@ -5,9 +5,11 @@ from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 from tqdm import tqdm
 
 from caseload.core.serving import serve, server_settings
+from caseload.demo.history import a_colleague_leaving, date_first_tiers_from_allocation
 from caseload.demo.seed import (
     DEMO_ROLES,
     demo_limited_access,
@@ -50,6 +52,8 @@ class Command(BaseCommand):
             )
         with tqdm(total=DEMO_PEOPLE, unit="people", desc="scores and tiers") as bar:
             recompute_all(progress=bar.update)
+        date_first_tiers_from_allocation()
+        a_colleague_leaving(timezone.localdate())
 
     def handle(self, *args: Any, info: bool, no_serve: bool, port: int, **options: Any) -> None:
         call_command("migrate", interactive=False, verbosity=0)
