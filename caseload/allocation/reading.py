@@ -9,8 +9,8 @@ team's unallocated placeholder, as Delius holds a case from court until it is al
 person with no allocation at all belongs to no team and so to nobody's scope.
 """
 
-from collections import Counter
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -32,12 +32,14 @@ from caseload.organisation.constants import Role
 from caseload.organisation.domain import CASE_HOLDING_GRADES
 from caseload.organisation.models import Allocation, Staff
 from caseload.people.models import Person, Sentence
+from caseload.reports.models import Report
 from caseload.tiering.models import CaseTier
 from caseload.workload.domain.capacity import potential_capacity_percent
 from caseload.workload.domain.caseload import CaseWeight, HeldCase, case_type_of, is_t2a, weigh
+from caseload.workload.domain.points import report_points
 from caseload.workload.domain.week import with_share
 from caseload.workload.practitioners import PractitionerWorkload, workloads
-from caseload.workload.weightings import weightings_in_force
+from caseload.workload.weightings import Weightings, weightings_in_force
 
 RECENT_DAYS = 7
 #: An absence starting within this many days already puts the practitioner's cases on the list
@@ -56,7 +58,8 @@ def kept_out_of(staff: Staff, person: Person, day: date | None = None) -> bool:
 
 
 def case_weights(person_ids: list[int], today: date) -> dict[int, CaseWeight]:
-    """Each case's points under the weightings in force: v2 tier, case type, T2A."""
+    """Each case's points under the weightings in force: v2 tier, case type, T2A, and the
+    court reports being written on it."""
     rows = Person.objects.filter(pk__in=person_ids).values_list("pk", "crn", "date_of_birth")
     people = {pk: crn for pk, crn, _ in rows}
     born = {pk: day for pk, _, day in rows}
@@ -71,16 +74,33 @@ def case_weights(person_ids: list[int], today: date) -> dict[int, CaseWeight]:
         .order_by("sentence_date", "pk")
     ):
         types[pid] = case_type_of(kind, released, today)
-    weightings = weightings_in_force(today).case_points
+    weightings = weightings_in_force(today)
     order = list(people)
     weights = weigh(
         (
             HeldCase(people[pid], tiers.get(pid, ""), types.get(pid), is_t2a(born[pid], today))
             for pid in order
         ),
-        weightings,
+        weightings.case_points,
     )
-    return dict(zip(order, weights, strict=True))
+    reports = _report_points(person_ids, weightings)
+    return {
+        pid: replace(weight, points=weight.points + reports.get(pid, 0))
+        for pid, weight in zip(order, weights, strict=True)
+    }
+
+
+def _report_points(person_ids: list[int], weightings: Weightings) -> dict[int, int]:
+    """The points of the court reports being written on each case: whoever holds the case
+    writes them, so they move with it (`reports.models.Report`)."""
+    counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for pid, kind in (
+        Report.objects.outstanding()
+        .filter(person_id__in=person_ids)
+        .values_list("person_id", "kind")
+    ):
+        counts[pid][kind] += 1
+    return {pid: report_points(kinds, weightings.reports) for pid, kinds in counts.items()}
 
 
 @dataclass(frozen=True)

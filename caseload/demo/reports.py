@@ -1,11 +1,12 @@
 """The demo's reports: what courts and the Parole Board have asked the unit's practitioners to
 write, so that a week holds report writing as well as appointments and essential work.
 
-The demo practitioner has a standard delivery pre-sentence report needed at the end of this
-week, a fast delivery one the week after, a parole report in three weeks and two completed in
-the last months; every other practitioner has none, one or two outstanding. Its own generator
-(`random.Random(f"reports-{seed}")`), so every other demo figure is unchanged. Every report goes
-through `validate_report_request` and `validate_report_completion`, as the actions check them.
+The demo practitioner has a parole report needed at the end of this week, an oral pre-sentence
+report for next week's hearing, another parole report in three weeks and two reports completed
+in the last months; every other practitioner has none or one outstanding, mostly parole
+reports. Its own generator (`random.Random(f"reports-{seed}")`), so every other demo figure is
+unchanged. Every report goes through `validate_report_request` and
+`validate_report_completion`, as the actions check them.
 """
 
 import random
@@ -14,6 +15,7 @@ from datetime import date, timedelta
 
 from caseload.reports.domain import (
     FAST,
+    ORAL,
     PAROLE,
     STANDARD,
     ReportCompletion,
@@ -42,8 +44,8 @@ def demo_practitioners_reports(cases: int, today: date) -> list[PlannedReport]:
         return []
     friday = _friday(today)
     return [
-        PlannedReport(0, STANDARD, friday - timedelta(weeks=3), friday),
-        PlannedReport(1, FAST, today - timedelta(days=1), _friday(today, 1)),
+        PlannedReport(0, PAROLE, friday - timedelta(weeks=6), friday),
+        PlannedReport(1, ORAL, today - timedelta(days=1), _friday(today, 1)),
         PlannedReport(2, PAROLE, today - timedelta(weeks=5), _friday(today, 3)),
         PlannedReport(
             3,
@@ -63,12 +65,14 @@ def demo_practitioners_reports(cases: int, today: date) -> list[PlannedReport]:
 
 
 def others_reports(rng: random.Random, cases: int, today: date) -> list[PlannedReport]:
-    """None, one or two outstanding reports, needed within the next four weeks."""
+    """None or one outstanding report, needed within the next four weeks: mostly parole
+    reports, which a community offender manager writes; most pre-sentence reports are a court
+    team's work."""
     planned = []
-    for case in rng.sample(range(cases), k=min(cases, rng.choice((0, 1, 1, 2)))):
+    for case in rng.sample(range(cases), k=min(cases, rng.choice((0, 0, 1)))):
         requested = today - timedelta(days=rng.randint(1, 14))
         due = today + timedelta(days=rng.randint(1, 27))
-        kind = rng.choice((STANDARD, STANDARD, FAST, PAROLE))
+        kind = rng.choice((PAROLE, PAROLE, FAST))
         planned.append(PlannedReport(case, kind, requested, due))
     return planned
 

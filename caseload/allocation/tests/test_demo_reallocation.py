@@ -31,8 +31,16 @@ def test_reallocating_every_case_of_the_demo_practitioner_takes_nobody_else_over
     spare = sum(
         max(w.points.available_points - w.points.total_points, 0) for w in proposal.receivers
     )
-    # The condition the issue states: the team's total capacity allows it.
+    # The condition the issue states: the team's total capacity allows it, and (as only a
+    # probation officer takes a tier A or B case) the officers' spare covers those cases.
     assert proposal.cases and spare >= moving, "the demo team no longer has room for her cases"
+    high = sum(w.points for w in proposal.cases.values() if w.tier[:1] in {"A", "B"})
+    officers_spare = sum(
+        max(w.points.available_points - w.points.total_points, 0)
+        for w in proposal.receivers
+        if w.staff.grade != "PSO"
+    )
+    assert officers_spare >= high, "the demo's officers no longer have room for her A and B cases"
 
     assert proposal.spread.fits
     grades = {w.username: w.staff.grade for w in proposal.receivers}

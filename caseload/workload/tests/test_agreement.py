@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from caseload.contacts.domain import CONTACT_TYPES
+from caseload.contacts.domain import CONTACT_TYPES, RECORDED_BY_HAND
 from caseload.essentials.domain.rules import RULES
 from caseload.workload.domain.agreement import (
     Agreement,
@@ -71,7 +71,8 @@ def test_of_two_taking_effect_the_same_day_the_later_version_is_in_force():
 
 def test_the_default_agreement_times_every_contact_type_and_every_essential():
     tasks = {timing.task for timing in DEFAULT_TIMINGS}
-    assert {Task(TaskKind.CONTACT, code) for code in CONTACT_TYPES} <= tasks
+    # What the system records itself (a case allocated) is no one's task.
+    assert {Task(TaskKind.CONTACT, code) for code in RECORDED_BY_HAND} <= tasks
     assert {Task(TaskKind.ESSENTIAL, kind) for kind in RULES} <= tasks
     assert {Task(TaskKind.RECORDING), Task(TaskKind.TRAVEL)} <= tasks
 

@@ -65,7 +65,6 @@ def test_the_demo_practitioners_week_is_produced_and_its_hours_add_up_from_the_a
     assert types <= {CaseType.COMMUNITY, CaseType.LICENCE, CaseType.CUSTODY, None}
     case_points = sum(c.points for c in workload.points.cases)
     assert case_points > 0
-    assert workload.points.report_points == 138 + 65, "a standard and a fast report to write"
     assert workload.points.total_points == case_points + workload.points.report_points
     assert workload.points.capacity_percent > 0
 
