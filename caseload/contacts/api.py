@@ -7,7 +7,12 @@ from pydantic import AwareDatetime
 
 from caseload.access.rules import case_write_operation
 from caseload.contacts.actions import record_contact
-from caseload.contacts.domain import CONTACT_TYPES, ENFORCEMENT_ACTIONS, OUTCOMES
+from caseload.contacts.domain import (
+    CONTACT_TYPES,
+    ENFORCEMENT_ACTIONS,
+    MOST_ACTUAL_MINUTES,
+    OUTCOMES,
+)
 from caseload.core.api_errors import error_responses
 from caseload.core.api_fields import text
 from caseload.people.api import Crn
@@ -18,6 +23,16 @@ router = Router(tags=["contacts"])
 ContactTypeCode = Literal[tuple(CONTACT_TYPES)]  # type: ignore[valid-type]
 OutcomeCode = Literal[tuple(OUTCOMES)]  # type: ignore[valid-type]
 EnforcementActionCode = Literal[tuple(ENFORCEMENT_ACTIONS)]  # type: ignore[valid-type]
+
+
+#: The optional minutes actually spent, as every operation that records a contact takes them.
+ACTUAL_MINUTES = Field(
+    None,
+    ge=1,
+    le=MOST_ACTUAL_MINUTES,
+    description="Optional: the minutes the contact actually took, travel and writing it up "
+    f"included (1 to {MOST_ACTUAL_MINUTES}); the evidence the workload agreement is tested on",
+)
 
 
 def _codes(table: dict[str, object]) -> str:
@@ -48,6 +63,7 @@ class ContactIn(Schema):
         None,
         description="Unpaid work sessions only: the minutes of work credited (0 to 720)",
     )
+    actual_minutes: int | None = ACTUAL_MINUTES
 
 
 class ContactOut(Schema):
