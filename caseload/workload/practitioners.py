@@ -215,10 +215,21 @@ def workloads(
     practitioners: Sequence[Staff], viewer: Any, today: date
 ) -> list[PractitionerWorkload]:
     """Every listed practitioner's workload as at `today`, from the cases `viewer` may see."""
+    return _workloads(practitioners, visible_cases(viewer, today), today)
+
+
+def counted_workloads(practitioners: Sequence[Staff], today: date) -> list[PractitionerWorkload]:
+    """Every listed practitioner's workload from every case they hold, limited access or not:
+    only for anonymised aggregates, which never show a case (`workload/aggregate.py`)."""
+    return _workloads(practitioners, Person.objects.all(), today)
+
+
+def _workloads(
+    practitioners: Sequence[Staff], people: Any, today: date
+) -> list[PractitionerWorkload]:
     weightings = weightings_in_force(today)
     agreement = agreement_in_force(today)
     staff_ids = [s.pk for s in practitioners]
-    people = visible_cases(viewer, today)
     held = _held(staff_ids, people, today)
     person_ids = sorted({case[0] for cases in held.values() for case in cases})
     holder = {case[0]: sid for sid, cases in held.items() for case in cases}
