@@ -33,12 +33,14 @@ class EvidenceFilterForm(GovUKForm):
         help_text="For example, 30 11 2026. Leave empty for today",
     )
 
-    def __init__(self, *args: Any, units: QuerySet[DeliveryUnit], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, units: QuerySet[DeliveryUnit] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.units = units
+        self.units = DeliveryUnit.objects.none() if units is None else units
         self.fields["delivery_unit"].choices = [
             ("", "All delivery units in your area"),
-            *((u.code, u.name) for u in units),
+            *((u.code, u.name) for u in self.units),
         ]
 
     def clean(self) -> dict[str, Any]:
@@ -86,12 +88,12 @@ class EstablishmentForm(GovUKForm):
         label="From", allow_past=False, help_text="Today or later. For example, 1 4 2027"
     )
 
-    def __init__(self, *args: Any, teams: QuerySet[Team], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, teams: QuerySet[Team] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.teams = teams
+        self.teams = Team.objects.none() if teams is None else teams
         self.fields["team"].choices = [
             ("", "Select a team"),
-            *((t.code, f"{t.name} ({t.delivery_unit.name})") for t in teams),
+            *((t.code, f"{t.name} ({t.delivery_unit.name})") for t in self.teams),
         ]
         self.fields["team"].error_messages["required"] = "Select a team"
         self.fields["grade"].error_messages["required"] = "Select a grade"
