@@ -27,15 +27,31 @@ def user_with_role(role: Role) -> User:
         (Role.PRACTITIONER, ["Today", "My cases", "Diary", "My week", "Team cases", "Search"]),
         (
             Role.MANAGER,
-            ["Team cases", "Team essential work", "Team workload", "Search", "Returns", "Audit"],
+            [
+                "Team cases",
+                "Team essential work",
+                "Team workload",
+                "Search",
+                "Returns",
+                "Workload figures",
+                "Audit",
+            ],
         ),
         (
             Role.HEAD_OF_PDU,
-            ["Cases", "Team essential work", "Team workload", "Search", "Returns", "Audit"],
+            [
+                "Cases",
+                "Team essential work",
+                "Team workload",
+                "Search",
+                "Returns",
+                "Workload figures",
+                "Audit",
+            ],
         ),
-        (Role.ANALYST, ["Cases", "Search", "Returns"]),
-        (Role.ADMIN, ["Reference data", "Audit"]),
-        (Role.STAFF_REP, []),
+        (Role.ANALYST, ["Cases", "Search", "Returns", "Workload figures"]),
+        (Role.ADMIN, ["Workload figures", "Reference data", "Audit"]),
+        (Role.STAFF_REP, ["Workload figures"]),
     ],
 )
 def test_each_role_sees_the_case_lists_it_may_use(role, labels):
