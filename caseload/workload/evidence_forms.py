@@ -85,7 +85,10 @@ class EstablishmentForm(GovUKForm):
         },
     )
     effective_from = GovUKDateField(
-        label="From", allow_past=False, help_text="Today or later. For example, 1 4 2027"
+        label="From",
+        allow_past=False,
+        help_text="The day the posts take effect: today or later. For example, 1 4 2027",
+        error_messages={"required": "Enter the day the posts take effect from"},
     )
 
     def __init__(self, *args: Any, teams: QuerySet[Team] | None = None, **kwargs: Any) -> None:
