@@ -58,7 +58,7 @@ def _answer(client: Any, route: Route, url: str, user: Any) -> Any:
 
 
 @pytest.mark.parametrize("route", CASE_ROUTES, ids=str)
-def test_the_staff_representative_is_refused_and_shown_nothing_of_the_case(client, world, route):
+def test_the_staff_representative_is_refused_and_shown_nothing_of_the_case(client, world, route):  # noqa: F811
     case = world.case
     rep = world.staff[REP].user
     for state in LAO_STATES:
@@ -71,7 +71,7 @@ def test_the_staff_representative_is_refused_and_shown_nothing_of_the_case(clien
         assert f"{case.crn}" not in body.replace(_url(route, world), ""), f"{route} shows the CRN"
 
 
-def test_the_staff_representative_sees_the_aggregate(client, world):
+def test_the_staff_representative_sees_the_aggregate(client, world):  # noqa: F811
     rep = world.staff[REP].user
     client.force_login(rep)
     page = client.get(reverse("workload_aggregate"))
