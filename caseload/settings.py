@@ -8,6 +8,7 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 
@@ -61,9 +62,11 @@ INSTALLED_APPS = [
     "caseload.search",
     "caseload.compliance",
     "caseload.safeguarding",
+    "caseload.reports",
     "caseload.plans",
     "caseload.enforcement",
     "caseload.workload",
+    "caseload.allocation",
     "caseload.returns",
     "caseload.access",
     "caseload.dataprotection",
@@ -113,8 +116,34 @@ TEMPLATES = [
     },
 ]
 
+#: PostgreSQL's JIT compiles a query whose estimated cost is high, and the returns' grouped
+#: queries cost more to compile (seconds) than to run; off, as for most OLTP workloads
+#: (https://www.postgresql.org/docs/current/jit-decision.html).
+POSTGRES_OPTIONS = {"options": "-c jit=off"}
+
+# `caseload serve` (core/serving.py): where gunicorn listens, its worker processes (0: one per
+# CPU), threads per worker (a request mostly waits on the database, so a few threads keep a core
+# busy) and the seconds one request may take before its worker is restarted.
+WEB_BIND = env_str("BIND", "127.0.0.1:8000")
+WEB_WORKERS = env_int("WEB_WORKERS", 0)
+WEB_THREADS = env_int("WEB_THREADS", 4)
+WEB_TIMEOUT = env_int("WEB_TIMEOUT", 60)
+
+# The database: DATABASE_URL (for example postgres://caseload:secret@db.internal/caseload, read
+# by dj-database-url) when set; otherwise DB=postgres with the PG* variables, or SQLite.
+DATABASE_URL = env_secret("DATABASE_URL", "") or ""
 DB = env_choice("DB", "sqlite", ("sqlite", "postgres"))
-if DB == "postgres":
+if DATABASE_URL:
+    DATABASES = {
+        "default": dj_database_url.parse(
+            DATABASE_URL, conn_max_age=env_int("CONN_MAX_AGE", 60), conn_health_checks=True
+        )
+    }
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("DATABASE_URL must be a postgres:// URL")
+    DATABASES["default"]["OPTIONS"] = POSTGRES_OPTIONS
+    DB = "postgres"
+elif DB == "postgres":
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.postgresql",
@@ -124,10 +153,7 @@ if DB == "postgres":
             "PASSWORD": env_secret("PGPASSWORD", "") or "",
             "NAME": env_str("PGDATABASE", "caseload"),
             "CONN_MAX_AGE": env_int("CONN_MAX_AGE", 60),
-            # PostgreSQL's JIT compiles a query whose estimated cost is high, and the returns'
-            # grouped queries cost more to compile (seconds) than to run; off, as for most
-            # OLTP workloads (https://www.postgresql.org/docs/current/jit-decision.html).
-            "OPTIONS": {"options": "-c jit=off"},
+            "OPTIONS": POSTGRES_OPTIONS,
         }
     }
 else:

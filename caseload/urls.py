@@ -10,8 +10,9 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 from django.views.generic import RedirectView
 
-from caseload.access.rules import signed_in
+from caseload.access.rules import public, signed_in
 from caseload.core.api import api
+from caseload.core.health import health
 
 
 def part_urls() -> list[URLResolver]:
@@ -26,6 +27,7 @@ def part_urls() -> list[URLResolver]:
 own_password_in_admin = signed_in(RedirectView.as_view(pattern_name="password_change"))
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("healthz", public(health), name="health"),
     path("admin/password_change/", own_password_in_admin),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

@@ -63,6 +63,10 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
         "Exported the actual against agreed minutes",
         "Tried to export the actual against agreed minutes (refused)",
     ),
+    "RECORD_STAFF_ABSENCE": AuditAction(
+        "Recorded that a practitioner is away or leaving",
+        "Tried to record that a practitioner is away or leaving (refused)",
+    ),
     "ADD_WORKLOAD_NOTE": AuditAction(
         "Added a note to their week's list", "Tried to add a note to their week's list (refused)"
     ),
@@ -115,6 +119,12 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
     "RECORD_ENQUIRY_RESPONSE": AuditAction(
         "Recorded the response to a safeguarding enquiry",
         "Tried to record the response to a safeguarding enquiry (refused)",
+    ),
+    "REQUEST_REPORT": AuditAction(
+        "Recorded a report requested", "Tried to record a report requested (refused)"
+    ),
+    "COMPLETE_REPORT": AuditAction(
+        "Recorded a report as completed", "Tried to record a report as completed (refused)"
     ),
     "RECORD_SENTENCE_PLAN": AuditAction(
         "Recorded a sentence plan", "Tried to record a sentence plan (refused)"

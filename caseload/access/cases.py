@@ -14,7 +14,7 @@ existence is not revealed. In order:
    user's own team.
 
 Aggregate returns count every case in scope, limited access or not, without its identity:
-`countable_cases` is that set, and nothing that names a person may be read from it.
+`countable_allocations` is that set, and nothing that names a person may be read from it.
 """
 
 from datetime import date
@@ -33,16 +33,27 @@ from caseload.people.models import Person
 from caseload.people.record import CaseViewer
 
 
-def _in_scope(staff: Any, day: date) -> QuerySet[Person]:
-    team = staff.team
-    if team is None:
-        return Person.objects.none()
+def _scope_lookup(staff: Any) -> dict[str, int] | None:
+    """The staff member's visibility scope (`CASE_VISIBILITY`) as a lookup on the allocations
+    in force: their delivery unit's, their region's, or (None) the nation's. The one switch both
+    sides of the access function read: people through their allocation, returns from the
+    allocations themselves."""
     scope = settings.CASE_VISIBILITY
     if scope == "nation":
-        return Person.objects.all()
+        return None
     if scope == "region":
-        return Person.objects.in_region(team.delivery_unit.region_id, day)
-    return Person.objects.in_delivery_unit(team.delivery_unit_id, day)
+        return {"team__delivery_unit__region_id": staff.team.delivery_unit.region_id}
+    return {"team__delivery_unit_id": staff.team.delivery_unit_id}
+
+
+def _in_scope(staff: Any, day: date) -> QuerySet[Person]:
+    if staff.team is None:
+        return Person.objects.none()
+    lookup = _scope_lookup(staff)
+    if lookup is None:
+        return Person.objects.all()
+    held = Allocation.objects.active_on(day).filter(person=OuterRef("pk"), **lookup)
+    return Person.objects.filter(Exists(held))
 
 
 def limited_access_refusals(user: Any, day: date | None = None) -> Q:
@@ -64,32 +75,19 @@ def visible_cases(user: Any, day: date | None = None) -> QuerySet[Person]:
     return _in_scope(staff, day).exclude(limited_access_refusals(user, day))
 
 
-def countable_cases(user: Any, day: date | None = None) -> QuerySet[Person]:
-    """The cases a user who may see returns counts in aggregates: every case in their scope on
-    `day`, limited access or not. Only for counting: rows that identify people are read from
-    `visible_cases`."""
-    staff = acting_staff(user)
-    if staff is None or not has_capability(user, Capability.SEE_RETURNS):
-        return Person.objects.none()
-    return _in_scope(staff, day or timezone.localdate())
-
-
 def _allocations_in_scope(staff: Any, day: date) -> QuerySet[Allocation]:
-    """The allocations in force on `day` within the staff member's visibility scope: the
-    allocation side of `_in_scope`."""
+    """The allocations in force on `day` within the staff member's visibility scope."""
     held = Allocation.objects.active_on(day)
-    scope = settings.CASE_VISIBILITY
-    if scope == "nation":
-        return held
-    if scope == "region":
-        return held.filter(team__delivery_unit__region_id=staff.team.delivery_unit.region_id)
-    return held.filter(team__delivery_unit_id=staff.team.delivery_unit_id)
+    lookup = _scope_lookup(staff)
+    return held if lookup is None else held.filter(**lookup)
 
 
 def countable_allocations(user: Any, day: date | None = None) -> QuerySet[Allocation]:
-    """The allocations in force on `day` of the cases `countable_cases` gives, read from the
-    allocation side, so that a delivery unit's return starts from its own allocations rather
-    than from every person in the database."""
+    """The allocations in force on `day` that a user who may see returns counts in
+    aggregates: every case held in their scope, limited access or not. Only for counting: rows
+    that identify people are read through `visible_among`. Read from the allocation side, so
+    that a delivery unit's return starts from its own allocations rather than from every
+    person in the database."""
     staff = acting_staff(user)
     if staff is None or staff.team is None or not has_capability(user, Capability.SEE_RETURNS):
         return Allocation.objects.none()

@@ -84,3 +84,54 @@ def test_the_reduction_form_is_accessible_and_reflows(
     start.get_by_label("Year", exact=True).fill("2026")
     page.get_by_role("button", name="Record the reduction").click()
     expect(page.get_by_text("Reduction recorded")).to_be_visible()
+
+
+def _a_team_with_twelve_weeks_of_history(practitioner, team) -> None:
+    """Alice took on cases over the 12 weeks and one went up a tier; Bea's was tiered only
+    five weeks ago, so her earlier weeks have no figure."""
+    from datetime import datetime, time, timedelta
+
+    from django.utils import timezone
+
+    from caseload.organisation.models import Allocation
+    from caseload.testing.factories import StaffFactory, case_held_by
+    from caseload.tiering.models import CaseTier, TierChange
+    from caseload.workload.domain.trend import last_mondays
+    from caseload.workload.practitioners import UK
+
+    mondays = last_mondays(timezone.localdate())
+
+    def held(staff, start, tiers):
+        person = case_held_by(staff)
+        Allocation.objects.filter(person=person).update(start_date=start)
+        for tier, on in tiers:
+            at = datetime.combine(on, time(9), tzinfo=UK)
+            TierChange.objects.create(person=person, changed_at=at, framework="v2", new_tier=tier)
+        CaseTier.objects.create(person=person, v2_tier=tiers[-1][0], calculated_at=timezone.now())
+
+    practitioner.contracted_hours = 4
+    practitioner.save()
+    before = mondays[0] - timedelta(days=30)
+    held(practitioner, before, [("B2", before)])
+    held(practitioner, mondays[3], [("C1", before), ("A2", mondays[7])])
+    held(practitioner, mondays[6], [("A3", before)])
+    bea = StaffFactory(team=team, user__username="bea", user__first_name="Bea")
+    bea.contracted_hours = 3
+    bea.save()
+    held(bea, before, [("B3", mondays[7] - timedelta(days=1))])
+
+
+def test_the_team_trend_is_accessible_and_reflows(
+    live_server: LiveServer, page: Page, practitioner, manager, team
+) -> None:
+    seed_reference_data(apps)
+    _a_team_with_twelve_weeks_of_history(practitioner, team)
+    sign_in(page, live_server.url, manager.user)
+    page.goto(f"{live_server.url}/team/workload/#trend")
+    expect(page.get_by_role("heading", name="The last 12 weeks", level=2)).to_be_visible()
+    expect(page.get_by_role("img", name="The team: capacity by week")).to_be_visible()
+    expect(
+        page.get_by_role("region", name="Capacity in the points model, week by week")
+    ).to_be_visible()
+    page.locator("#trend").scroll_into_view_if_needed()
+    check(page, "workload-team-trend")

@@ -8,10 +8,10 @@ from pydantic import AwareDatetime
 from caseload.access.rules import case_write_operation
 from caseload.contacts.actions import record_contact
 from caseload.contacts.domain import (
-    CONTACT_TYPES,
     ENFORCEMENT_ACTIONS,
     MOST_ACTUAL_MINUTES,
     OUTCOMES,
+    RECORDED_BY_HAND,
 )
 from caseload.core.api_errors import error_responses
 from caseload.core.api_fields import text
@@ -20,7 +20,7 @@ from caseload.people.api import Crn
 PREFIX = "/cases"
 router = Router(tags=["contacts"])
 
-ContactTypeCode = Literal[tuple(CONTACT_TYPES)]  # type: ignore[valid-type]
+ContactTypeCode = Literal[tuple(RECORDED_BY_HAND)]  # type: ignore[valid-type]
 OutcomeCode = Literal[tuple(OUTCOMES)]  # type: ignore[valid-type]
 EnforcementActionCode = Literal[tuple(ENFORCEMENT_ACTIONS)]  # type: ignore[valid-type]
 
@@ -41,7 +41,7 @@ def _codes(table: dict[str, object]) -> str:
 
 class ContactIn(Schema):
     contact_type: ContactTypeCode = Field(  # type: ignore[valid-type]
-        ..., description=f"Contact type code: {_codes(CONTACT_TYPES)}"
+        ..., description=f"Contact type code: {_codes(RECORDED_BY_HAND)}"
     )
     happened_at: AwareDatetime = Field(
         ...,

@@ -28,6 +28,8 @@ class ContactType:
     home_visit: bool = False
     #: An unpaid work session: the hours it credits count towards the hours ordered.
     unpaid_work: bool = False
+    #: Offered on the record-a-contact page and API; False for one an action writes itself.
+    recorded_by_hand: bool = True
 
 
 @dataclass(frozen=True)
@@ -63,8 +65,14 @@ CONTACT_TYPES: dict[str, ContactType] = {
         ContactType("CT3A", "Phone call to another agency", False, False),
         ContactType("CT3B", "Phone call from another agency", False, False),
         ContactType("C326", "Internal communication", False, False),
+        # Our code: the allocation decision and its note (Delius's code for it is not public),
+        # written by allocation's action only.
+        ContactType("CAAL", "Case allocated", False, False, recorded_by_hand=False),
     )
 }
+
+#: The types a practitioner records on the record-a-contact page or API.
+RECORDED_BY_HAND = {code: t for code, t in CONTACT_TYPES.items() if t.recorded_by_hand}
 
 OUTCOMES: dict[str, Outcome] = {
     o.code: o

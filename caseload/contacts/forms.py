@@ -4,7 +4,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from caseload.contacts.domain import COMPLIANCE_LABELS, CONTACT_TYPES, OUTCOMES
+from caseload.contacts.domain import COMPLIANCE_LABELS, CONTACT_TYPES, OUTCOMES, RECORDED_BY_HAND
 from caseload.contacts.models import CONTACT_TYPE_CHOICES, ENFORCEMENT_CHOICES, OUTCOME_CHOICES
 from caseload.contacts.timeline import OTHER_KINDS, ActivityFilters
 from caseload.core.forms import GovUKDateField, GovUKForm, GovUKTimeField, aware_datetime
@@ -35,7 +35,11 @@ class ContactForm(GovUKForm):
     """
 
     contact_type = forms.ChoiceField(
-        label="Type of contact", choices=[("", "Select a type of contact"), *CONTACT_TYPE_CHOICES]
+        label="Type of contact",
+        choices=[
+            ("", "Select a type of contact"),
+            *((code, label) for code, label in CONTACT_TYPE_CHOICES if code in RECORDED_BY_HAND),
+        ],
     )
     happened_on = GovUKDateField(
         label="Date of contact",

@@ -23,6 +23,7 @@ from caseload.demo.generator import SyntheticPerson, synthetic_person
 from caseload.demo.personal_details import personal_details
 from caseload.demo.plans_and_enquiries import demo_gaps
 from caseload.demo.plans_seed import DemoGaps, write_plans_and_enquiries
+from caseload.demo.reports import demo_practitioners_reports, others_reports, report_problems
 from caseload.demo.showcase import enforcement_showcase
 from caseload.demo.upkeep import demo_lapses
 from caseload.demo.upkeep_seed import DemoLapses, plan_upkeep, write_upkeep
@@ -51,6 +52,7 @@ from caseload.people.models import (
     Requirement,
     Sentence,
 )
+from caseload.reports.models import Report
 from caseload.risk.models import Assessment, Registration
 from caseload.workload.aggregate import ESTABLISHMENT_GRADES
 from caseload.workload.models import EstablishmentPosts
@@ -413,6 +415,7 @@ def seed_delivery_unit(
         if demo_users:
             _limited_access_cases(practitioner, today.replace(day=1))
             _diaries(seed, practitioner, today, now)
+            _reports(seed, practitioner, today)
             enforcement_showcase(practitioner, today, now)
             _establishment(staff, today)
     return SeedSummary(pdu.name, people, len(staff), contacts, users)
@@ -427,6 +430,37 @@ def _refresh_planner_statistics() -> None:
     rows this transaction inserted."""
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
+
+
+def _reports(seed: int, practitioner: Staff, today: date) -> None:
+    """The unit's reports being written (`demo/reports.py`), each checked by the rules."""
+    rng = random.Random(f"reports-{seed}")
+    holders = Staff.objects.filter(
+        role=Role.PRACTITIONER, team__delivery_unit=practitioner.team.delivery_unit
+    ).order_by("pk")
+    rows = []
+    for staff in holders:
+        cases = list(Person.objects.allocated_to(staff.pk, today).order_by("crn"))
+        planned = (
+            demo_practitioners_reports(len(cases), today)
+            if staff.pk == practitioner.pk
+            else others_reports(rng, len(cases), today)
+        )
+        for report in planned:
+            invalid = report_problems(report, today)
+            if invalid:
+                raise SeedError("generated reports break the rules: " + "; ".join(invalid))
+            rows.append(
+                Report(
+                    person=cases[report.case],
+                    kind=report.kind,
+                    requested_on=report.requested_on,
+                    due_on=report.due_on,
+                    completed_on=report.completed_on,
+                    requested_by=staff.user,
+                )
+            )
+    create_with_history(rows, Report)
 
 
 def _diaries(seed: int, practitioner: Staff, today: date, now: datetime) -> None:

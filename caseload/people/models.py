@@ -44,9 +44,6 @@ class PersonQuerySet(models.QuerySet["Person"]):
     def in_delivery_unit(self, delivery_unit_id: int, day: date | None = None) -> "PersonQuerySet":
         return self._allocated(day, team__delivery_unit_id=delivery_unit_id)
 
-    def in_region(self, region_id: int, day: date | None = None) -> "PersonQuerySet":
-        return self._allocated(day, team__delivery_unit__region_id=region_id)
-
 
 class Person(models.Model):
     """A person on probation, with personal and equality information recorded once."""

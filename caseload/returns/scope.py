@@ -1,7 +1,7 @@
 """Who and what a return covers, for one user and one set of filters.
 
 - `held`: the allocations in force at the end of the "as at" day for the cases in the user's
-  scope (`countable_allocations`, the allocation side of `countable_cases`), narrowed by the
+  scope (`countable_allocations`: limited access or not), narrowed by the
   region, delivery unit, team and practitioner filters. A case is counted where it was held
   that day.
 - `counted`: those people, limited access or not. Aggregates (counts, rates, summaries) read

@@ -30,6 +30,7 @@ from caseload.plans.actions import (
     record_risk_management_plan,
     record_sentence_plan,
 )
+from caseload.reports.actions import complete_report, request_report
 from caseload.risk.actions import (
     record_assessment,
     record_rosh_summary,
@@ -212,6 +213,16 @@ def _plans_and_enquiries(case: Person, user: Any, manager: Any) -> None:
     )
     record_management_oversight(
         case.crn, acting_user=manager, recorded_on=today, notes="Agreed weekly contact"
+    )
+    report = request_report(
+        case.crn, acting_user=user, kind="FAST", requested_on=today, due_on=today
+    )
+    complete_report(
+        case.crn,
+        report.pk,
+        acting_user=user,
+        expected_version=report.version,
+        completed_on=today,
     )
 
 

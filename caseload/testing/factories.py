@@ -13,6 +13,7 @@ from caseload.organisation.constants import Grade, Role
 from caseload.organisation.models import Allocation, DeliveryUnit, Region, Staff, Team
 from caseload.people.models import CriminalHistory, Event, Person, Requirement, Sentence
 from caseload.plans.models import ManagementOversight, RiskManagementPlan, SentencePlan
+from caseload.reports.models import Report
 from caseload.safeguarding.models import Enquiry
 
 
@@ -161,6 +162,18 @@ class EnquiryFactory(factory.django.DjangoModelFactory):
     kind = "POLICE_DA"
     reason = "START"
     requested_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=7))
+
+
+class ReportFactory(factory.django.DjangoModelFactory):
+    """A standard delivery pre-sentence report requested a fortnight ago, needed in a week."""
+
+    class Meta:
+        model = Report
+
+    person = factory.SubFactory(PersonFactory)
+    kind = "STANDARD"
+    requested_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=14))
+    due_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=7))
 
 
 class SentencePlanFactory(factory.django.DjangoModelFactory):

@@ -5,8 +5,10 @@ may read it, as it holds no case data. `GET /workload/practitioners`, `/practiti
 and `/does-not-fit?practitioner=USERNAME`: each practitioner's capacity and week, for those the
 caller may see (themselves; a manager their team; a head of unit or an analyst the unit). They
 name cases, so they need the permission to see case records: a staff representative is refused
-(403), as on every case API. `GET /workload/evidence` (actual against agreed minutes) and
-`/workload/aggregate` (the staff representative's view) are anonymised: `SEE_AGGREGATES`."""
+(403), as on every case API. `GET /workload/trend[?team=CODE]`: the same practitioners' points
+capacity at each of the last 12 Mondays, and everyone's together. `GET /workload/evidence`
+(actual against agreed minutes) and `/workload/aggregate` (the staff representative's view)
+are anonymised: `SEE_AGGREGATES`."""
 
 from datetime import date, timedelta
 from decimal import Decimal
@@ -23,11 +25,13 @@ from caseload.workload.actions import UnknownReason, record_reduction
 from caseload.workload.aggregate import aggregate_for
 from caseload.workload.domain.aggregate import BANDS
 from caseload.workload.domain.evidence import ENOUGH
+from caseload.workload.domain.trend import TrendPoint
 from caseload.workload.evidence import DEFAULT_WEEKS, evidence_report, units_in_scope
 from caseload.workload.evidence_forms import LONGEST_PERIOD_DAYS
 from caseload.workload.models import AgreementVersion
 from caseload.workload.practitioners import PractitionerWorkload, practitioners_for, workloads
 from caseload.workload.shown import hours_value
+from caseload.workload.trend import trend
 from caseload.workload.weightings import NoneInForce, agreement_version_in_force
 
 PREFIX = "/workload"
@@ -154,7 +158,7 @@ class CaseOut(Schema):
 
 class LineOut(Schema):
     order: int
-    source: str = Field(..., description="appointment or essential")
+    source: str = Field(..., description="appointment, essential or report")
     what: str
     crn: str
     due_on: date | None
@@ -189,7 +193,10 @@ class BreakdownOut(PractitionerOut):
     nominal_target: int = Field(..., description="The grade's available points at full hours")
     reduction_hours: float
     available_points: int
-    total_points: int
+    total_points: int = Field(..., description="The cases' points plus report_points")
+    report_points: int = Field(
+        ..., description="Standard and fast delivery court reports being written, weighted"
+    )
     cases: list[CaseOut]
     weeks: list[WeekOut] = Field(..., description="This week and the four after it")
     this_week: DoesNotFitOut
@@ -271,6 +278,7 @@ def practitioner(request: HttpRequest, username: str) -> Status[object]:
             "reduction_hours": float(workload.reduction_hours),
             "available_points": workload.points.available_points,
             "total_points": workload.points.total_points,
+            "report_points": workload.points.report_points,
             "cases": [
                 {
                     "crn": case.crn,
@@ -314,6 +322,86 @@ def does_not_fit(request: HttpRequest, query: Query[DoesNotFitQuery]) -> Status[
         )
     record_audit(request.user, "VIEW_WORKLOAD", detail={"workload": f"{query.practitioner} list"})
     return Status(200, _does_not_fit(found[0]))
+
+
+class TrendPointOut(Schema):
+    week_starting: date = Field(..., description="The Monday the figure is read on")
+    points_capacity_percent: float | None = Field(
+        ...,
+        description="Total points ÷ available points × 100 on that day, to 3 decimal places; "
+        "null when no case held then had a tier recorded yet",
+    )
+    total_points: int
+    available_points: int
+    cases: int = Field(..., description="Cases held that day")
+    untiered_cases: int = Field(..., description="Of those, cases with no tier recorded by then")
+
+
+class PractitionerTrendOut(Schema):
+    username: str
+    name: str
+    team: str = Field(..., description="The practitioner's team code")
+    weeks: list[TrendPointOut]
+
+
+class TrendOut(Schema):
+    weeks: list[TrendPointOut] = Field(
+        ..., description="Everyone listed together: their points over their available points"
+    )
+    practitioners: list[PractitionerTrendOut]
+
+
+class TrendQuery(Schema):
+    team: str | None = Field(
+        None, max_length=12, description="A team's code: only its practitioners (default: all)"
+    )
+
+
+def _point(point: TrendPoint) -> TrendPointOut:
+    percent = point.capacity_percent
+    return TrendPointOut(
+        week_starting=point.monday,
+        points_capacity_percent=None if percent is None else float(percent),
+        total_points=point.total_points,
+        available_points=point.available_points,
+        cases=point.cases,
+        untiered_cases=point.untiered,
+    )
+
+
+@router.get(
+    "/trend",
+    response={200: TrendOut, **error_responses(401, 403, 404, 422)},
+    summary="Capacity in the points model at each of the last 12 Mondays",
+    description="From the record as it stood each Monday: the cases held that day, their tiers "
+    "and sentences then, the reductions and the weightings then in force. For the "
+    "practitioners the caller may see (themselves; a manager their team; a head of unit the "
+    "unit), or one team's.",
+)
+@operation_for(Capability.SEE_CASE)
+def workload_trend(request: HttpRequest, query: Query[TrendQuery]) -> Status[object]:
+    staff = practitioners_for(request.user)
+    if query.team is not None:
+        staff = [s for s in staff if s.team is not None and s.team.code == query.team]
+        if not staff:
+            return Status(404, {"detail": "No team by that code whose workload you may see"})
+    found = trend(staff, request.user, timezone.localdate())
+    record_audit(request.user, "VIEW_WORKLOAD", detail={"workload": "trend"})
+    return Status(
+        200,
+        TrendOut(
+            weeks=[_point(point) for point in found.team],
+            practitioners=[
+                PractitionerTrendOut(
+                    username=row.staff.user.get_username(),
+                    name=row.name,
+                    team=row.staff.team.code if row.staff.team else "",
+                    weeks=[_point(point) for point in row.points],
+                )
+                for row in found.practitioners
+            ],
+        ),
+    )
 
 
 class ReductionIn(Schema):

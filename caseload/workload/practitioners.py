@@ -10,22 +10,27 @@ points, at noon today; for each week, at noon on its Monday.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.db.models import Q, QuerySet
+
 from caseload.access.capabilities import Capability, has_capability
 from caseload.access.cases import visible_cases
 from caseload.core.working_days import is_working_day
 from caseload.diary.models import Appointment
 from caseload.essentials.domain.essential import State
-from caseload.essentials.reading import OPEN_STATES, essentials_for_cases
+from caseload.essentials.domain.rules import RULES
+from caseload.essentials.models import EssentialDue, EssentialOverride
 from caseload.organisation.constants import Role
 from caseload.organisation.models import Allocation, Staff
 from caseload.people.models import Person, Sentence
+from caseload.reports.constants import ReportKind
+from caseload.reports.models import Report
 from caseload.risk.constants import ROSH_CODES
 from caseload.risk.domain import ROSH_LEVEL_OF_REGISTER
 from caseload.risk.models import Registration
@@ -45,6 +50,7 @@ from caseload.workload.domain.caseload import (
     is_t2a,
     weigh,
 )
+from caseload.workload.domain.points import report_points
 from caseload.workload.domain.reductions import Reduction as ReductionFact
 from caseload.workload.domain.reductions import ReductionReason, ReductionStatus, reduction_hours
 from caseload.workload.domain.week import (
@@ -112,7 +118,7 @@ def practitioners_for(user: Any) -> list[Staff]:
         teams = list(staff.team.delivery_unit.teams.values_list("pk", flat=True))
     return list(
         Staff.objects.filter(team_id__in=teams, role=Role.PRACTITIONER)
-        .select_related("user")
+        .select_related("user", "team")
         .order_by("user__last_name", "user__first_name", "pk")
     )
 
@@ -125,7 +131,9 @@ def _noon(day: date) -> datetime:
     return datetime.combine(day, time(12), tzinfo=UK)
 
 
-def _reductions(staff_ids: list[int], weightings: Weightings) -> dict[int, list[ReductionFact]]:
+def reductions_by_staff(
+    staff_ids: list[int], weightings: Weightings
+) -> dict[int, list[ReductionFact]]:
     """Each practitioner's reductions as the pure rules take them; a reason no longer in the
     table in force keeps its hours (it was valid when recorded)."""
     reasons = {r.name: r for r in weightings.reduction_reasons}
@@ -170,7 +178,19 @@ def _held(
     return held
 
 
-def _case_types(person_ids: list[int], today: date) -> dict[int, str | None]:
+#: Person ids: a list, or a subquery of them.
+PersonIds = Collection[int] | QuerySet[Any]
+
+
+def _held_people(staff_ids: list[int], today: date) -> QuerySet[Any]:
+    """Every case the practitioners hold today, as a subquery for the per-case reads. It skips
+    the access check (repeating it in each read cost more than the read): the reads are only
+    looked up for the cases `_held` chose through `visible_cases`, so nothing of another case
+    is ever shown or counted."""
+    return Allocation.objects.active_on(today).filter(staff_id__in=staff_ids).values("person_id")
+
+
+def _case_types(person_ids: "PersonIds", today: date) -> dict[int, str | None]:
     """The case type from each person's sentence in force: the latest by sentence date."""
     rows = (
         Sentence.objects.active_on(today)
@@ -181,7 +201,7 @@ def _case_types(person_ids: list[int], today: date) -> dict[int, str | None]:
     return {pid: case_type_of(kind, released, today) for pid, kind, released in rows}
 
 
-def rosh_by_person(person_ids: list[int], today: date) -> dict[int, str]:
+def rosh_by_person(person_ids: "PersonIds", today: date) -> dict[int, str]:
     """Each person's RoSH level from their latest active RoSH registration."""
     found: dict[int, tuple[date, str]] = {}
     rows = (
@@ -211,28 +231,99 @@ def _essential_minutes(agreement: Agreement, kind: str) -> int:
         return 0
 
 
+def _report_minutes(agreement: Agreement, kind: str) -> int:
+    try:
+        return agreed_minutes(agreement, Task(TaskKind.REPORT, kind))
+    except UnknownTask:
+        return 0
+
+
+def _week_of(due: date | None, mondays: tuple[date, ...]) -> date | None:
+    """The week among `mondays` a task due on `due` falls in: this week once overdue (or with
+    no date), None beyond the last."""
+    if due is None or due < mondays[0]:
+        return mondays[0]
+    monday = due - timedelta(due.weekday())
+    return monday if monday in mondays else None
+
+
+#: Practitioners read together: each batch's queries name only its own cases.
+BATCH = 250
+
+
 def workloads(
     practitioners: Sequence[Staff], viewer: Any, today: date
 ) -> list[PractitionerWorkload]:
-    """Every listed practitioner's workload as at `today`, from the cases `viewer` may see."""
-    return _workloads(practitioners, visible_cases(viewer, today), today)
+    """Every listed practitioner's workload as at `today`, from the cases `viewer` may see.
+    Read in batches of practitioners, a fixed number of queries each (about 15)."""
+    return _in_batches(practitioners, visible_cases(viewer, today), today)
 
 
 def counted_workloads(practitioners: Sequence[Staff], today: date) -> list[PractitionerWorkload]:
     """Every listed practitioner's workload from every case they hold, limited access or not:
     only for anonymised aggregates, which never show a case (`workload/aggregate.py`)."""
-    return _workloads(practitioners, Person.objects.all(), today)
+    return _in_batches(practitioners, Person.objects.all(), today)
 
 
-def _workloads(
+def _in_batches(
     practitioners: Sequence[Staff], people: Any, today: date
 ) -> list[PractitionerWorkload]:
     weightings = weightings_in_force(today)
     agreement = agreement_in_force(today)
+    found: list[PractitionerWorkload] = []
+    for start in range(0, len(practitioners), BATCH):
+        batch = practitioners[start : start + BATCH]
+        found += _workloads(batch, people, today, weightings, agreement)
+    return found
+
+
+@dataclass(frozen=True)
+class _Due:
+    """An open essential as the week takes it (`essentials.reading` reads the same rows)."""
+
+    person_id: int
+    kind: str
+    due_on: date | None
+    overdue: bool
+
+
+def _open_essentials(person_ids: "PersonIds", today: date, before: date) -> list[_Due]:
+    """The open essentials (due or overdue, as `essentials.reading` reads them: stored as due,
+    with no snooze or "not applicable" in force) due before `before` or with no date, in the
+    essentials' order among equals (kind, then subject). Two queries; only the rows the weeks
+    need, so a caseload's done and later essentials are never read."""
+    overridden = set(
+        EssentialOverride.objects.in_force(today)
+        .filter(person_id__in=person_ids)
+        .values_list("person_id", "kind", "subject")
+    )
+    rows = (
+        EssentialDue.objects.filter(person_id__in=person_ids, state=State.DUE)
+        .filter(Q(due_on__isnull=True) | Q(due_on__lt=before))
+        .exclude(kind__in=NOT_THE_PRACTITIONERS)
+        .order_by("kind", "subject")
+        .values_list("person_id", "kind", "subject", "due_on")
+    )
+    return [
+        _Due(person_id, kind, due_on, due_on is not None and due_on < today)
+        for person_id, kind, subject, due_on in rows
+        if (person_id, kind, subject) not in overridden
+    ]
+
+
+def _workloads(
+    practitioners: Sequence[Staff],
+    people: Any,
+    today: date,
+    weightings: Weightings,
+    agreement: Agreement,
+) -> list[PractitionerWorkload]:
     staff_ids = [s.pk for s in practitioners]
     held = _held(staff_ids, people, today)
-    person_ids = sorted({case[0] for cases in held.values() for case in cases})
+    # The held cases as a subquery rather than a list of thousands of ids to bind.
+    person_ids = _held_people(staff_ids, today)
     holder = {case[0]: sid for sid, cases in held.items() for case in cases}
+    named = {case[0]: case for cases in held.values() for case in cases}
     tiers = dict(
         CaseTier.objects.filter(person_id__in=person_ids).values_list("person_id", "v2_tier")
     )
@@ -240,26 +331,25 @@ def _workloads(
     mondays = weeks_from(today, WEEKS)
     tasks: dict[tuple[int, date], list[WeekTask]] = defaultdict(list)
     rosh = rosh_by_person(person_ids, today)
-    essentials = essentials_for_cases(
-        Person.objects.filter(pk__in=person_ids), today=today, states=OPEN_STATES
-    )
-    for essential in essentials:
-        if essential.kind in NOT_THE_PRACTITIONERS:
-            continue
+    for essential in _open_essentials(person_ids, today, mondays[-1] + timedelta(weeks=1)):
+        if essential.person_id not in named:
+            continue  # a case the viewer may not see
         due = essential.due_on
-        monday = mondays[0] if due is None or due < mondays[0] else due - timedelta(due.weekday())
-        if monday not in mondays:
+        monday = _week_of(due, mondays)
+        if monday is None:
             continue
+        _, crn, name, _ = named[essential.person_id]
+        rule = RULES.get(essential.kind)
         tasks[(holder[essential.person_id], monday)].append(
             WeekTask(
                 Source.ESSENTIAL,
-                essential.title,
-                essential.crn,
-                essential.person_name,
+                rule.title if rule else essential.kind,
+                crn,
+                name,
                 _essential_minutes(agreement, essential.kind),
                 due,
-                overdue=essential.state is State.OVERDUE,
-                rosh=essential.rosh,
+                overdue=essential.overdue,
+                rosh=rosh.get(essential.person_id, ""),
                 tier=tiers.get(essential.person_id, ""),
                 code=essential.kind,
             )
@@ -285,8 +375,33 @@ def _workloads(
                 code=appointment.contact_type,
             )
         )
+    court_reports: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    reports = Report.objects.outstanding().filter(person_id__in=person_ids)
+    for person_id, kind, label, due in _report_rows(reports):
+        if person_id not in named:
+            continue  # a case the viewer may not see
+        staff_id = holder[person_id]
+        court_reports[staff_id][kind] += 1
+        monday = _week_of(due, mondays)
+        if monday is None:
+            continue
+        _, crn, name, _ = named[person_id]
+        tasks[(staff_id, monday)].append(
+            WeekTask(
+                Source.REPORT,
+                label,
+                crn,
+                name,
+                _report_minutes(agreement, kind),
+                due,
+                overdue=due < today,
+                rosh=rosh.get(person_id, ""),
+                tier=tiers.get(person_id, ""),
+                code=kind,
+            )
+        )
     notes = WeekNote.objects.latest_for(staff_ids, mondays[0])
-    reductions = _reductions(staff_ids, weightings)
+    reductions = reductions_by_staff(staff_ids, weightings)
     return [
         _workload(
             staff,
@@ -299,9 +414,17 @@ def _workloads(
             today,
             notes.get(staff.pk),
             reductions.get(staff.pk, []),
+            report_points(court_reports.get(staff.pk, {}), weightings.reports),
         )
         for staff in practitioners
     ]
+
+
+def _report_rows(reports: Any) -> list[tuple[int, str, str, date]]:
+    """Outstanding reports as (person, kind, the kind in words, needed by): one query."""
+    words = dict(ReportKind.choices)
+    rows = reports.order_by("due_on", "pk").values_list("person_id", "kind", "due_on")
+    return [(person_id, kind, words.get(kind, kind), due) for person_id, kind, due in rows]
 
 
 def _workload(
@@ -315,6 +438,7 @@ def _workload(
     today: date,
     note: WeekNote | None,
     reductions: list[ReductionFact],
+    points_for_reports: int,
 ) -> PractitionerWorkload:
     reduced = reduction_hours(reductions, _noon(today))
     cases = weigh(
@@ -326,7 +450,9 @@ def _workload(
     )
     contracted = Decimal(staff.contracted_hours)
     points = PointsCapacity(
-        cases, available_points_for(staff.grade, contracted, reduced, weightings)
+        cases,
+        available_points_for(staff.grade, contracted, reduced, weightings),
+        points_for_reports,
     )
     share = agreement.responsive_share_percent
     weeks = []
@@ -340,14 +466,14 @@ def _workload(
         staff=staff,
         points=points,
         reduction_hours=reduced,
-        nominal_target=_nominal_target(staff.grade, weightings),
+        nominal_target=nominal_target(staff.grade, weightings),
         weeks=tuple(weeks),
         this_week=this_week,
         note=note,
     )
 
 
-def _nominal_target(grade: str, weightings: Weightings) -> int:
+def nominal_target(grade: str, weightings: Weightings) -> int:
     """The grade's points at full hours and no reductions."""
     hours = weightings.grades
     service = SERVICE_GRADE.get(grade, grades.DMY)

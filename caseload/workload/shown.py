@@ -4,10 +4,13 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from caseload.core.charts import LineChart, line_chart
 from caseload.core.versions import day_in_words
 from caseload.workload.domain.caseload import CASE_TYPE_WORDS
+from caseload.workload.domain.trend import TrendPoint
 from caseload.workload.domain.week import Line, difference_in_words, hours, hours_in_words
 from caseload.workload.practitioners import PractitionerWorkload
+from caseload.workload.trend import Trend
 
 
 def whole_percent(percent: Decimal) -> str:
@@ -73,6 +76,7 @@ def summary(workload: PractitionerWorkload) -> dict[str, object]:
         "reduction_hours": hours_in_words(int(workload.reduction_hours * 60)),
         "cases": len(workload.points.cases),
         "total_points": workload.points.total_points,
+        "report_points": workload.points.report_points,
         "available_points": workload.points.available_points,
         "capacity": whole_percent(workload.points.capacity_percent),
         "expected": hours_in_words(this_week.expected_minutes),
@@ -110,3 +114,52 @@ def summary(workload: PractitionerWorkload) -> dict[str, object]:
 
 def hours_value(minutes: int | Decimal) -> float:
     return float(hours(minutes))
+
+
+NO_TIERS_THEN = "No tiers recorded then"
+
+
+def point_words(point: TrendPoint) -> str:
+    percent = point.capacity_percent
+    return NO_TIERS_THEN if percent is None else whole_percent(percent)
+
+
+def _trend_chart(title: str, points: tuple[TrendPoint, ...], plot_height: int) -> LineChart:
+    return line_chart(
+        title,
+        [
+            (
+                f"{p.monday.day} {p.monday:%b}",
+                None if p.capacity_percent is None else float(p.capacity_percent),
+                point_words(p),
+            )
+            for p in points
+        ],
+        plot_height=plot_height,
+        line_at=100,
+        line_label="100%",
+    )
+
+
+def trend_shown(found: Trend, everyone: str) -> dict[str, object]:
+    """The trend as the team page shows it: `everyone`'s chart, one small chart per
+    practitioner, and the table behind them (a row per Monday)."""
+    return {
+        "everyone": everyone,
+        "chart": _trend_chart(f"{everyone}: capacity by week", found.team, 160),
+        "charts": [_trend_chart(row.name, row.points, 100) for row in found.practitioners],
+        "names": [row.name for row in found.practitioners],
+        "rows": [
+            {
+                "monday": day_in_words(monday),
+                "everyone": point_words(found.team[i]),
+                "cells": [point_words(row.points[i]) for row in found.practitioners],
+            }
+            for i, monday in enumerate(found.mondays)
+        ],
+        "untiered": any(
+            not p.known
+            for points in [found.team, *(r.points for r in found.practitioners)]
+            for p in points
+        ),
+    }

@@ -19,7 +19,8 @@ from caseload.workload.actions import add_week_note, record_reduction
 from caseload.workload.domain.week import week_starting
 from caseload.workload.forms import ReductionForm, WeekNoteForm
 from caseload.workload.practitioners import PractitionerWorkload, practitioners_for, workloads
-from caseload.workload.shown import shown_lines, summary, whole_percent
+from caseload.workload.shown import shown_lines, summary, trend_shown, whole_percent
+from caseload.workload.trend import trend
 from caseload.workload.weightings import weightings_in_force
 
 CSV_HEADINGS = [
@@ -38,6 +39,12 @@ CSV_HEADINGS = [
 
 def _workloads(request: HttpRequest) -> list[PractitionerWorkload]:
     return workloads(practitioners_for(request.user), request.user, timezone.localdate())
+
+
+def everyone_words(found: list[PractitionerWorkload]) -> str:
+    """What the trend's total covers: the team, or (for a head of unit) several teams."""
+    teams = {workload.staff.team_id for workload in found}
+    return "The team" if len(teams) == 1 else f"All {len(found)} practitioners"
 
 
 def _csv(found: list[PractitionerWorkload], filename: str) -> HttpResponse:
@@ -83,7 +90,9 @@ def my_week_csv(request: HttpRequest) -> HttpResponse:
 @surface(Capability.OVERSEE_CASES)
 def team_workload(request: HttpRequest) -> HttpResponse:
     """Capacity by practitioner, the hours of each practitioner's week, and their lists."""
-    found = _workloads(request)
+    practitioners = practitioners_for(request.user)
+    today = timezone.localdate()
+    found = workloads(practitioners, request.user, today)
     record_audit(request.user, "VIEW_WORKLOAD", detail={"workload": "team"})
     rows = [summary(workload) for workload in found]
     chart = bar_chart(
@@ -105,6 +114,7 @@ def team_workload(request: HttpRequest) -> HttpResponse:
         "team": getattr(getattr(request.user.staff, "team", None), "name", ""),  # type: ignore[union-attr]
         "over": sum(1 for workload in found if workload.points.capacity_percent > 100),
         "not_fitting": sum(1 for workload in found if workload.this_week.below),
+        "trend": trend_shown(trend(practitioners, request.user, today), everyone_words(found)),
     }
     return render(request, "workload/team_workload.html", page)
 

@@ -5,10 +5,12 @@ agreement. A table with no version taking effect by that day is an error (`NoneI
 silently empty: an empty table would make every workload look lighter than it is.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
+from typing import Any
 
 from caseload.workload.domain import capacity, grades
 from caseload.workload.domain.agreement import Agreement, Setting, Task, TaskKind, Timing
@@ -112,6 +114,50 @@ def weightings_in_force(day: date) -> Weightings:
         reduction_reasons=reduction_reasons_of(version_in_force(WeightingTable.REDUCTIONS, day)),
         grades=grades_of(version_in_force(WeightingTable.GRADES, day)),
     )
+
+
+def weightings_on(days: Iterable[date]) -> dict[date, Weightings]:
+    """The weightings in force on each day, reading each version once: one query for the
+    versions, then the rows of each version in force on any of the days (a fixed number of
+    queries for any number of days that share versions). A day before some table's first
+    version is left out, never given empty weightings."""
+    wanted = sorted(set(days))
+    if not wanted:
+        return {}
+    versions = list(
+        WeightingVersion.objects.filter(effective_from__lte=wanted[-1]).order_by(
+            "effective_from", "pk"
+        )
+    )
+    readers = {
+        WeightingTable.CASE_POINTS: case_points_of,
+        WeightingTable.REPORTS: reports_of,
+        WeightingTable.CMS: cms_of,
+        WeightingTable.REDUCTIONS: reduction_reasons_of,
+        WeightingTable.GRADES: grades_of,
+    }
+    read: dict[int, object] = {}
+    found: dict[date, Weightings] = {}
+    for day in wanted:
+        values: dict[str, Any] = {}
+        for table, reader in readers.items():
+            in_force = [v for v in versions if v.table == table and v.effective_from <= day]
+            if not in_force:
+                break
+            version = in_force[-1]
+            if version.pk not in read:
+                read[version.pk] = reader(version)  # type: ignore[operator]
+            values[table] = read[version.pk]
+        if len(values) < len(readers):
+            continue
+        found[day] = Weightings(
+            case_points=values[WeightingTable.CASE_POINTS],
+            reports=values[WeightingTable.REPORTS],
+            cms=values[WeightingTable.CMS],
+            reduction_reasons=values[WeightingTable.REDUCTIONS],
+            grades=values[WeightingTable.GRADES],
+        )
+    return found
 
 
 def agreement_of(version: AgreementVersion) -> Agreement:

@@ -31,6 +31,7 @@ from hypothesis import strategies as st
 
 from caseload.access.actions import add_to_limited_access
 from caseload.access.models import LimitedAccess
+from caseload.allocation.models import Absence
 from caseload.contacts.models import Contact
 from caseload.core.govuk_dates import GovUKDateField, GovUKTimeField
 from caseload.diary.models import Appointment, AppointmentSeries, Reschedule
@@ -38,6 +39,7 @@ from caseload.enforcement.models import Breach, FailureDecision, RecallConsidera
 from caseload.essentials.actions import snooze_essential
 from caseload.essentials.models import EssentialOverride
 from caseload.organisation.constants import Grade, Role
+from caseload.organisation.models import Allocation
 from caseload.people.models import (
     Address,
     Adjustment,
@@ -52,7 +54,12 @@ from caseload.risk.actions import register_flag
 from caseload.risk.models import Assessment, Registration, RegistrationReview, RoshSummary
 from caseload.safeguarding.models import Enquiry
 from caseload.testing.enforcement import enforcement_records
-from caseload.testing.factories import AppointmentFactory, StaffFactory, UserFactory
+from caseload.testing.factories import (
+    AppointmentFactory,
+    ReportFactory,
+    StaffFactory,
+    UserFactory,
+)
 from caseload.workload.models import (
     AgreedTiming,
     AgreementVersion,
@@ -222,6 +229,10 @@ FORM_PAGES: dict[str, FormPage] = {
     "caseload.safeguarding.forms.EnquiryResponseForm": FormPage(
         lambda w: w.case_url("record_enquiry_response", w.case.enquiries.get().pk)
     ),
+    "caseload.reports.forms.RequestReportForm": FormPage(lambda w: w.case_url("request_report")),
+    "caseload.reports.forms.CompleteReportForm": FormPage(
+        lambda w: w.case_url("complete_report", w.case.reports.get().pk)
+    ),
     "caseload.plans.forms.SentencePlanForm": FormPage(lambda w: w.case_url("record_sentence_plan")),
     "caseload.plans.forms.RiskManagementPlanForm": FormPage(
         lambda w: w.case_url("record_risk_management_plan")
@@ -244,6 +255,15 @@ FORM_PAGES: dict[str, FormPage] = {
     ),
     "caseload.workload.forms.NewAgreementForm": FormPage(
         lambda w: reverse("workload_new_agreement"), user="reference data administrator"
+    ),
+    "caseload.allocation.forms.AllocateForm": FormPage(
+        lambda w: w.case_url("allocate_case"), user="manager"
+    ),
+    "caseload.allocation.forms.AbsenceForm": FormPage(
+        lambda w: reverse("new_absence"), user="manager"
+    ),
+    "caseload.allocation.forms.ReallocateForm": FormPage(
+        lambda w: reverse("reallocate_practitioner", args=["alice"]), user="manager"
     ),
     "caseload.access.admin.NewUserForm": FormPage(
         lambda w: reverse("admin:auth_user_add"), user="administrator", govuk=False
@@ -272,6 +292,8 @@ FILTER_PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
 }
 WRITTEN = (
+    Absence,
+    Allocation,
     Contact,
     EstablishmentPosts,
     FailureDecision,
@@ -489,6 +511,7 @@ def world(client, practitioner, manager, case):  # type: ignore[no-untyped-def]
     )
     Disability.objects.create(person=case, kind="HEARING", start_date=long_ago)
     Enquiry.objects.create(person=case, kind="POLICE_DA", reason="START", requested_on=long_ago)
+    ReportFactory(person=case, requested_on=long_ago)
     enforcement_records(case)
     administrator = UserFactory(username="ada", is_staff=True, is_superuser=True)
     client.raise_request_exception = False

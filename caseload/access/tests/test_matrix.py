@@ -35,7 +35,12 @@ from caseload.people.models import Address, Disability, PersonalContact
 from caseload.risk.models import Registration
 from caseload.safeguarding.models import Enquiry
 from caseload.testing.enforcement import enforcement_records
-from caseload.testing.factories import AppointmentFactory, StaffFactory, case_held_by
+from caseload.testing.factories import (
+    AppointmentFactory,
+    ReportFactory,
+    StaffFactory,
+    case_held_by,
+)
 
 LAO_STATES = ("none", "excluded", "restricted", "restricted and permitted")
 PERSONAS = ("anonymous", *(role.value for role in Role))
@@ -55,10 +60,12 @@ SAMPLES = {
     "kind": "an essential's kind",
     "override_id": "an essential's override",
     "enquiry_id": "enquiry",
+    "report_id": "report",
     "failure_id": "failure",
     "breach_id": "breach",
     "recall_id": "recall",
     "return_name": "a return",
+    "username": "a username",
 }
 
 TODAY = timezone.localdate().isoformat()
@@ -76,6 +83,18 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
         "hours": "3.5",
         "reason": "Trade Union Facility Time",
         "effective_from": TODAY,
+    },
+    ("POST", "/api/v1/allocation/cases/{crn}"): {
+        "staff": "someone_else",
+        "note": "Has room for a new case",
+        "start_date": TODAY,
+        "replacing": None,
+    },
+    ("POST", "/api/v1/allocation/reallocate/{username}/proposal"): {},
+    ("POST", "/api/v1/allocation/reallocate/{username}"): {
+        "lines": [],
+        "start_date": TODAY,
+        "note": "Leaving at the end of the month",
     },
     ("POST", "/api/v1/cases/{crn}/essentials/overrides"): {
         "kind": "home_visit",
@@ -185,6 +204,15 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
         "responded_on": TODAY,
         "response": "NO_INFORMATION",
     },
+    ("POST", "/api/v1/cases/{crn}/reports"): {
+        "kind": "STANDARD",
+        "requested_on": TODAY,
+        "due_on": TODAY,
+    },
+    ("POST", "/api/v1/cases/{crn}/reports/{report_id}/completion"): {
+        "version": 1,
+        "completed_on": TODAY,
+    },
     ("POST", "/api/v1/cases/{crn}/sentence-plans"): {
         "completed_on": TODAY,
         "contact_every_days": 14,
@@ -260,6 +288,7 @@ class World:
     essential: Any
     override: Any
     enquiry: Any
+    report: Any
     failure: Any
     breach: Any
     recall: Any
@@ -305,6 +334,7 @@ def world(db: Any) -> World:
     enquiry = Enquiry.objects.create(
         person=case, kind="POLICE_DA", reason="START", requested_on=long_ago
     )
+    report = ReportFactory(person=case, requested_on=long_ago)
     failure, breach, recall = enforcement_records(case)
     # An essential due and an override on it, for the override pages (as the step would store).
     essential, _ = EssentialDue.objects.update_or_create(
@@ -341,6 +371,7 @@ def world(db: Any) -> World:
         essential,
         override,
         enquiry,
+        report,
         failure,
         breach,
         recall,
@@ -411,10 +442,12 @@ def _url(route: Route, world: World) -> str:
         "an essential's kind": world.essential.kind,
         "an essential's override": world.override.pk,
         "enquiry": world.enquiry.pk,
+        "report": world.report.pk,
         "failure": world.failure.pk,
         "breach": world.breach.pk,
         "recall": world.recall.pk,
         "a return": "caseload-by-tier",
+        "a username": "practitioner",
     }
     url = route.path
     if route.api:
@@ -429,6 +462,7 @@ def _url(route: Route, world: World) -> str:
             # None recorded: past the access check, ending it answers 422.
             "override_id": 1,
             "enquiry_id": world.enquiry.pk,
+            "report_id": world.report.pk,
             "failure_id": world.failure.pk,
             "breach_id": world.breach.pk,
             "recall_id": world.recall.pk,

@@ -66,3 +66,51 @@ def test_the_deploy_check_fails_without_https(tmp_path: Path) -> None:
     assert result.returncode != 0
     for warning in ("security.W004", "security.W008", "security.W012", "security.W016"):
         assert warning in result.stderr + result.stdout
+
+
+def settings_value(
+    environment: dict[str, str], expression: str
+) -> subprocess.CompletedProcess[str]:
+    code = f"import django; django.setup(); from django.conf import settings; print({expression})"
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        env={
+            "PATH": os.environ["PATH"],
+            "DJANGO_SETTINGS_MODULE": "caseload.settings",
+            **environment,
+        },
+        cwd=settings.REPO_DIR,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_a_database_url_names_the_postgresql_database(tmp_path: Path) -> None:
+    url = "postgres://caseload:a%20secret@db.internal:5433/probation"
+    shown = settings_value(
+        {"DATABASE_URL": url},
+        "[settings.DATABASES['default'][k] for k in ('ENGINE', 'HOST', 'PORT', 'NAME', "
+        "'PASSWORD', 'OPTIONS')]",
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.strip() == (
+        "['django.db.backends.postgresql', 'db.internal', 5433, 'probation', 'a secret', "
+        "{'options': '-c jit=off'}]"
+    )
+
+
+def test_a_database_url_of_another_database_is_refused() -> None:
+    shown = settings_value({"DATABASE_URL": "mysql://u:p@db/x"}, "1")
+    assert shown.returncode != 0
+    assert "DATABASE_URL must be a postgres:// URL" in shown.stderr
+
+
+def test_the_server_is_configured_from_the_environment() -> None:
+    shown = settings_value(
+        {"BIND": "0.0.0.0:9000", "WEB_WORKERS": "3", "WEB_THREADS": "8"},
+        "settings.WEB_BIND, settings.WEB_WORKERS, settings.WEB_THREADS",
+    )
+    assert shown.stdout.strip() == "0.0.0.0:9000 3 8", shown.stderr
+    refused = settings_value({"WEB_WORKERS": "lots"}, "1")
+    assert refused.returncode != 0 and "WEB_WORKERS" in refused.stderr

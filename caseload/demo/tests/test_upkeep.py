@@ -26,6 +26,7 @@ from caseload.risk.domain import (
     validate_review,
     validate_rosh_summary,
 )
+from caseload.workload.practitioners import workloads
 
 TODAY = date(2026, 12, 1)
 NOW = datetime.combine(TODAY, time(12), tzinfo=LONDON)
@@ -134,9 +135,10 @@ def test_a_sentence_past_its_end_is_completed_unless_left_open():
 
 
 @pytest.mark.django_db
-def test_the_demo_practitioner_sees_a_believable_amount_of_overdue_work():
+def test_the_demo_practitioner_sees_believable_overdue_work_and_a_week_that_does_not_fit():
     """The demo as `caseload demo` seeds it: a handful of overdue essentials over several
-    kinds, not one for every registration."""
+    kinds, not one for every registration; and on her real contracted hours this week's work
+    does not all fit, so the list for her manager is produced (issue 12's done-when)."""
     seed_delivery_unit(people=DEMO_PEOPLE, seed=DEMO_SEED, demo_users=True)
     practitioner = Staff.objects.get(user__username="practitioner")
     today = timezone.localdate()
@@ -147,3 +149,10 @@ def test_the_demo_practitioner_sees_a_believable_amount_of_overdue_work():
     assert 8 <= len(overdue) <= 25, by_kind
     assert max(by_kind.values()) <= 6, by_kind
     assert len(by_kind) >= 5, by_kind
+
+    (workload,) = workloads([practitioner], practitioner.user, today)
+    week = workload.this_week
+    assert practitioner.contracted_hours == 37
+    assert week.above, "most of her week fits"
+    assert week.below, "and some of it does not"
+    assert week.does_not_fit_minutes == sum(line.task.minutes for line in week.below)

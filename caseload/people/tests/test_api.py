@@ -155,6 +155,8 @@ def test_every_parts_router_is_mounted_at_its_prefix(client):
         "/api/v1/essentials": ["get"],
         "/api/v1/cases/{crn}/enquiries": ["get", "post"],
         "/api/v1/cases/{crn}/enquiries/{enquiry_id}/response": ["post"],
+        "/api/v1/cases/{crn}/reports": ["get", "post"],
+        "/api/v1/cases/{crn}/reports/{report_id}/completion": ["post"],
         "/api/v1/cases/{crn}/plans": ["get"],
         "/api/v1/cases/{crn}/sentence-plans": ["post"],
         "/api/v1/cases/{crn}/risk-management-plans": ["post"],

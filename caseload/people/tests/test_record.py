@@ -53,7 +53,11 @@ def test_each_section_shows_the_panels_of_its_parts_in_page_order():
         ("predictors", "risk"),
         ("predictor_history", "risk"),
     ]
-    assert section("sentence") == [("events", "people"), ("sentence_plan", "plans")]
+    assert section("sentence") == [
+        ("events", "people"),
+        ("reports", "reports"),
+        ("sentence_plan", "plans"),
+    ]
     assert section("activity") == [("future_appointments", "diary"), ("activity_log", "contacts")]
     assert section("compliance") == [("enforcement", "enforcement"), ("compliance", "compliance")]
 
@@ -77,7 +81,7 @@ def test_each_task_is_offered_on_the_sections_where_it_belongs():
         "Record a safeguarding enquiry",
         "Record a risk management plan",
     ]
-    assert labels("sentence") == ["Record a sentence plan"]
+    assert labels("sentence") == ["Record a sentence plan", "Record a report requested"]
     assert labels("personal") == ["Record a change of circumstances"]
 
 

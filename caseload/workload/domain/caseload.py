@@ -69,10 +69,16 @@ class CaseWeight:
 class PointsCapacity:
     cases: tuple[CaseWeight, ...]
     available_points: int
+    #: The court reports being written, as `points.report_points` weighs them.
+    report_points: int = 0
+
+    @property
+    def case_points(self) -> int:
+        return sum(case.points for case in self.cases)
 
     @property
     def total_points(self) -> int:
-        return sum(case.points for case in self.cases)
+        return self.case_points + self.report_points
 
     @property
     def capacity_percent(self) -> Decimal:

@@ -29,12 +29,14 @@ TENTH = Decimal("0.1")
 class Source(StrEnum):
     APPOINTMENT = "appointment"
     ESSENTIAL = "essential"
+    REPORT = "report"
 
 
 @dataclass(frozen=True)
 class WeekTask:
-    """One piece of the week's work, at its agreed minutes. `due_on` is the appointment's day
-    or the essential's due date (None: no date, so due now)."""
+    """One piece of the week's work, at its agreed minutes. `due_on` is the appointment's day,
+    or the essential's or report's due date (None: no date, so due now). A report's minutes
+    all fall in the week it is needed by (or this week, once overdue)."""
 
     source: Source
     what: str
@@ -45,7 +47,7 @@ class WeekTask:
     overdue: bool = False
     rosh: str = ""
     tier: str = ""
-    #: The agreement's code for it: the contact type, or the essential's kind.
+    #: The agreement's code for it: the contact type, the essential's kind or the report's.
     code: str = ""
 
 

@@ -3,11 +3,14 @@ each with a CSV of the work that does not fit."""
 
 import csv
 import io
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from caseload.access.models import AuditEvent
+from caseload.tiering.models import TierChange
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +123,25 @@ def test_it_refuses_a_reduction_without_hours_naming_the_field(client, manager, 
     assert response.status_code == 400
     page = response.content.decode()
     assert "Enter the hours a week" in page and "Select the reason" in page
+
+
+def test_the_team_page_shows_the_12_week_trend_as_charts_with_a_table_behind(
+    client, manager, practitioner, busy_week
+):
+    client.force_login(manager.user)
+    page = client.get(reverse("team_workload")).content.decode()
+    assert "The last 12 weeks" in page
+    assert "The team: capacity by week" in page
+    assert "Capacity in the points model, week by week" in page
+    # The busy week's tiers were recorded today: earlier Mondays have no figure, said in words.
+    assert "No tiers recorded then" in page and 'class="app-chart__trend"' not in page
+
+    TierChange.objects.create(
+        person=busy_week,
+        changed_at=timezone.now() - timedelta(days=95),
+        framework="v2",
+        new_tier="B2",
+    )
+    page = client.get(reverse("team_workload")).content.decode()
+    assert "No tiers recorded then" not in page
+    assert page.count('class="app-chart__trend"') == 2 * 11  # the team's line and Alice's

@@ -123,3 +123,42 @@ def test_it_refuses_a_reduction_to_a_practitioner(client, practitioner):
     body = {"practitioner": "alice", "hours": 7, "reason": "Other", "effective_from": "2027-01-04"}
     response = client.post(f"{API}/reductions", body, content_type="application/json")
     assert response.status_code == 403
+
+
+def _tiered_since_the_start_of_the_trend(person, tier):
+    from datetime import datetime, time, timedelta
+
+    from django.utils import timezone
+
+    from caseload.organisation.models import Allocation
+    from caseload.tiering.models import TierChange
+    from caseload.workload.domain.trend import last_mondays
+    from caseload.workload.practitioners import UK
+
+    first = last_mondays(timezone.localdate())[0]
+    Allocation.objects.filter(person=person).update(start_date=first - timedelta(days=7))
+    at = datetime.combine(first - timedelta(days=1), time(9), tzinfo=UK)
+    TierChange.objects.create(person=person, changed_at=at, framework="v2", new_tier=tier)
+
+
+def test_the_trend_gives_each_practitioner_and_the_team_12_mondays(client, manager, practitioner):
+    from caseload.testing.factories import case_held_by
+
+    _tiered_since_the_start_of_the_trend(case_held_by(practitioner), "B2")
+    client.force_login(manager.user)
+    body = client.get(f"{API}/trend").json()
+    assert len(body["weeks"]) == 12
+    (alice,) = body["practitioners"]
+    assert alice["username"] == "alice" and alice["team"] == practitioner.team.code
+    assert [w["points_capacity_percent"] for w in alice["weeks"]] == [5.3] * 12
+    assert body["weeks"][-1]["total_points"] == 115
+    assert body["weeks"][-1]["untiered_cases"] == 0
+    assert client.get(f"{API}/trend?team={practitioner.team.code}").status_code == 200
+
+
+def test_the_trend_refuses_an_unknown_team_and_a_rep(client, manager, rep):
+    client.force_login(manager.user)
+    response = client.get(f"{API}/trend?team=NOPE")
+    assert response.status_code == 404
+    client.force_login(rep.user)
+    assert client.get(f"{API}/trend").status_code == 403

@@ -1,14 +1,13 @@
 import json
 import os
 import secrets
-import sys
-from pathlib import Path
 from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
+from caseload.core.serving import serve, server_settings
 from caseload.demo.seed import (
     DEMO_ROLES,
     demo_limited_access,
@@ -77,19 +76,5 @@ class Command(BaseCommand):
         self.stdout.write(f"Sign in as any of: {', '.join(u for u, _, _ in DEMO_ROLES)}")
         self.stdout.write(f"Password: {password_note}\n")
         if not no_serve:
-            self.stdout.flush()
-            gunicorn = str(Path(sys.executable).with_name("gunicorn"))
             # The production server (gunicorn + whitenoise), bound to loopback only.
-            os.execv(
-                gunicorn,
-                [
-                    gunicorn,
-                    "caseload.wsgi",
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--workers",
-                    "2",
-                    "--access-logfile",
-                    "-",
-                ],
-            )
+            serve(server_settings(bind=f"127.0.0.1:{port}"))

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("contacts", "0002_unpaid_work_minutes_credited"),
+        ("contacts", "0003_case_allocated_contact_type"),
     ]
 
     operations = [
