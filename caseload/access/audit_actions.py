@@ -56,6 +56,13 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
     "RECORD_WORKLOAD_REDUCTION": AuditAction(
         "Recorded a workload reduction", "Tried to record a workload reduction (refused)"
     ),
+    "RECORD_ESTABLISHMENT": AuditAction(
+        "Recorded a team's posts (establishment)", "Tried to record a team's posts (refused)"
+    ),
+    "EXPORT_WORKLOAD_EVIDENCE": AuditAction(
+        "Exported the actual against agreed minutes",
+        "Tried to export the actual against agreed minutes (refused)",
+    ),
     "RECORD_STAFF_ABSENCE": AuditAction(
         "Recorded that a practitioner is away or leaving",
         "Tried to record that a practitioner is away or leaving (refused)",

@@ -11,9 +11,10 @@ One line per rule:
 - performance analysts see returns and aggregates, and case records only with the sensitive
   fields (contact notes, victim and family details, equality data) withheld;
 - staff representatives see anonymised aggregate figures only, never a case;
-- administrators manage users and reference data and see the audit; they see no case unless
-  they also hold a case role. A user's Django `is_staff` flag makes them an administrator on top
-  of their role (`Role.ADMIN` is the role for someone who is only that);
+- administrators manage users and reference data (the workload agreement, the establishment),
+  see the anonymised aggregates that reference data is revised on, and see the audit; they see
+  no case unless they also hold a case role. A user's Django `is_staff` flag makes them an
+  administrator on top of their role (`Role.ADMIN` is the role for someone who is only that);
 - a user with no staff record, or an inactive user, may do nothing.
 
 Which cases "see" reaches is `settings.CASE_VISIBILITY`: the user's delivery unit by default,
@@ -76,7 +77,7 @@ ROLE_CAPABILITIES: Mapping[Role, AbstractSet[Capability]] = {
     },
     Role.ANALYST: {C.SEE_CASE, C.SEE_AGGREGATES, C.SEE_RETURNS, C.EXPORT_RETURNS},
     Role.STAFF_REP: {C.SEE_AGGREGATES},
-    Role.ADMIN: {C.MANAGE_USERS, C.MANAGE_REFERENCE_DATA, C.SEE_CASE_AUDIT},
+    Role.ADMIN: {C.MANAGE_USERS, C.MANAGE_REFERENCE_DATA, C.SEE_CASE_AUDIT, C.SEE_AGGREGATES},
 }
 
 

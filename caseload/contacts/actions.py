@@ -21,9 +21,15 @@ def record_contact(
     sensitive: bool = False,
     rar_activity: bool = False,
     minutes_credited: int | None = None,
+    actual_minutes: int | None = None,
 ) -> Contact:
     data = ContactInput(
-        contact_type, happened_at, outcome or None, enforcement_action or None, notes
+        contact_type,
+        happened_at,
+        outcome or None,
+        enforcement_action or None,
+        notes,
+        actual_minutes,
     )
     problems = validate_contact(data, now=case.now)
     problems += validate_unpaid_work_credit(contact_type, minutes_credited)
@@ -47,6 +53,7 @@ def record_contact(
         sensitive=sensitive,
         rar_activity=rar_activity,
         minutes_credited=minutes_credited,
+        actual_minutes=actual_minutes,
         staff=getattr(case.acting_user, "staff", None),
         recorded_by=case.acting_user,
     )

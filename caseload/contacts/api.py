@@ -9,6 +9,7 @@ from caseload.access.rules import case_write_operation
 from caseload.contacts.actions import record_contact
 from caseload.contacts.domain import (
     ENFORCEMENT_ACTIONS,
+    MOST_ACTUAL_MINUTES,
     OUTCOMES,
     RECORDED_BY_HAND,
 )
@@ -22,6 +23,16 @@ router = Router(tags=["contacts"])
 ContactTypeCode = Literal[tuple(RECORDED_BY_HAND)]  # type: ignore[valid-type]
 OutcomeCode = Literal[tuple(OUTCOMES)]  # type: ignore[valid-type]
 EnforcementActionCode = Literal[tuple(ENFORCEMENT_ACTIONS)]  # type: ignore[valid-type]
+
+
+#: The optional minutes actually spent, as every operation that records a contact takes them.
+ACTUAL_MINUTES = Field(
+    None,
+    ge=1,
+    le=MOST_ACTUAL_MINUTES,
+    description="Optional: the minutes the contact actually took, travel and writing it up "
+    f"included (1 to {MOST_ACTUAL_MINUTES}); the evidence the workload agreement is tested on",
+)
 
 
 def _codes(table: dict[str, object]) -> str:
@@ -52,6 +63,7 @@ class ContactIn(Schema):
         None,
         description="Unpaid work sessions only: the minutes of work credited (0 to 720)",
     )
+    actual_minutes: int | None = ACTUAL_MINUTES
 
 
 class ContactOut(Schema):

@@ -135,6 +135,25 @@ class ContactInput:
     outcome: str | None
     enforcement_action: str | None
     notes: str
+    #: The minutes the contact actually took, travel and writing it up included (optional).
+    actual_minutes: int | None = None
+
+
+#: The most minutes one contact may be recorded as taking: a whole working day and then some.
+MOST_ACTUAL_MINUTES = 600
+
+
+def actual_minutes_problems(minutes: int | None) -> list[FieldProblem]:
+    """The minutes actually spent are optional; when given, a whole number from 1 to 600.
+
+    They are the evidence the workload agreement is tested against (issue 12, point 6), so a
+    figure no contact could take (0, or more than 10 hours) is refused rather than averaged."""
+    if minutes is None:
+        return []
+    if isinstance(minutes, bool) or not 1 <= minutes <= MOST_ACTUAL_MINUTES:
+        message = f"Minutes actually spent must be between 1 and {MOST_ACTUAL_MINUTES}"
+        return [FieldProblem("actual_minutes", "out_of_range", message)]
+    return []
 
 
 def validate_contact(contact: ContactInput, *, now: datetime) -> list[FieldProblem]:
@@ -196,6 +215,7 @@ def validate_contact(contact: ContactInput, *, now: datetime) -> list[FieldProbl
         errors.append(
             FieldProblem("notes", "max_length", "Notes must be 10,000 characters or fewer")
         )
+    errors += actual_minutes_problems(contact.actual_minutes)
     return errors
 
 

@@ -76,6 +76,13 @@ class ContactForm(GovUKForm):
         label="Sensitive: hide the notes from the timeline", required=False
     )
     rar_activity = forms.BooleanField(label="Counts as a RAR activity day", required=False)
+    actual_minutes = forms.IntegerField(
+        label="Minutes actually spent (optional)",
+        required=False,
+        help_text="The whole time it took you, travel and writing it up included. "
+        "For example, 55. It is used, without names, to test the workload agreement",
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+    )
 
     #: The action's `happened_at` is asked for as a date and a time: its problems belong to
     #: the date (the error summary links to the day box).

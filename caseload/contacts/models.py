@@ -26,6 +26,12 @@ class Contact(models.Model):
     minutes_credited = models.PositiveIntegerField(
         "unpaid work credited (minutes)", null=True, blank=True
     )
+    actual_minutes = models.PositiveSmallIntegerField(
+        "minutes actually spent",
+        null=True,
+        blank=True,
+        help_text="Optional: the whole time the contact took, travel and writing it up included",
+    )
     staff = models.ForeignKey(
         "organisation.Staff", on_delete=models.PROTECT, related_name="contacts", null=True
     )

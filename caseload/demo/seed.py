@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from caseload.access.models import LimitedAccess, LimitedAccessKind
 from caseload.contacts.models import Contact
+from caseload.demo.actual_minutes import add_actual_minutes
 from caseload.demo.bulk import create_rows_with_history, create_with_history, fast_sqlite_writes
 from caseload.demo.diary import PlannedAppointment, plan_diary
 from caseload.demo.enforcement import PlannedBreach, consistent_enforcement
@@ -53,6 +54,8 @@ from caseload.people.models import (
 )
 from caseload.reports.models import Report
 from caseload.risk.models import Assessment, Registration
+from caseload.workload.aggregate import ESTABLISHMENT_GRADES
+from caseload.workload.models import EstablishmentPosts
 
 DEMO_ROLES = (
     ("practitioner", Role.PRACTITIONER, Grade.PO),
@@ -350,6 +353,8 @@ def seed_delivery_unit(
     rng = random.Random(seed)
     #: Its own generator: the enforcement decisions leave every other draw as it was.
     enforcement_rng = random.Random(f"enforcement-{seed}")
+    #: Its own generator too: the minutes actually spent change no other figure.
+    actual_rng = random.Random(f"actual-{seed}")
     now = now or timezone.now()
     today = timezone.localdate(now)
     letter = chr(ord("A") + seed % 26)
@@ -380,6 +385,8 @@ def seed_delivery_unit(
         for offset in range(0, people, batch_size):
             count = min(batch_size, people - offset)
             batch = [synthetic_person(rng, crns[offset + i], today) for i in range(count)]
+            for p in batch:
+                add_actual_minutes(actual_rng, p.contacts, today)
             holders = targets[offset : offset + count]
             upkeep, invalid = plan_upkeep(
                 batch, holders, seed=seed, now=now, today=today, lapses=lapses
@@ -410,6 +417,7 @@ def seed_delivery_unit(
             _diaries(seed, practitioner, today, now)
             _reports(seed, practitioner, today)
             enforcement_showcase(practitioner, today, now)
+            _establishment(staff, today)
     return SeedSummary(pdu.name, people, len(staff), contacts, users)
 
 
@@ -591,3 +599,38 @@ def set_demo_passwords(password: str) -> None:
     for user in User.objects.filter(username__in=[u for u, _, _ in DEMO_ROLES]):
         user.set_password(password)
         user.save(update_fields=["password"])
+
+
+#: The demo's vacancies: posts funded but not filled, by grade, in each team.
+DEMO_VACANCIES = {Grade.PO: 2, Grade.PSO: 1}
+
+
+def _establishment(staff: list[Staff], today: date) -> None:
+    """The demo's establishment: a year ago each team's posts were the staff it has; from the
+    first of this month each team is funded for `DEMO_VACANCIES` more, so there are vacancies
+    and each figure has a history. Recorded by the demo administrator."""
+    admin = next(s.user for s in staff if s.role == Role.ADMIN)
+    in_post: dict[tuple[int, str], int] = {}
+    for member in staff:
+        if member.team_id is not None and member.grade in ESTABLISHMENT_GRADES:
+            key = (member.team_id, member.grade)
+            in_post[key] = in_post.get(key, 0) + 1
+    teams = sorted({team_id for team_id, _ in in_post})
+    rows = []
+    for team_id in teams:
+        for grade in ESTABLISHMENT_GRADES:
+            filled = in_post.get((team_id, grade), 0)
+            for posts, start in (
+                (filled, today - timedelta(days=365)),
+                (filled + DEMO_VACANCIES.get(grade, 0), today.replace(day=1)),
+            ):
+                rows.append(
+                    {
+                        "team_id": team_id,
+                        "grade": grade,
+                        "posts": posts,
+                        "effective_from": start,
+                        "recorded_by": admin,
+                    }
+                )
+    create_rows_with_history(EstablishmentPosts, rows)

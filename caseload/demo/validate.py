@@ -23,6 +23,7 @@ def _contact(c: dict[str, Any], now: datetime) -> list[FieldProblem]:
         c["outcome"] or None,
         c["enforcement_action"] or None,
         c["notes"],
+        c.get("actual_minutes"),
     )
     return validate_contact(data, now=now)
 

@@ -247,6 +247,7 @@ def record_appointment_outcome(
     enforcement_action: str | None = None,
     notes: str = "",
     sensitive: bool = False,
+    actual_minutes: int | None = None,
 ) -> Contact:
     """The outcome turns the appointment into the contact it was: one fact, checked by the
     contact rules, linked to the appointment; the activity log shows it once."""
@@ -264,6 +265,7 @@ def record_appointment_outcome(
             outcome or None,
             enforcement_action or None,
             notes,
+            actual_minutes,
         )
         problems = validate_contact(data, now=case.now)
     if not problems:
@@ -284,6 +286,7 @@ def record_appointment_outcome(
         enforcement_action=enforcement_action or "",
         notes=notes,
         sensitive=sensitive,
+        actual_minutes=actual_minutes,
         staff=appointment.with_staff,
         recorded_by=case.acting_user,
     )

@@ -17,7 +17,7 @@ from caseload.access.audit import record_audit
 from caseload.access.capabilities import Capability, has_capability
 from caseload.access.cases import case_viewer, get_case_for_user
 from caseload.access.rules import case_operation, case_write_operation, operation_for
-from caseload.contacts.api import EnforcementActionCode, OutcomeCode
+from caseload.contacts.api import ACTUAL_MINUTES, EnforcementActionCode, OutcomeCode
 from caseload.core.api_errors import error_responses
 from caseload.core.api_fields import text
 from caseload.diary import actions
@@ -71,6 +71,7 @@ class OutcomeIn(Schema):
     )
     notes: str = text("", max_length=10_000)
     sensitive: bool = False
+    actual_minutes: int | None = ACTUAL_MINUTES
 
 
 class RescheduleOut(Schema):

@@ -179,6 +179,13 @@ class AppointmentOutcomeForm(GovUKForm):
     sensitive = forms.BooleanField(
         label="Sensitive: hide the notes from the activity log", required=False
     )
+    actual_minutes = forms.IntegerField(
+        label="Minutes actually spent (optional)",
+        required=False,
+        help_text="The whole time it took you, travel and writing it up included. "
+        "For example, 55. It is used, without names, to test the workload agreement",
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+    )
 
 
 class DiaryDayForm(GovUKForm):

@@ -13,11 +13,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from caseload.access.audit import record_audit
-from caseload.organisation.models import Staff
+from caseload.core.errors import ActionInvalid, FieldProblem
+from caseload.organisation.models import Staff, Team
+from caseload.workload.aggregate import ESTABLISHMENT_GRADES
 from caseload.workload.domain.reductions import default_effective_to
 from caseload.workload.models import (
     AgreedTiming,
     AgreementVersion,
+    EstablishmentPosts,
     Reduction,
     WeekNote,
     WeightingVersion,
@@ -168,3 +171,45 @@ def record_reduction(
             },
         )
     return reduction
+
+
+#: The most posts of one grade one team may be given.
+MOST_POSTS = 200
+
+
+def record_establishment(
+    *, acting_user: Any, team: Team, grade: str, posts: int, effective_from: date
+) -> EstablishmentPosts:
+    """A new figure for a team's posts of a grade from a day, today or later (never back-dated,
+    so a vacancy once shown never changes); earlier figures stay as its history."""
+    problems = []
+    if grade not in {g.value for g in ESTABLISHMENT_GRADES}:
+        problems.append(FieldProblem("grade", "unknown_code", "Select a grade from the list"))
+    if not 0 <= posts <= MOST_POSTS:
+        message = f"Posts must be between 0 and {MOST_POSTS}"
+        problems.append(FieldProblem("posts", "out_of_range", message))
+    if effective_from < timezone.localdate():
+        problems.append(
+            FieldProblem("effective_from", "past", "From must be today or in the future")
+        )
+    if problems:
+        raise ActionInvalid(problems)
+    with transaction.atomic():
+        row = EstablishmentPosts.objects.create(
+            team=team,
+            grade=grade,
+            posts=posts,
+            effective_from=effective_from,
+            recorded_by=acting_user,
+        )
+        record_audit(
+            acting_user,
+            "RECORD_ESTABLISHMENT",
+            detail={
+                "team": team.code,
+                "grade": grade,
+                "posts": posts,
+                "effective_from": effective_from.isoformat(),
+            },
+        )
+    return row

@@ -6,9 +6,11 @@ and `/does-not-fit?practitioner=USERNAME`: each practitioner's capacity and week
 caller may see (themselves; a manager their team; a head of unit or an analyst the unit). They
 name cases, so they need the permission to see case records: a staff representative is refused
 (403), as on every case API. `GET /workload/trend[?team=CODE]`: the same practitioners' points
-capacity at each of the last 12 Mondays, and everyone's together."""
+capacity at each of the last 12 Mondays, and everyone's together. `GET /workload/evidence`
+(actual against agreed minutes) and `/workload/aggregate` (the staff representative's view)
+are anonymised: `SEE_AGGREGATES`."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.http import HttpRequest
@@ -20,7 +22,12 @@ from caseload.access.capabilities import Capability
 from caseload.access.rules import operation_for, signed_in_operation
 from caseload.core.api_errors import error_responses
 from caseload.workload.actions import UnknownReason, record_reduction
+from caseload.workload.aggregate import aggregate_for
+from caseload.workload.domain.aggregate import BANDS
+from caseload.workload.domain.evidence import ENOUGH
 from caseload.workload.domain.trend import TrendPoint
+from caseload.workload.evidence import DEFAULT_WEEKS, evidence_report, units_in_scope
+from caseload.workload.evidence_forms import LONGEST_PERIOD_DAYS
 from caseload.workload.models import AgreementVersion
 from caseload.workload.practitioners import PractitionerWorkload, practitioners_for, workloads
 from caseload.workload.shown import hours_value
@@ -457,3 +464,183 @@ def reductions(request: HttpRequest, body: ReductionIn) -> Status[object]:
 
 def _invalid(field: str, rule: str, message: str) -> Status[object]:
     return Status(422, {"detail": [{"loc": ["body", field], "type": rule, "msg": message}]})
+
+
+class EvidenceQuery(Schema):
+    delivery_unit: str = Field(
+        "", max_length=10, description="A delivery unit's code in your area; default every one"
+    )
+    from_: date | None = Field(
+        None,
+        alias="from",
+        ge=date(1900, 1, 1),
+        le=date(9999, 12, 31),
+        description="First day (UK); default 12 weeks before the last",
+    )
+    to: date | None = Field(
+        None, ge=date(1900, 1, 1), le=date(9999, 12, 31), description="Last day (UK); default today"
+    )
+
+
+class TaskEvidenceOut(Schema):
+    contact_type: str
+    label: str
+    agreed_minutes: int = Field(..., description="Recording, and travel for a home visit, included")
+    recorded: int = Field(..., description="How many contacts recorded the minutes spent")
+    median_minutes: float | None
+    lower_quartile_minutes: float | None
+    upper_quartile_minutes: float | None
+    mean_minutes: float | None
+    enough: bool = Field(..., description=f"At least {ENOUGH} recorded: false is too few to tell")
+    difference: str = Field(..., description="The median against the agreed minutes, in words")
+
+
+class EvidenceOut(Schema):
+    delivery_units: list[str]
+    period_from: date
+    period_to: date
+    agreement_from: date = Field(..., description="The agreement compared with: in force on 'to'")
+    tasks: list[TaskEvidenceOut]
+
+
+def _one_decimal(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+@router.get(
+    "/evidence",
+    response={200: EvidenceOut, **error_responses(401, 403, 422)},
+    summary="Actual against agreed minutes by contact type (anonymised)",
+)
+@operation_for(Capability.SEE_AGGREGATES)
+def evidence(request: HttpRequest, query: Query[EvidenceQuery]) -> Status[object]:
+    units = units_in_scope(request.user)
+    if query.delivery_unit:
+        units = units.filter(code=query.delivery_unit)
+        if not units.exists():
+            return _query_invalid(
+                "delivery_unit", "not_in_scope", "There is no such delivery unit in your area"
+            )
+    end = query.to or timezone.localdate()
+    start = query.from_ or end - timedelta(weeks=DEFAULT_WEEKS)
+    if end > timezone.localdate():
+        return _query_invalid("to", "future", "To must be today or in the past")
+    if start > end:
+        return _query_invalid("from", "after_to", "From must be the same as or before to")
+    if (end - start).days > LONGEST_PERIOD_DAYS:
+        return _query_invalid("from", "too_long", "From must be no more than 2 years before to")
+    report = evidence_report(units, start, end)
+    return Status(
+        200,
+        EvidenceOut(
+            delivery_units=[u.code for u in report.units],
+            period_from=start,
+            period_to=end,
+            agreement_from=report.agreement.effective_from,
+            tasks=[
+                TaskEvidenceOut(
+                    contact_type=t.code,
+                    label=t.label,
+                    agreed_minutes=t.agreed_minutes,
+                    recorded=t.spread.count if t.spread else 0,
+                    median_minutes=_one_decimal(t.spread.median if t.spread else None),
+                    lower_quartile_minutes=_one_decimal(
+                        t.spread.lower_quartile if t.spread else None
+                    ),
+                    upper_quartile_minutes=_one_decimal(
+                        t.spread.upper_quartile if t.spread else None
+                    ),
+                    mean_minutes=_one_decimal(t.spread.mean if t.spread else None),
+                    enough=t.enough,
+                    difference=t.in_words,
+                )
+                for t in report.tasks
+            ],
+        ),
+    )
+
+
+def _query_invalid(field: str, rule: str, message: str) -> Status[object]:
+    return Status(422, {"detail": [{"loc": ["query", field], "type": rule, "msg": message}]})
+
+
+#: A count or figure as shown: a number, "<5" (1 to 4) or "[c]" (held back).
+Suppressed = int | str
+
+
+class CapacityBandsOut(Schema):
+    grade: str
+    practitioners: int
+    bands: dict[str, Suppressed] = Field(..., description="Practitioners in each capacity band")
+
+
+class NotFittingOut(Schema):
+    practitioners: Suppressed
+    with_work_not_fitting: Suppressed
+    hours: float | str = Field(
+        ..., description='This week\'s hours that did not fit; "[c]" held back'
+    )
+
+
+class VacanciesOut(Schema):
+    grade: str
+    posts: int
+    in_post: int
+    vacant: int
+
+
+class UnitAggregateOut(Schema):
+    delivery_unit: str
+    name: str
+    capacity: list[CapacityBandsOut]
+    does_not_fit_this_week: NotFittingOut
+    vacancies: list[VacanciesOut]
+
+
+class AggregateOut(Schema):
+    as_at: date
+    bands: list[str]
+    delivery_units: list[UnitAggregateOut]
+
+
+@router.get(
+    "/aggregate",
+    response={200: AggregateOut, **error_responses(401, 403)},
+    summary="The staff representative's view: anonymised, small numbers suppressed",
+)
+@operation_for(Capability.SEE_AGGREGATES)
+def aggregate(request: HttpRequest) -> AggregateOut:
+    today = timezone.localdate()
+    labels = [band.label for band in BANDS]
+    return AggregateOut(
+        as_at=today,
+        bands=labels,
+        delivery_units=[
+            UnitAggregateOut(
+                delivery_unit=u.unit.code,
+                name=u.unit.name,
+                capacity=[
+                    CapacityBandsOut(
+                        grade=row.grade,
+                        practitioners=row.practitioners,
+                        bands=dict(zip(labels, row.bands, strict=True)),
+                    )
+                    for row in u.capacity
+                ],
+                does_not_fit_this_week=NotFittingOut(
+                    practitioners=u.not_fitting.practitioners,
+                    with_work_not_fitting=u.not_fitting.with_work_not_fitting,
+                    hours=(
+                        u.not_fitting.hours
+                        if isinstance(u.not_fitting.hours, str)
+                        else float(u.not_fitting.hours)
+                    ),
+                ),
+                vacancies=[
+                    VacanciesOut(grade=v.grade, posts=v.posts, in_post=v.in_post, vacant=v.vacant)
+                    for v in u.vacancies
+                ],
+            )
+            for u in aggregate_for(request.user, today)
+        ],
+    )

@@ -12,6 +12,9 @@ class WorkloadConfig(AppConfig):
         NavigationItem("My week", "my_workload_week", Capability.HOLD_CASES, order=17),
         NavigationItem("Team workload", "team_workload", Capability.OVERSEE_CASES, order=27),
         NavigationItem(
+            "Workload figures", "workload_aggregate", Capability.SEE_AGGREGATES, order=65
+        ),
+        NavigationItem(
             "Reference data", "reference_data", Capability.MANAGE_REFERENCE_DATA, order=85
         ),
     )

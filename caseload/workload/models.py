@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from caseload.organisation.constants import Grade
+
 
 class VersionQuerySet(models.QuerySet["WeightingVersion"]):
     def in_force(self, day: date) -> "models.Model | None":
@@ -247,3 +249,42 @@ class Reduction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.hours} hours a week: {self.reason}"
+
+
+class EstablishmentQuerySet(models.QuerySet["EstablishmentPosts"]):
+    def in_force(self, day: date) -> dict[tuple[int, str], "EstablishmentPosts"]:
+        """The posts in force on `day` for each (team, grade): the latest figure taking effect
+        on or before it (the later recorded among several the same day)."""
+        found: dict[tuple[int, str], EstablishmentPosts] = {}
+        rows = self.filter(effective_from__lte=day).order_by("effective_from", "recorded_at", "pk")
+        for row in rows:
+            found[(row.team_id, row.grade)] = row
+        return found
+
+
+class EstablishmentPosts(models.Model):
+    """How many posts of a grade a team is funded for, from a date: the establishment that
+    vacancies are counted against. Not in the case record; recorded by an administrator of
+    reference data (`record_establishment`), never edited: a new figure takes effect from its
+    own date and the earlier ones stay as the history."""
+
+    team = models.ForeignKey(
+        "organisation.Team", on_delete=models.PROTECT, related_name="establishment"
+    )
+    grade = models.CharField(max_length=5, choices=Grade.choices)
+    posts = models.PositiveSmallIntegerField()
+    effective_from = models.DateField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    objects = EstablishmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "establishment posts"
+        indexes = [models.Index(fields=["team", "grade", "effective_from"], name="posts_in_force")]
+
+    def __str__(self) -> str:
+        return f"{self.posts} {self.grade} posts in {self.team_id} from {self.effective_from}"

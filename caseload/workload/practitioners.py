@@ -28,7 +28,7 @@ from caseload.essentials.domain.rules import RULES
 from caseload.essentials.models import EssentialDue, EssentialOverride
 from caseload.organisation.constants import Role
 from caseload.organisation.models import Allocation, Staff
-from caseload.people.models import Sentence
+from caseload.people.models import Person, Sentence
 from caseload.reports.constants import ReportKind
 from caseload.reports.models import Report
 from caseload.risk.constants import ROSH_CODES
@@ -256,9 +256,20 @@ def workloads(
 ) -> list[PractitionerWorkload]:
     """Every listed practitioner's workload as at `today`, from the cases `viewer` may see.
     Read in batches of practitioners, a fixed number of queries each (about 15)."""
+    return _in_batches(practitioners, visible_cases(viewer, today), today)
+
+
+def counted_workloads(practitioners: Sequence[Staff], today: date) -> list[PractitionerWorkload]:
+    """Every listed practitioner's workload from every case they hold, limited access or not:
+    only for anonymised aggregates, which never show a case (`workload/aggregate.py`)."""
+    return _in_batches(practitioners, Person.objects.all(), today)
+
+
+def _in_batches(
+    practitioners: Sequence[Staff], people: Any, today: date
+) -> list[PractitionerWorkload]:
     weightings = weightings_in_force(today)
     agreement = agreement_in_force(today)
-    people = visible_cases(viewer, today)
     found: list[PractitionerWorkload] = []
     for start in range(0, len(practitioners), BATCH):
         batch = practitioners[start : start + BATCH]

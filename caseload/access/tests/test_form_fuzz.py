@@ -64,6 +64,7 @@ from caseload.workload.models import (
     AgreedTiming,
     AgreementVersion,
     CasePointsRow,
+    EstablishmentPosts,
     WeightingVersion,
 )
 
@@ -249,6 +250,9 @@ FORM_PAGES: dict[str, FormPage] = {
     "caseload.workload.forms.ReductionForm": FormPage(
         lambda w: reverse("new_reduction"), user="manager"
     ),
+    "caseload.workload.evidence_forms.EstablishmentForm": FormPage(
+        lambda w: reverse("workload_new_establishment"), user="reference data administrator"
+    ),
     "caseload.workload.forms.NewAgreementForm": FormPage(
         lambda w: reverse("workload_new_agreement"), user="reference data administrator"
     ),
@@ -282,11 +286,16 @@ FILTER_PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "caseload.contacts.forms.ActivityFilterForm": ("practitioner", ("case:case_activity",)),
     "caseload.essentials.forms.EssentialFilterForm": ("manager", ("team_essential_cases",)),
     "caseload.returns.forms.ReturnFilterForm": ("manager", ("return_page/caseload-by-tier",)),
+    "caseload.workload.evidence_forms.EvidenceFilterForm": (
+        "manager",
+        ("workload_evidence", "workload_evidence_csv"),
+    ),
 }
 WRITTEN = (
     Absence,
     Allocation,
     Contact,
+    EstablishmentPosts,
     FailureDecision,
     Breach,
     RecallConsideration,

@@ -115,3 +115,21 @@ def test_without_credentials_it_is_401(client, case):
         client.post(URL.format(case.crn), body(), content_type="application/json").status_code
         == 401
     )
+
+
+def test_it_records_the_minutes_actually_spent(client, auth, case):
+    response = client.post(
+        URL.format(case.crn), body(actual_minutes=55), content_type="application/json", **auth
+    )
+    assert response.status_code == 201
+    assert Contact.objects.get().actual_minutes == 55
+
+
+@pytest.mark.parametrize("minutes", [0, 601, -5])
+def test_minutes_out_of_range_are_a_422_naming_the_field(client, auth, case, minutes):
+    response = client.post(
+        URL.format(case.crn), body(actual_minutes=minutes), content_type="application/json", **auth
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][-1] == "actual_minutes"
+    assert not Contact.objects.exists()

@@ -8,9 +8,11 @@ from hypothesis import strategies as st
 
 from caseload.contacts.domain import (
     CONTACT_TYPES,
+    MOST_ACTUAL_MINUTES,
     OUTCOMES,
     ContactFact,
     ContactInput,
+    actual_minutes_problems,
     open_enforcement,
     unacceptable_absences,
     validate_contact,
@@ -168,3 +170,22 @@ def test_a_breach_outcome_resolves_the_enforcement_before_it():
     assert len(open_enforcement(contacts, today=today)) == 3
     still_open = open_enforcement(contacts, today=today, resolved_on=[date(2026, 8, 1)])
     assert [c.on for c in still_open] == [date(2026, 9, 1)]
+
+
+@given(st.integers(min_value=1, max_value=MOST_ACTUAL_MINUTES))
+def test_any_whole_number_of_minutes_from_1_to_600_is_accepted(minutes):
+    assert actual_minutes_problems(minutes) == []
+
+
+@given(st.integers().filter(lambda m: not 1 <= m <= MOST_ACTUAL_MINUTES))
+def test_it_refuses_minutes_no_contact_could_take_naming_the_field(minutes):
+    [problem] = actual_minutes_problems(minutes)
+    assert (problem.field, problem.rule) == ("actual_minutes", "out_of_range")
+
+
+def test_the_minutes_actually_spent_are_optional_and_checked_with_the_contact():
+    now = datetime(2026, 11, 30, 12, tzinfo=UTC)
+    contact = ContactInput("COAP", now, "ATTC", None, "")
+    assert validate_contact(contact, now=now) == []
+    too_long = ContactInput("COAP", now, "ATTC", None, "", actual_minutes=601)
+    assert [p.field for p in validate_contact(too_long, now=now)] == ["actual_minutes"]

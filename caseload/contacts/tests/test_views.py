@@ -161,3 +161,22 @@ def test_an_unpaid_work_session_credits_its_minutes_and_no_other_contact_may(
     response = client.post(url, form_data(yesterday, contact_type="UPWS", minutes_credited="420"))
     assert response.status_code == 302
     assert Contact.objects.get().minutes_credited == 420
+
+
+def test_the_form_records_the_minutes_actually_spent(client, practitioner, case):
+    client.force_login(practitioner.user)
+    yesterday = timezone.localdate() - timedelta(days=1)
+    client.post(reverse("new_contact", args=[case.crn]), form_data(yesterday, actual_minutes="50"))
+    assert Contact.objects.get().actual_minutes == 50
+
+
+def test_minutes_out_of_range_get_the_error_summary_naming_the_field(client, practitioner, case):
+    client.force_login(practitioner.user)
+    yesterday = timezone.localdate() - timedelta(days=1)
+    response = client.post(
+        reverse("new_contact", args=[case.crn]), form_data(yesterday, actual_minutes="900")
+    )
+    assert response.status_code == 400
+    assert "Minutes actually spent must be between 1 and 600" in response.content.decode()
+    assert 'href="#id_actual_minutes"' in response.content.decode()
+    assert not Contact.objects.exists()

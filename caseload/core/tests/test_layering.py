@@ -31,6 +31,7 @@ DOMAIN_GLOBS = (
     "demo/supervision.py",
     "demo/choice.py",
     "demo/validate.py",
+    "demo/actual_minutes.py",
     "demo/personal_details.py",
     "core/dates.py",
     "core/errors.py",

@@ -230,3 +230,33 @@ def test_a_series_until_more_than_a_year_is_refused(case, practitioner):
             repeat_until=timezone.localdate() + timedelta(days=400),
         )
     assert problems(exc) == {("repeat_until", "at_most_a_year")}
+
+
+def test_the_outcome_may_record_the_minutes_actually_spent(case, practitioner):
+    appointment = AppointmentFactory(
+        person=case, with_staff=practitioner, starts_at=timezone.now() - timedelta(hours=1)
+    )
+    contact = record_appointment_outcome(
+        case.crn,
+        acting_user=practitioner.user,
+        appointment_id=appointment.pk,
+        outcome="ATTC",
+        actual_minutes=70,
+    )
+    assert contact.actual_minutes == 70
+
+
+def test_the_outcome_refuses_minutes_no_appointment_could_take(case, practitioner):
+    appointment = AppointmentFactory(
+        person=case, with_staff=practitioner, starts_at=timezone.now() - timedelta(hours=1)
+    )
+    with pytest.raises(ActionInvalid) as exc:
+        record_appointment_outcome(
+            case.crn,
+            acting_user=practitioner.user,
+            appointment_id=appointment.pk,
+            outcome="ATTC",
+            actual_minutes=0,
+        )
+    assert problems(exc) == {("actual_minutes", "out_of_range")}
+    assert not case.contacts.exists()

@@ -176,6 +176,8 @@ def test_every_parts_router_is_mounted_at_its_prefix(client):
         "/api/v1/workload/practitioners/{username}": ["get"],
         "/api/v1/workload/does-not-fit": ["get"],
         "/api/v1/workload/reductions": ["post"],
+        "/api/v1/workload/evidence": ["get"],
+        "/api/v1/workload/aggregate": ["get"],
         "/api/v1/returns": ["get"],
         "/api/v1/returns/{return_name}": ["get"],
     }
