@@ -46,9 +46,15 @@ def request_report(
 
 @case_action("COMPLETE_REPORT", cause="report completed")
 def complete_report(
-    case: CaseWrite, report_id: int, *, expected_version: int | None, completed_on: date | None
+    case: CaseWrite,
+    report_id: int,
+    *,
+    expected_version: int | None,
+    completed_on: date | None,
+    actual_minutes: int | None = None,
 ) -> Report:
-    """The report is done; refused if it changed since the user saw it."""
+    """The report is done, with the minutes it took if the writer gives them; refused if it
+    changed since the user saw it."""
     report = case.person.reports.filter(pk=report_id).first()
     if report is None:
         raise ActionInvalid(
@@ -56,12 +62,15 @@ def complete_report(
         )
     seen = None if expected_version is None else Seen(report_id, expected_version)
     refuse_stale_edit("report", seen, report, model=Report, describe=describe_report)
-    entered = domain.ReportCompletion(report.requested_on, report.completed_on, completed_on)
+    entered = domain.ReportCompletion(
+        report.requested_on, report.completed_on, completed_on, actual_minutes
+    )
     problems = domain.validate_report_completion(entered, today=case.today)
     if problems:
         raise ActionInvalid(problems)
     report.completed_on = completed_on
+    report.actual_minutes = actual_minutes
     report._change_reason = "Completed"  # type: ignore[attr-defined]
-    report.save(update_fields=["completed_on"])
+    report.save(update_fields=["completed_on", "actual_minutes"])
     case.audit.update(report_id=report.pk, kind=report.kind)
     return report

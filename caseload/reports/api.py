@@ -14,6 +14,7 @@ from caseload.core.api_errors import error_responses
 from caseload.people.api_params import Crn
 from caseload.reports import actions
 from caseload.reports.constants import ReportKind
+from caseload.reports.domain import MOST_ACTUAL_MINUTES
 from caseload.reports.panels import report_rows
 
 PREFIX = "/cases"
@@ -38,6 +39,13 @@ class ReportCompletionIn(Schema):
         ..., ge=1, le=2**31 - 1, description="The version you read; 409 if changed"
     )
     completed_on: date = Field(..., description="Not in the future, nor before the request")
+    actual_minutes: int | None = Field(
+        None,
+        ge=1,
+        le=MOST_ACTUAL_MINUTES,
+        description="Optional: the minutes writing it actually took; the evidence the workload "
+        "agreement is tested on",
+    )
 
 
 def _reports(request: HttpRequest, crn: Crn, *, audit: bool = True) -> dict[str, Any]:
@@ -96,5 +104,6 @@ def complete_report(
         acting_user=request.user,
         expected_version=payload.version,
         completed_on=payload.completed_on,
+        actual_minutes=payload.actual_minutes,
     )
     return Status(200, _reports(request, crn, audit=False))

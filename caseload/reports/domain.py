@@ -26,6 +26,9 @@ REPORT_KINDS = (ORAL, FAST, STANDARD, PAROLE)
 #: No court or Parole Board asks for a report more than a year ahead; a later day is a typing
 #: slip (and without a bound a far-future day would sit in every week's work for ever).
 LONGEST_NOTICE = timedelta(days=366)
+#: The most minutes one report may be recorded as taking: a working week. A standard report or
+#: a parole report can take more than a contact's day, so the contacts' 600 is too few.
+MOST_ACTUAL_MINUTES = 2400
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,8 @@ class ReportCompletion:
     requested_on: date
     already_completed_on: date | None
     completed_on: date | None
+    #: The minutes writing it actually took (optional): evidence for the workload agreement.
+    actual_minutes: int | None = None
 
 
 def validate_report_request(request: ReportRequest, *, today: date) -> list[FieldProblem]:
@@ -121,4 +126,10 @@ def validate_report_completion(entered: ReportCompletion, *, today: date) -> lis
                 f"The date completed must be on or after {requested}, when it was requested",
             )
         )
+    minutes = entered.actual_minutes
+    if minutes is not None and (
+        isinstance(minutes, bool) or not 1 <= minutes <= MOST_ACTUAL_MINUTES
+    ):
+        message = f"Minutes actually spent must be between 1 and {MOST_ACTUAL_MINUTES:,}"
+        problems.append(FieldProblem("actual_minutes", "out_of_range", message))
     return problems

@@ -53,5 +53,12 @@ class CompleteReportForm(GovUKForm):
         help_text="For example, 3 4 2026",
         error_messages={"required": "Enter the date the report was completed"},
     )
+    actual_minutes = forms.IntegerField(
+        label="Minutes actually spent (optional)",
+        required=False,
+        help_text="The whole time writing it took you, reading and interviews included. "
+        "For example, 420. It is used, without names, to test the workload agreement",
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+    )
 
     seen_versions = staticmethod(report_version)

@@ -29,6 +29,7 @@ class Report(Versioned):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )
     completed_on = models.DateField("Date completed", null=True, blank=True)
+    actual_minutes = models.PositiveIntegerField("Minutes actually spent", null=True, blank=True)
     history = HistoricalRecords()
 
     objects = ReportQuerySet.as_manager()

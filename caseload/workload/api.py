@@ -483,10 +483,12 @@ class EvidenceQuery(Schema):
 
 
 class TaskEvidenceOut(Schema):
-    contact_type: str
+    code: str = Field(
+        ..., description="The contact type, or the report type, as the agreement names it"
+    )
     label: str
     agreed_minutes: int = Field(..., description="Recording, and travel for a home visit, included")
-    recorded: int = Field(..., description="How many contacts recorded the minutes spent")
+    recorded: int = Field(..., description="How many contacts or reports recorded the minutes")
     median_minutes: float | None
     lower_quartile_minutes: float | None
     upper_quartile_minutes: float | None
@@ -539,7 +541,7 @@ def evidence(request: HttpRequest, query: Query[EvidenceQuery]) -> Status[object
             agreement_from=report.agreement.effective_from,
             tasks=[
                 TaskEvidenceOut(
-                    contact_type=t.code,
+                    code=t.code,
                     label=t.label,
                     agreed_minutes=t.agreed_minutes,
                     recorded=t.spread.count if t.spread else 0,

@@ -1,5 +1,6 @@
-"""The evidence report read from the record: for each contact type in the workload agreement,
-the minutes agreed against the minutes practitioners recorded (`Contact.actual_minutes`).
+"""The evidence report read from the record: for each contact type and report type in the
+workload agreement, the minutes agreed against the minutes practitioners recorded
+(`Contact.actual_minutes`, `Report.actual_minutes`).
 
 Anonymised: only the contact type and the minutes are read, never who, for whom or when beyond
 the period. The contacts counted are those recorded by staff of the delivery units the reader's
@@ -13,11 +14,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from caseload.access.capabilities import acting_staff
 from caseload.contacts.models import Contact
-from caseload.organisation.models import DeliveryUnit
+from caseload.organisation.models import Allocation, DeliveryUnit
+from caseload.people.models import Person
+from caseload.reports.models import Report
 from caseload.workload.domain.agreement import Agreement, TaskKind, agreed_minutes
 from caseload.workload.domain.evidence import TaskEvidence, evidence
 from caseload.workload.weightings import agreement_in_force
@@ -69,6 +72,17 @@ def contact_tasks(agreement: Agreement) -> list[tuple[str, str, int]]:
     ]
 
 
+def report_tasks(agreement: Agreement) -> list[tuple[str, str, int]]:
+    """Each report type of the agreement with its agreed minutes. A report's actual minutes are
+    counted in the delivery unit holding the case on the period's last day (who wrote it is not
+    recorded: whoever holds the case does)."""
+    return [
+        (task.code, timing.label, agreed_minutes(agreement, task))
+        for task, timing in agreement.timings.items()
+        if task.kind is TaskKind.REPORT
+    ]
+
+
 def evidence_report(
     units: QuerySet[DeliveryUnit], period_from: date, period_to: date
 ) -> EvidenceReport:
@@ -84,5 +98,19 @@ def evidence_report(
     actuals: dict[str, list[int]] = defaultdict(list)
     for code, minutes in rows:
         actuals[code].append(minutes)
-    tasks = evidence(contact_tasks(agreement), actuals)
+    reports = Report.objects.filter(
+        actual_minutes__isnull=False,
+        completed_on__gte=period_from,
+        completed_on__lte=period_to,
+        person__in=Person.objects.filter(
+            Exists(
+                Allocation.objects.active_on(period_to).filter(
+                    person=OuterRef("pk"), team__delivery_unit__in=units
+                )
+            )
+        ),
+    ).values_list("kind", "actual_minutes")
+    for kind, minutes in reports:
+        actuals[kind].append(minutes)
+    tasks = evidence(contact_tasks(agreement) + report_tasks(agreement), actuals)
     return EvidenceReport(tuple(units), period_from, period_to, agreement, tasks)

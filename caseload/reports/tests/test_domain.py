@@ -81,3 +81,10 @@ def test_a_report_is_completed_once_and_not_before_its_request():
         ("completed_on", "not_in_future")
     ]
     assert validate_report_completion(ReportCompletion(requested, None, TODAY), today=TODAY) == []
+
+
+def test_the_minutes_a_report_took_are_optional_but_must_be_a_working_week_or_less():
+    requested = TODAY - timedelta(days=10)
+    for minutes, found in ((None, []), (420, []), (0, ["out_of_range"]), (2401, ["out_of_range"])):
+        entered = ReportCompletion(requested, None, TODAY, minutes)
+        assert [p.rule for p in validate_report_completion(entered, today=TODAY)] == found

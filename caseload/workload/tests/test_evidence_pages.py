@@ -12,7 +12,8 @@ from caseload.access.tokens import create_token
 from caseload.contacts.models import Contact
 from caseload.core.errors import ActionInvalid
 from caseload.organisation.constants import Grade, Role
-from caseload.testing.factories import StaffFactory, TeamFactory, case_held_by
+from caseload.reports.actions import complete_report
+from caseload.testing.factories import ReportFactory, StaffFactory, TeamFactory, case_held_by
 from caseload.workload.actions import record_establishment
 from caseload.workload.models import EstablishmentPosts
 
@@ -94,7 +95,7 @@ def test_the_csv_has_a_row_per_contact_type_and_is_audited(client, practitioner,
 def test_the_evidence_api(client, practitioner, analyst):
     contacts_with_minutes(practitioner, [40, 50, 60])
     body = api(client, analyst.user, "/api/v1/workload/evidence").json()
-    office = next(t for t in body["tasks"] if t["contact_type"] == "COAP")
+    office = next(t for t in body["tasks"] if t["code"] == "COAP")
     assert (office["agreed_minutes"], office["recorded"], office["median_minutes"]) == (60, 3, 50)
     assert office["enough"] is False
     bad = api(client, analyst.user, "/api/v1/workload/evidence?from=2026-12-01&to=2026-11-01")
@@ -215,3 +216,24 @@ def test_the_latest_figure_in_force_counts(team):
         )
     [in_force] = EstablishmentPosts.objects.in_force(today).values()
     assert in_force.posts == 7
+
+
+def test_the_minutes_a_report_took_are_set_against_its_agreed_minutes(
+    client, practitioner, manager
+):
+    case = case_held_by(practitioner)
+    for spent in (400, 420, 450):
+        report = ReportFactory(person=case, kind="STANDARD")
+        complete_report(
+            case.crn,
+            report.pk,
+            acting_user=practitioner.user,
+            expected_version=report.version,
+            completed_on=timezone.localdate(),
+            actual_minutes=spent,
+        )
+    client.force_login(manager.user)
+    body = api(client, manager.user, "/api/v1/workload/evidence").json()
+    [standard] = [t for t in body["tasks"] if t["code"] == "STANDARD"]
+    assert standard["agreed_minutes"] == 360
+    assert standard["recorded"] == 3 and standard["median_minutes"] == 420
