@@ -7,7 +7,13 @@ from django.utils import timezone
 from caseload.contacts.domain import COMPLIANCE_LABELS, CONTACT_TYPES, OUTCOMES, RECORDED_BY_HAND
 from caseload.contacts.models import CONTACT_TYPE_CHOICES, ENFORCEMENT_CHOICES, OUTCOME_CHOICES
 from caseload.contacts.timeline import OTHER_KINDS, ActivityFilters
-from caseload.core.forms import GovUKDateField, GovUKForm, GovUKTimeField, aware_datetime
+from caseload.core.forms import (
+    GovUKDateField,
+    GovUKForm,
+    GovUKTimeField,
+    aware_datetime,
+    minutes_spent_field,
+)
 
 #: The contact types that are appointments, and the outcomes that are a failure to comply:
 #: the outcome question is for the first, the enforcement decision for the second.
@@ -76,13 +82,7 @@ class ContactForm(GovUKForm):
         label="Sensitive: hide the notes from the timeline", required=False
     )
     rar_activity = forms.BooleanField(label="Counts as a RAR activity day", required=False)
-    actual_minutes = forms.IntegerField(
-        label="Minutes actually spent (optional)",
-        required=False,
-        help_text="The whole time it took you, travel and writing it up included. "
-        "For example, 55. It is used, without names, to test the workload agreement",
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
-    )
+    actual_minutes = minutes_spent_field()
 
     #: The action's `happened_at` is asked for as a date and a time: its problems belong to
     #: the date (the error summary links to the day box).

@@ -335,3 +335,21 @@ class GovUKForm(GovUKFormMixin, forms.Form):
 
 class GovUKModelForm(GovUKFormMixin, forms.ModelForm):  # type: ignore[type-arg]
     """A `forms.ModelForm` rendered with GOV.UK components."""
+
+
+#: What "minutes actually spent" means wherever it is asked.
+CONTACT_MINUTES_HINT = (
+    "The whole time it took you, travel and writing it up included. For example, 55. "
+    "It is used, without names, to test the workload agreement"
+)
+
+
+def minutes_spent_field(hint: str = CONTACT_MINUTES_HINT) -> forms.IntegerField:
+    """The optional "minutes actually spent" of a contact or a task (workload evidence): the
+    action's pure rule bounds it and names the field."""
+    return forms.IntegerField(
+        label="Minutes actually spent (optional)",
+        required=False,
+        help_text=hint,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+    )

@@ -13,6 +13,7 @@ from caseload.core.forms import (
     GovUKRadioSelect,
     GovUKTimeField,
     aware_datetime,
+    minutes_spent_field,
 )
 from caseload.diary.domain import LONGEST_REASON, RESCHEDULED_OUTCOMES, Repeat, RequestedBy
 from caseload.diary.models import APPOINTMENT_TYPE_CHOICES
@@ -179,13 +180,7 @@ class AppointmentOutcomeForm(GovUKForm):
     sensitive = forms.BooleanField(
         label="Sensitive: hide the notes from the activity log", required=False
     )
-    actual_minutes = forms.IntegerField(
-        label="Minutes actually spent (optional)",
-        required=False,
-        help_text="The whole time it took you, travel and writing it up included. "
-        "For example, 55. It is used, without names, to test the workload agreement",
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
-    )
+    actual_minutes = minutes_spent_field()
 
 
 class DiaryDayForm(GovUKForm):

@@ -17,9 +17,11 @@ def record_sentence_plan(
     completed_on: date | None,
     contact_every_days: int | None,
     notes: str = "",
+    actual_minutes: int | None = None,
 ) -> SentencePlan:
     problems = domain.validate_sentence_plan(
-        domain.SentencePlanInput(completed_on, contact_every_days, notes), today=case.today
+        domain.SentencePlanInput(completed_on, contact_every_days, notes, actual_minutes),
+        today=case.today,
     )
     if problems:
         raise ActionInvalid(problems)
@@ -28,6 +30,7 @@ def record_sentence_plan(
         completed_on=completed_on,
         contact_every_days=contact_every_days,
         notes=notes.strip(),
+        actual_minutes=actual_minutes,
         recorded_by=case.acting_user,
     )
     case.audit.update(sentence_plan_id=plan.pk, contact_every_days=contact_every_days)
@@ -36,10 +39,14 @@ def record_sentence_plan(
 
 @case_action("RECORD_RISK_MANAGEMENT_PLAN", cause="risk management plan completed")
 def record_risk_management_plan(
-    case: CaseWrite, *, completed_on: date | None, notes: str = ""
+    case: CaseWrite,
+    *,
+    completed_on: date | None,
+    notes: str = "",
+    actual_minutes: int | None = None,
 ) -> RiskManagementPlan:
     problems = domain.validate_risk_management_plan(
-        domain.RiskManagementPlanInput(completed_on, notes), today=case.today
+        domain.RiskManagementPlanInput(completed_on, notes, actual_minutes), today=case.today
     )
     if problems:
         raise ActionInvalid(problems)
@@ -47,6 +54,7 @@ def record_risk_management_plan(
         person=case.person,
         completed_on=completed_on,
         notes=notes.strip(),
+        actual_minutes=actual_minutes,
         recorded_by=case.acting_user,
     )
     case.audit.update(risk_management_plan_id=plan.pk)

@@ -11,6 +11,7 @@ from ninja import Field, Router, Schema, Status
 from caseload.access.capabilities import Capability
 from caseload.access.cases import case_viewer, get_case_for_user
 from caseload.access.rules import case_operation, case_task_operation, case_write_operation
+from caseload.contacts.domain import MOST_ACTUAL_MINUTES
 from caseload.core.api_errors import error_responses
 from caseload.core.api_fields import text
 from caseload.people.api_params import Crn
@@ -38,11 +39,25 @@ class SentencePlanIn(Schema):
         + "; ".join(f"{days} {words.lower()}" for days, words in CONTACT_FREQUENCIES.items()),
     )
     notes: str = text("", max_length=MAX_NOTES)
+    actual_minutes: int | None = Field(
+        None,
+        ge=1,
+        le=MOST_ACTUAL_MINUTES,
+        description="Optional: the minutes the plan actually took; the evidence the workload "
+        "agreement is tested on",
+    )
 
 
 class RiskManagementPlanIn(Schema):
     completed_on: date = Field(..., description="Not in the future")
     notes: str = text("", max_length=MAX_NOTES)
+    actual_minutes: int | None = Field(
+        None,
+        ge=1,
+        le=MOST_ACTUAL_MINUTES,
+        description="Optional: the minutes the plan actually took; the evidence the workload "
+        "agreement is tested on",
+    )
 
 
 class ManagementOversightIn(Schema):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from caseload.contacts.domain import actual_minutes_problems
 from caseload.core.dates import past_date_problems
 from caseload.core.errors import FieldProblem
 
@@ -52,12 +53,15 @@ class SentencePlanInput:
     completed_on: date | None
     contact_every_days: int | None
     notes: str
+    #: The minutes the plan actually took (optional): evidence for the workload agreement.
+    actual_minutes: int | None = None
 
 
 @dataclass(frozen=True)
 class RiskManagementPlanInput:
     completed_on: date | None
     notes: str
+    actual_minutes: int | None = None
 
 
 @dataclass(frozen=True)
@@ -96,7 +100,7 @@ def validate_sentence_plan(plan: SentencePlanInput, *, today: date) -> list[Fiel
                 "Select the agreed contact frequency from the list",
             )
         )
-    return problems + _notes_problems(plan.notes)
+    return problems + _notes_problems(plan.notes) + actual_minutes_problems(plan.actual_minutes)
 
 
 def validate_risk_management_plan(
@@ -109,7 +113,7 @@ def validate_risk_management_plan(
         required="Enter the date the risk management plan was completed",
         label="The date completed",
     )
-    return problems + _notes_problems(plan.notes)
+    return problems + _notes_problems(plan.notes) + actual_minutes_problems(plan.actual_minutes)
 
 
 def validate_management_oversight(

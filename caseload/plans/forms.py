@@ -3,7 +3,7 @@ the pure rules word them; the action checks the rest (dates, the frequency, text
 
 from django import forms
 
-from caseload.core.forms import GovUKDateField, GovUKForm, GovUKRadioSelect
+from caseload.core.forms import GovUKDateField, GovUKForm, GovUKRadioSelect, minutes_spent_field
 from caseload.plans.constants import CONTACT_FREQUENCY_CHOICES
 
 
@@ -36,11 +36,19 @@ class SentencePlanForm(GovUKForm):
         error_messages={"required": "Select the agreed contact frequency"},
     )
     notes = _notes("Notes", "For example, the objectives agreed")
+    actual_minutes = minutes_spent_field(
+        "The whole time the plan took you, reading and writing it up included. For example, "
+        "110. It is used, without names, to test the workload agreement"
+    )
 
 
 class RiskManagementPlanForm(GovUKForm):
     completed_on = _completed_on("risk management plan")
     notes = _notes("Notes", "For example, the measures to manage the risk")
+    actual_minutes = minutes_spent_field(
+        "The whole time the plan took you, reading and writing it up included. For example, "
+        "110. It is used, without names, to test the workload agreement"
+    )
 
 
 class ManagementOversightForm(GovUKForm):

@@ -19,6 +19,9 @@ class SentencePlan(models.Model):
         "Agreed contact frequency", choices=CONTACT_FREQUENCY_CHOICES
     )
     notes = models.TextField(blank=True)
+    actual_minutes = models.PositiveSmallIntegerField(
+        "Minutes actually spent", null=True, blank=True
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )
@@ -40,6 +43,9 @@ class RiskManagementPlan(models.Model):
     )
     completed_on = models.DateField("Date completed")
     notes = models.TextField(blank=True)
+    actual_minutes = models.PositiveSmallIntegerField(
+        "Minutes actually spent", null=True, blank=True
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )

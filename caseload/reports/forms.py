@@ -5,7 +5,7 @@ from typing import Any
 
 from django import forms
 
-from caseload.core.forms import GovUKDateField, GovUKForm, GovUKRadioSelect
+from caseload.core.forms import GovUKDateField, GovUKForm, GovUKRadioSelect, minutes_spent_field
 from caseload.core.version_fields import VersionField
 from caseload.reports.constants import ReportKind
 
@@ -53,12 +53,9 @@ class CompleteReportForm(GovUKForm):
         help_text="For example, 3 4 2026",
         error_messages={"required": "Enter the date the report was completed"},
     )
-    actual_minutes = forms.IntegerField(
-        label="Minutes actually spent (optional)",
-        required=False,
-        help_text="The whole time writing it took you, reading and interviews included. "
-        "For example, 420. It is used, without names, to test the workload agreement",
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+    actual_minutes = minutes_spent_field(
+        "The whole time writing it took you, reading and interviews included. For example, "
+        "420. It is used, without names, to test the workload agreement"
     )
 
     seen_versions = staticmethod(report_version)

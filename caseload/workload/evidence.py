@@ -1,6 +1,6 @@
-"""The evidence report read from the record: for each contact type and report type in the
-workload agreement, the minutes agreed against the minutes practitioners recorded
-(`Contact.actual_minutes`, `Report.actual_minutes`).
+"""The evidence report read from the record: for each contact type, report type and timed
+essential (sentence plan, risk management plan) in the workload agreement, the minutes agreed
+against the minutes practitioners recorded (`actual_minutes` on each record).
 
 Anonymised: only the contact type and the minutes are read, never who, for whom or when beyond
 the period. The contacts counted are those recorded by staff of the delivery units the reader's
@@ -20,6 +20,7 @@ from caseload.access.capabilities import acting_staff
 from caseload.contacts.models import Contact
 from caseload.organisation.models import Allocation, DeliveryUnit
 from caseload.people.models import Person
+from caseload.plans.models import RiskManagementPlan, SentencePlan
 from caseload.reports.models import Report
 from caseload.workload.domain.agreement import Agreement, TaskKind, agreed_minutes
 from caseload.workload.domain.evidence import TaskEvidence, evidence
@@ -83,6 +84,31 @@ def report_tasks(agreement: Agreement) -> list[tuple[str, str, int]]:
     ]
 
 
+#: The essential work recorded by a task that takes the minutes it took, by the essential's kind.
+ESSENTIAL_RECORDS: dict[str, type[SentencePlan] | type[RiskManagementPlan]] = {
+    "initial_sentence_plan": SentencePlan,
+    "risk_management_plan": RiskManagementPlan,
+}
+
+
+def essential_tasks(agreement: Agreement) -> list[tuple[str, str, int]]:
+    """The essentials whose records take the minutes spent, with their agreed minutes."""
+    return [
+        (task.code, timing.label, agreed_minutes(agreement, task))
+        for task, timing in agreement.timings.items()
+        if task.kind is TaskKind.ESSENTIAL and task.code in ESSENTIAL_RECORDS
+    ]
+
+
+def _held_in(units: QuerySet[DeliveryUnit], day: date) -> QuerySet[Person]:
+    """The people whose cases the units held on `day`: a task's minutes count where the case
+    was held (who wrote a report or a plan is its case holder)."""
+    held = Allocation.objects.active_on(day).filter(
+        person=OuterRef("pk"), team__delivery_unit__in=units
+    )
+    return Person.objects.filter(Exists(held))
+
+
 def evidence_report(
     units: QuerySet[DeliveryUnit], period_from: date, period_to: date
 ) -> EvidenceReport:
@@ -98,19 +124,20 @@ def evidence_report(
     actuals: dict[str, list[int]] = defaultdict(list)
     for code, minutes in rows:
         actuals[code].append(minutes)
-    reports = Report.objects.filter(
-        actual_minutes__isnull=False,
-        completed_on__gte=period_from,
-        completed_on__lte=period_to,
-        person__in=Person.objects.filter(
-            Exists(
-                Allocation.objects.active_on(period_to).filter(
-                    person=OuterRef("pk"), team__delivery_unit__in=units
-                )
-            )
-        ),
-    ).values_list("kind", "actual_minutes")
-    for kind, minutes in reports:
+    held = _held_in(units, period_to)
+    completed = {
+        "actual_minutes__isnull": False,
+        "completed_on__gte": period_from,
+        "completed_on__lte": period_to,
+        "person__in": held,
+    }
+    for kind, minutes in Report.objects.filter(**completed).values_list("kind", "actual_minutes"):
         actuals[kind].append(minutes)
-    tasks = evidence(contact_tasks(agreement) + report_tasks(agreement), actuals)
+    for essential, record in ESSENTIAL_RECORDS.items():
+        actuals[essential] += record.objects.filter(**completed).values_list(
+            "actual_minutes", flat=True
+        )
+    tasks = evidence(
+        contact_tasks(agreement) + report_tasks(agreement) + essential_tasks(agreement), actuals
+    )
     return EvidenceReport(tuple(units), period_from, period_to, agreement, tasks)

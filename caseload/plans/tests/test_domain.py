@@ -55,3 +55,11 @@ def test_oversight_needs_what_was_reviewed_and_bounded_notes():
         ("recorded_on", "required"),
         ("notes", "max_length"),
     ]
+
+
+def test_the_minutes_a_plan_took_are_optional_and_bounded_as_a_contacts_are():
+    for minutes, found in ((None, []), (110, []), (0, ["out_of_range"]), (601, ["out_of_range"])):
+        sentence = SentencePlanInput(TODAY, 14, "", minutes)
+        risk = RiskManagementPlanInput(TODAY, "", minutes)
+        assert [p.rule for p in validate_sentence_plan(sentence, today=TODAY)] == found
+        assert [p.rule for p in validate_risk_management_plan(risk, today=TODAY)] == found

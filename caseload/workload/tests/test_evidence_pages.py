@@ -12,6 +12,7 @@ from caseload.access.tokens import create_token
 from caseload.contacts.models import Contact
 from caseload.core.errors import ActionInvalid
 from caseload.organisation.constants import Grade, Role
+from caseload.plans.actions import record_sentence_plan
 from caseload.reports.actions import complete_report
 from caseload.testing.factories import ReportFactory, StaffFactory, TeamFactory, case_held_by
 from caseload.workload.actions import record_establishment
@@ -237,3 +238,20 @@ def test_the_minutes_a_report_took_are_set_against_its_agreed_minutes(
     [standard] = [t for t in body["tasks"] if t["code"] == "STANDARD"]
     assert standard["agreed_minutes"] == 360
     assert standard["recorded"] == 3 and standard["median_minutes"] == 420
+
+
+def test_the_minutes_a_sentence_plan_took_are_set_against_the_essentials_agreed_minutes(
+    client, practitioner, manager
+):
+    case = case_held_by(practitioner)
+    for spent in (150, 160):
+        record_sentence_plan(
+            case.crn,
+            acting_user=practitioner.user,
+            completed_on=timezone.localdate(),
+            contact_every_days=14,
+            actual_minutes=spent,
+        )
+    body = api(client, manager.user, "/api/v1/workload/evidence").json()
+    [plan] = [t for t in body["tasks"] if t["code"] == "initial_sentence_plan"]
+    assert (plan["agreed_minutes"], plan["recorded"], plan["median_minutes"]) == (120, 2, 155)
