@@ -50,6 +50,11 @@ def demand_in(unit: DeliveryUnit, user: Any, today: date) -> Demand:
         CaseDemand(w.staff.grade, case.case_type, case.points)
         for w in found
         for case in w.points.cases
+    ) + tuple(
+        # The reports being written: points of no case type, so no change in people scales them.
+        CaseDemand(w.staff.grade, None, w.points.report_points)
+        for w in found
+        if w.points.report_points
     )
     tasks = tuple(
         TaskDemand(w.staff.grade, case_type.get(line.task.crn), line.task.code, line.task.minutes)

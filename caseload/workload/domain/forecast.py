@@ -7,8 +7,11 @@ like today's: the same tiers and the same work); a change to a timing replaces t
 minutes for that task. Staff needed by grade is the demand over what one full-time member of
 staff of that grade gives: the grade's nominal target in points, its full-time hours in hours.
 
-Reports are not recorded as facts yet, so they are in neither model and cannot be moved
-between teams: the forecast says so rather than guess them.
+Reports being written count as they do in a practitioner's week: their agreed minutes in the
+hours, and standard and fast delivery reports' points in the points; a change in people does
+not scale them (today's reports are today's). Moving reports between teams is not forecast: the
+forecast is a delivery unit's need by grade, which a move inside the unit changes only through
+the grades of the teams, and the record holds no team-level report demand to move.
 
 Pure: plain values in, plain values out (`workload/forecasting.py` reads the record).
 """
@@ -197,8 +200,9 @@ def assumptions(
         "points of one full-time member of staff); by hours, the hours a week over the grade's "
         "full-time hours. In post is today's contracted hours over the full-time hours, "
         "before reductions.",
-        "Reports are not recorded yet, so they are in neither model, and moving reports "
-        "between teams cannot be forecast.",
+        "Reports being written count at their agreed minutes and, for standard and fast "
+        "delivery reports, their points; a change in people does not scale them, and moving "
+        "reports between teams is not forecast.",
     ]
     if change.timings:
         said.append(

@@ -86,7 +86,7 @@ def test_a_grade_without_full_time_hours_has_no_staff_figure_and_says_why():
     spo = found.grades[2]
     assert spo.grade == "SPO" and spo.before.fte_by_hours is None
     assert any("No staff figure is given for SPO" in words for words in found.assumptions)
-    assert any("Reports are not recorded yet" in words for words in found.assumptions)
+    assert any("Reports being written count" in words for words in found.assumptions)
 
 
 def test_the_change_is_said_in_words():

@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from caseload.access.models import AuditEvent
-from caseload.testing.factories import case_held_by
+from caseload.testing.factories import ReportFactory, case_held_by
 from caseload.tiering.models import CaseTier
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +47,7 @@ def test_it_prints_points_hours_and_staff_needed_by_grade_before_and_after(
     # B2: 115 community points, 132 licence: 247 before, 379 with twice the licence cases.
     assert "Points a week" in po and "247 → 379" in po
     assert "Staff needed by points" in po and "FTE" in po
-    assert "Reports are not recorded yet" in printed
+    assert "Reports being written count at their agreed minutes" in printed
     assert AuditEvent.objects.filter(action="VIEW_WORKLOAD", user=manager.user).exists()
 
 
@@ -60,7 +60,7 @@ def test_a_0_percent_change_prints_the_same_figures_before_and_after_as_json(
     assert po["before"] == po["after"]
     assert po["before"]["points"] == 247.0
     assert po["in_post"] == 1.0
-    assert any("Reports are not recorded yet" in said for said in body["assumptions"])
+    assert any("Reports being written count" in said for said in body["assumptions"])
 
 
 def test_a_changed_timing_is_named_with_its_minutes_before_and_after(
@@ -78,7 +78,7 @@ def test_a_changed_timing_is_named_with_its_minutes_before_and_after(
         (["--custody-change", "NaN"], "--custody-change: 'NaN' is not a percent change"),
         (["--timing", "COAP"], "--timing: 'COAP' is not CODE=MINUTES"),
         (["--timing", "COAP=-5"], "--timing: 'COAP=-5' is not CODE=MINUTES"),
-        (["--timing", "NOPE=5"], "--timing: 'NOPE' is not a contact type or essential work"),
+        (["--timing", "NOPE=5"], "--timing: 'NOPE' is not a contact type, report or essential work"),
         (["--timing", "COAP=99999"], "at most 1440 minutes"),
         (["--unit", "NOWHERE"], "--unit: no delivery unit with the code 'NOWHERE'"),
     ],
@@ -101,12 +101,11 @@ def test_it_refuses_a_user_who_may_not_see_cases_and_a_unit_without_cases(
         forecast("--as", "mona", "--unit", empty.code)
 
 
-def test_it_refuses_a_report_timing_saying_reports_are_not_recorded(manager, licence_and_community):
-    from caseload.workload.domain.agreement import TaskKind
-    from caseload.workload.weightings import agreement_in_force
-
-    agreement = agreement_in_force(timezone.localdate())
-    reports = [t.task.code for t in agreement.timings.values() if t.task.kind is TaskKind.REPORT]
-    assert reports
-    with pytest.raises(CommandError, match="reports are not recorded yet"):
-        forecast("--as", "mona", "--timing", f"{reports[0]}=30")
+def test_a_report_being_written_counts_and_its_timing_can_change(manager, licence_and_community):
+    community, _ = licence_and_community
+    ReportFactory(person=community, kind="STANDARD", due_on=timezone.localdate())
+    body = json.loads(forecast("--as", "mona", "--timing", "STANDARD=480", "--json"))
+    (po,) = [g for g in body["grades"] if g["grade"] == "PO"]
+    # 247 case points and the standard report's 138; its 360 agreed minutes become 480.
+    assert po["before"]["points"] == po["after"]["points"] == 247 + 138
+    assert po["after"]["hours"] - po["before"]["hours"] == pytest.approx(120 * 1.3 / 60, abs=0.1)

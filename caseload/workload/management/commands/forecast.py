@@ -3,8 +3,9 @@ more or fewer people on licence, on a community sentence or in custody) or a cha
 in the workload agreement, it prints the points, hours and full-time-equivalent staff needed by
 grade before and after, with the assumptions in words (`workload/domain/forecast.py`).
 
-Reports are not recorded as facts yet, so they are left out (and cannot be moved between
-teams); the printed assumptions say so.
+Reports being written count at their agreed minutes and points, and a report type's timing
+may be changed like any other; moving reports between teams is not forecast (the printed
+assumptions say so).
 """
 
 import json
@@ -56,13 +57,13 @@ def percent(option: str, text: str | None) -> Decimal:
 
 
 def timings(texts: list[str], agreement: Agreement) -> dict[str, TimingChange]:
-    """`CODE=MINUTES` for contact types and essential work in the agreement in force."""
+    """`CODE=MINUTES` for contact types, reports and essential work in the agreement in
+    force."""
     by_code = {
         t.task.code: t
         for t in agreement.timings.values()
-        if t.task.kind in (TaskKind.CONTACT, TaskKind.ESSENTIAL)
+        if t.task.kind in (TaskKind.CONTACT, TaskKind.ESSENTIAL, TaskKind.REPORT)
     }
-    reports = {t.task.code for t in agreement.timings.values() if t.task.kind is TaskKind.REPORT}
     found: dict[str, TimingChange] = {}
     for text in texts:
         code, equals, minutes = text.partition("=")
@@ -71,16 +72,10 @@ def timings(texts: list[str], agreement: Agreement) -> dict[str, TimingChange]:
                 f"--timing: {text!r} is not CODE=MINUTES, like COAP=60", returncode=2
             )
         code = code.strip()
-        if code in reports:
-            raise CommandError(
-                f"--timing: {code} is a report; reports are not recorded yet, so a change to "
-                "their timing changes nothing",
-                returncode=2,
-            )
         if code not in by_code:
             raise CommandError(
-                f"--timing: {code!r} is not a contact type or essential work in the workload "
-                "agreement in force (see /reference-data/agreement/)",
+                f"--timing: {code!r} is not a contact type, report or essential work in the "
+                "workload agreement in force (see /reference-data/agreement/)",
                 returncode=2,
             )
         if int(minutes) > MOST_MINUTES:
