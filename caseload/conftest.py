@@ -79,3 +79,27 @@ def analyst(team):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def case(practitioner):  # type: ignore[no-untyped-def]
     return case_held_by(practitioner)
+
+
+#: Fixtures that give a test the database (pytest-django blocks it for every other test).
+DATABASE_FIXTURES = frozenset({"db", "transactional_db", "live_server", "django_db_setup"})
+
+
+def uses_the_database(item: pytest.Item) -> bool:
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return item.get_closest_marker("django_db") is not None or bool(fixtures & DATABASE_FIXTURES)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """`CASELOAD_TESTS=database` runs only the tests that touch the database.
+
+    `make test` runs two lanes side by side (`scripts/test`), SQLite with the browser tests and
+    PostgreSQL: a test that cannot reach the database (the pure domain's, hypothesis's above
+    all) gives the same answer on both, so the longer SQLite lane leaves them to the other."""
+    import os
+
+    if os.environ.get("CASELOAD_TESTS") != "database":
+        return
+    kept = [item for item in items if uses_the_database(item)]
+    config.hook.pytest_deselected(items=[item for item in items if not uses_the_database(item)])
+    items[:] = kept
