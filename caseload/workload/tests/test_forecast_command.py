@@ -78,7 +78,7 @@ def test_a_changed_timing_is_named_with_its_minutes_before_and_after(
         (["--custody-change", "NaN"], "--custody-change: 'NaN' is not a percent change"),
         (["--timing", "COAP"], "--timing: 'COAP' is not CODE=MINUTES"),
         (["--timing", "COAP=-5"], "--timing: 'COAP=-5' is not CODE=MINUTES"),
-        (["--timing", "NOPE=5"], "--timing: 'NOPE' is not a contact type, report or essential work"),
+        (["--timing", "NOPE=5"], "--timing: 'NOPE' is not a contact type, report or essential"),
         (["--timing", "COAP=99999"], "at most 1440 minutes"),
         (["--unit", "NOWHERE"], "--unit: no delivery unit with the code 'NOWHERE'"),
     ],
