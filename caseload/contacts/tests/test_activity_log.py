@@ -16,6 +16,7 @@ from caseload.contacts.domain import (
     compliance,
     outcomes_with,
 )
+from caseload.testing.moments import days_ago as days_ago_at
 
 
 def contact(case, user, days_ago, **fields):  # type: ignore[no-untyped-def]
@@ -23,7 +24,7 @@ def contact(case, user, days_ago, **fields):  # type: ignore[no-untyped-def]
     return record_contact(
         case.crn,
         acting_user=user,
-        happened_at=timezone.now() - timedelta(days=days_ago, hours=1),
+        happened_at=days_ago_at(days_ago),
         **values,
     )
 

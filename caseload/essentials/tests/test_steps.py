@@ -13,6 +13,7 @@ from caseload.people.actions import record_circumstance_change
 from caseload.plans.actions import record_management_oversight, record_sentence_plan
 from caseload.risk.actions import register_flag
 from caseload.safeguarding.actions import request_enquiry
+from caseload.testing.moments import days_ago as days_ago_at
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,7 @@ def _contact(case, user, contact_type, outcome, *, days_ago=0, decision=None):
         case.crn,
         acting_user=user,
         contact_type=contact_type,
-        happened_at=timezone.now() - timedelta(days=days_ago, hours=1),
+        happened_at=days_ago_at(days_ago),
         outcome=outcome,
         enforcement_action=decision,
     )

@@ -22,6 +22,7 @@ from caseload.returns.registry import all_returns
 from caseload.returns.scope import scope_for
 from caseload.risk.actions import register_flag
 from caseload.testing.factories import case_held_by
+from caseload.testing.moments import days_ago as days_ago_at
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +75,7 @@ def unit(practitioner):
 
 
 def _at(days_ago: int = 0):
-    return timezone.now() - timedelta(days=days_ago, hours=1)
+    return days_ago_at(days_ago)
 
 
 def an_unacceptable_absence(person, user):
