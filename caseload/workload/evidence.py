@@ -63,24 +63,13 @@ def _midnight(day: date) -> datetime:
     return datetime.combine(day, time(), tzinfo=UK)
 
 
-def contact_tasks(agreement: Agreement) -> list[tuple[str, str, int]]:
-    """Each contact type of the agreement with its agreed minutes, recording and travel
-    included (what a practitioner's "minutes actually spent" covers)."""
+def _timed(agreement: Agreement, kind: TaskKind) -> list[tuple[str, str, int]]:
+    """Each task of one kind in the agreement, with its label and agreed minutes (recording and
+    travel included for a contact: what a practitioner's "minutes actually spent" covers)."""
     return [
         (task.code, timing.label, agreed_minutes(agreement, task))
         for task, timing in agreement.timings.items()
-        if task.kind is TaskKind.CONTACT
-    ]
-
-
-def report_tasks(agreement: Agreement) -> list[tuple[str, str, int]]:
-    """Each report type of the agreement with its agreed minutes. A report's actual minutes are
-    counted in the delivery unit holding the case on the period's last day (who wrote it is not
-    recorded: whoever holds the case does)."""
-    return [
-        (task.code, timing.label, agreed_minutes(agreement, task))
-        for task, timing in agreement.timings.items()
-        if task.kind is TaskKind.REPORT
+        if task.kind is kind
     ]
 
 
@@ -89,15 +78,6 @@ ESSENTIAL_RECORDS: dict[str, type[SentencePlan] | type[RiskManagementPlan]] = {
     "initial_sentence_plan": SentencePlan,
     "risk_management_plan": RiskManagementPlan,
 }
-
-
-def essential_tasks(agreement: Agreement) -> list[tuple[str, str, int]]:
-    """The essentials whose records take the minutes spent, with their agreed minutes."""
-    return [
-        (task.code, timing.label, agreed_minutes(agreement, task))
-        for task, timing in agreement.timings.items()
-        if task.kind is TaskKind.ESSENTIAL and task.code in ESSENTIAL_RECORDS
-    ]
 
 
 def _held_in(units: QuerySet[DeliveryUnit], day: date) -> QuerySet[Person]:
@@ -137,7 +117,11 @@ def evidence_report(
         actuals[essential] += record.objects.filter(**completed).values_list(
             "actual_minutes", flat=True
         )
+    # A report's minutes count in the unit holding the case on the period's last day (who
+    # wrote it is not recorded: whoever holds the case does); only some essentials are timed.
+    essentials = [t for t in _timed(agreement, TaskKind.ESSENTIAL) if t[0] in ESSENTIAL_RECORDS]
     tasks = evidence(
-        contact_tasks(agreement) + report_tasks(agreement) + essential_tasks(agreement), actuals
+        _timed(agreement, TaskKind.CONTACT) + _timed(agreement, TaskKind.REPORT) + essentials,
+        actuals,
     )
     return EvidenceReport(tuple(units), period_from, period_to, agreement, tasks)

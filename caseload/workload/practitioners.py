@@ -224,16 +224,10 @@ def _contact_minutes(agreement: Agreement, appointment: Appointment) -> int:
         return appointment.duration_minutes + agreed_minutes(agreement, Task(TaskKind.RECORDING))
 
 
-def _essential_minutes(agreement: Agreement, kind: str) -> int:
+def _agreed_or_nothing(agreement: Agreement, kind: TaskKind, code: str) -> int:
+    """The agreement's minutes for an essential or a report; one it does not list counts 0."""
     try:
-        return agreed_minutes(agreement, Task(TaskKind.ESSENTIAL, kind))
-    except UnknownTask:
-        return 0
-
-
-def _report_minutes(agreement: Agreement, kind: str) -> int:
-    try:
-        return agreed_minutes(agreement, Task(TaskKind.REPORT, kind))
+        return agreed_minutes(agreement, Task(kind, code))
     except UnknownTask:
         return 0
 
@@ -346,7 +340,7 @@ def _workloads(
                 rule.title if rule else essential.kind,
                 crn,
                 name,
-                _essential_minutes(agreement, essential.kind),
+                _agreed_or_nothing(agreement, TaskKind.ESSENTIAL, essential.kind),
                 due,
                 overdue=essential.overdue,
                 rosh=rosh.get(essential.person_id, ""),
@@ -392,7 +386,7 @@ def _workloads(
                 label,
                 crn,
                 name,
-                _report_minutes(agreement, kind),
+                _agreed_or_nothing(agreement, TaskKind.REPORT, kind),
                 due,
                 overdue=due < today,
                 rosh=rosh.get(person_id, ""),
