@@ -31,14 +31,14 @@ from caseload.allocation.models import Absence
 from caseload.organisation.constants import Role
 from caseload.organisation.domain import CASE_HOLDING_GRADES
 from caseload.organisation.models import Allocation, Staff
-from caseload.people.models import Person, Sentence
+from caseload.people.models import Person
 from caseload.reports.models import Report
 from caseload.tiering.models import CaseTier
 from caseload.workload.domain.capacity import potential_capacity_percent
-from caseload.workload.domain.caseload import CaseWeight, HeldCase, case_type_of, is_t2a, weigh
+from caseload.workload.domain.caseload import CaseWeight, HeldCase, is_t2a, weigh
 from caseload.workload.domain.points import report_points
 from caseload.workload.domain.week import with_share
-from caseload.workload.practitioners import PractitionerWorkload, workloads
+from caseload.workload.practitioners import PractitionerWorkload, case_types, workloads
 from caseload.workload.weightings import Weightings, weightings_in_force
 
 RECENT_DAYS = 7
@@ -66,14 +66,7 @@ def case_weights(person_ids: list[int], today: date) -> dict[int, CaseWeight]:
     tiers = dict(
         CaseTier.objects.filter(person_id__in=person_ids).values_list("person_id", "v2_tier")
     )
-    types: dict[int, str | None] = {}
-    for pid, kind, released in (
-        Sentence.objects.active_on(today)
-        .filter(event__person_id__in=person_ids)
-        .values_list("event__person_id", "sentence_type", "release_date")
-        .order_by("sentence_date", "pk")
-    ):
-        types[pid] = case_type_of(kind, released, today)
+    types = case_types(person_ids, today)
     weightings = weightings_in_force(today)
     order = list(people)
     weights = weigh(

@@ -190,7 +190,7 @@ def _held_people(staff_ids: list[int], today: date) -> QuerySet[Any]:
     return Allocation.objects.active_on(today).filter(staff_id__in=staff_ids).values("person_id")
 
 
-def _case_types(person_ids: "PersonIds", today: date) -> dict[int, str | None]:
+def case_types(person_ids: "PersonIds", today: date) -> dict[int, str | None]:
     """The case type from each person's sentence in force: the latest by sentence date."""
     rows = (
         Sentence.objects.active_on(today)
@@ -321,7 +321,7 @@ def _workloads(
     tiers = dict(
         CaseTier.objects.filter(person_id__in=person_ids).values_list("person_id", "v2_tier")
     )
-    case_types = _case_types(person_ids, today)
+    types = case_types(person_ids, today)
     mondays = weeks_from(today, WEEKS)
     tasks: dict[tuple[int, date], list[WeekTask]] = defaultdict(list)
     rosh = rosh_by_person(person_ids, today)
@@ -401,7 +401,7 @@ def _workloads(
             staff,
             held.get(staff.pk, []),
             tiers,
-            case_types,
+            types,
             {monday: tasks.get((staff.pk, monday), []) for monday in mondays},
             weightings,
             agreement,
