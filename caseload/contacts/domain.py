@@ -143,15 +143,18 @@ class ContactInput:
 MOST_ACTUAL_MINUTES = 600
 
 
-def actual_minutes_problems(minutes: int | None) -> list[FieldProblem]:
-    """The minutes actually spent are optional; when given, a whole number from 1 to 600.
+def actual_minutes_problems(
+    minutes: int | None, *, most: int = MOST_ACTUAL_MINUTES
+) -> list[FieldProblem]:
+    """The minutes actually spent are optional; when given, a whole number from 1 to `most`
+    (600 for a contact; a report passes its own).
 
     They are the evidence the workload agreement is tested against (issue 12, point 6), so a
     figure no contact could take (0, or more than 10 hours) is refused rather than averaged."""
     if minutes is None:
         return []
-    if isinstance(minutes, bool) or not 1 <= minutes <= MOST_ACTUAL_MINUTES:
-        message = f"Minutes actually spent must be between 1 and {MOST_ACTUAL_MINUTES}"
+    if isinstance(minutes, bool) or not 1 <= minutes <= most:
+        message = f"Minutes actually spent must be between 1 and {most:,}"
         return [FieldProblem("actual_minutes", "out_of_range", message)]
     return []
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from caseload.contacts.domain import actual_minutes_problems
 from caseload.core.dates import past_date_problems
 from caseload.core.errors import FieldProblem
 from caseload.core.versions import day_in_words
@@ -126,10 +127,4 @@ def validate_report_completion(entered: ReportCompletion, *, today: date) -> lis
                 f"The date completed must be on or after {requested}, when it was requested",
             )
         )
-    minutes = entered.actual_minutes
-    if minutes is not None and (
-        isinstance(minutes, bool) or not 1 <= minutes <= MOST_ACTUAL_MINUTES
-    ):
-        message = f"Minutes actually spent must be between 1 and {MOST_ACTUAL_MINUTES:,}"
-        problems.append(FieldProblem("actual_minutes", "out_of_range", message))
-    return problems
+    return problems + actual_minutes_problems(entered.actual_minutes, most=MOST_ACTUAL_MINUTES)
