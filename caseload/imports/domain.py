@@ -453,11 +453,12 @@ def parse_circumstance(raw: Mapping[str, Any], clock: Clock) -> Parsed:
         status=f.text("status", required=True),
         start_date=f.day("start_date", required=True),
     )
+    end_date = f.day("end_date")
     values = {
         "kind": change.kind,
         "status": change.status,
         "start_date": change.start_date,
-        "end_date": f.day("end_date"),
+        "end_date": end_date,
         "verified": f.boolean("verified", default=False),
         "notes": f.text("notes", longest=10_000),
     }
@@ -467,7 +468,7 @@ def parse_circumstance(raw: Mapping[str, Any], clock: Clock) -> Parsed:
         parsed,
         lambda: (
             validate_circumstance(change, today=clock.today)
-            + period_problems(change.start_date, values["end_date"])
+            + period_problems(change.start_date, end_date)
         ),
     )
 
@@ -489,7 +490,7 @@ def parse_registration(raw: Mapping[str, Any], clock: Clock) -> Parsed:
         "end_reason": end_reason,
         "notes": f.text("notes", longest=10_000),
     }
-    reviews = []
+    reviews: list[dict[str, Any]] = []
     for i, item in enumerate(f.items("reviews")):
         r = Fields(item)
         reviews.append(

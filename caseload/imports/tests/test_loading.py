@@ -4,6 +4,7 @@ import carried on, history and audit. On SQLite and PostgreSQL (COPY) alike."""
 import csv
 import json
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -38,7 +39,7 @@ def counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in COUNTED}
 
 
-def write(directory: Path, name: str, rows: list[object]) -> None:
+def write(directory: Path, name: str, rows: Sequence[object]) -> None:
     """Replaces one file of a copied directory and its count in the manifest."""
     lines = [r if isinstance(r, str) else json.dumps(r) for r in rows]
     (directory / name).write_text("".join(f"{line}\n" for line in lines))
