@@ -10,8 +10,9 @@ from caseload.people.models import Person
 
 class Command(BaseCommand):
     help = (
-        "Load a directory in the import format (docs/import-format.md) into the database, "
-        "file by file in batches, with a progress bar. Rows that break a rule are skipped and "
+        "Load a directory in the import format (docs/import-format.md).\n"
+        "Into the database, file by file in batches, with a progress bar. "
+        "Rows that break a rule are skipped and "
         f"listed in an error report (DIR/{REPORT_NAME} or --report: file, line, field, rule); "
         "every valid row loads. Run it again after an interruption: it loads the rest and "
         "nothing twice. Then every derived value is recomputed (unless --no-recompute). "
