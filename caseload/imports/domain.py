@@ -25,7 +25,7 @@ from caseload.contacts.domain import (
     validate_unpaid_work_credit,
 )
 from caseload.core.errors import FieldProblem
-from caseload.diary.domain import NewAppointment, validate_appointment_record
+from caseload.diary.domain import NewAppointment, location_for, validate_appointment_record
 from caseload.organisation.domain import NewStaff, validate_organisation_unit, validate_staff
 from caseload.people.domain import (
     EQUALITY_CODES,
@@ -116,8 +116,13 @@ def read_manifest(text: str) -> Manifest:
     return Manifest(dict(files), str(raw.get("description", "")))
 
 
-def read_line(text: str) -> tuple[dict[str, Any] | None, list[FieldProblem]]:
+def read_line(text: str | bytes) -> tuple[dict[str, Any] | None, list[FieldProblem]]:
     """One line of a JSON Lines file: an object, or the problem with it."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return None, [FieldProblem("", "encoding", f"Not UTF-8 at byte {exc.start + 1}")]
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -583,6 +588,7 @@ def parse_appointment(raw: Mapping[str, Any], clock: Clock) -> Parsed:
     )
     values = {
         **vars(new),
+        "location": location_for(new.contact_type, new.location),
         "must_attend": f.boolean("must_attend", default=True),
         "cancelled_at": f.moment("cancelled_at"),
         "cancellation_reason": f.text("cancellation_reason"),
@@ -658,7 +664,7 @@ FILES: dict[str, Parser] = {
 }
 
 
-def parse_row(file: str, text: str, clock: Clock) -> Parsed:
+def parse_row(file: str, text: str | bytes, clock: Clock) -> Parsed:
     """One line of one file, read and checked against every rule that needs no database."""
     raw, problems = read_line(text)
     if raw is None:

@@ -127,13 +127,14 @@ def read_directory(directory: Path) -> tuple[Manifest, dict[str, int]]:
     return manifest, counts
 
 
-def _lines(path: Path) -> Iterator[tuple[int, str]]:
-    with path.open(encoding="utf-8") as f:
+def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """Each line as bytes: a line that is not UTF-8 is refused on its own, not the file."""
+    with path.open("rb") as f:
         yield from enumerate(f, start=1)
 
 
-def _batches(path: Path, size: int) -> Iterator[list[tuple[int, str]]]:
-    batch: list[tuple[int, str]] = []
+def _batches(path: Path, size: int) -> Iterator[list[tuple[int, bytes]]]:
+    batch: list[tuple[int, bytes]] = []
     for item in _lines(path):
         batch.append(item)
         if len(batch) == size:
@@ -166,7 +167,7 @@ class _Report:
 
 
 def _load_batch(
-    file: str, lines: list[tuple[int, str]], clock: Clock, report: _Report
+    file: str, lines: list[tuple[int, bytes]], clock: Clock, report: _Report
 ) -> tuple[int, int, int]:
     """One batch in one transaction; returns the rows loaded, skipped and refused."""
     parsed = [(line, parse_row(file, text, clock)) for line, text in lines]
@@ -216,7 +217,11 @@ def import_directory(
         raise ImportRefused("A batch holds at least one row")
     _, counts = read_directory(directory)
     clock = Clock(timezone.localdate(), timezone.now())
-    errors = _Report(Path(report) if report else directory / REPORT_NAME)
+    report_path = Path(report) if report else directory / REPORT_NAME
+    try:
+        errors = _Report(report_path)
+    except OSError as exc:
+        raise ImportRefused(f"Cannot write the error report {report_path}: {exc.strerror}") from exc
     summary = ImportSummary()
     try:
         for file, rows in counts.items():

@@ -75,6 +75,7 @@ def test_the_worked_example_loads_and_its_tiers_and_scores_are_derived(copy: Pat
     assert CaseTier.objects.get(person=beth).v2_tier == "B2"
     appointment = Appointment.objects.get(person=adam)
     assert appointment.contact.outcome == "AFTA"
+    assert Appointment.objects.get(person=beth).location == "Video or phone"
     assert LimitedAccess.objects.get(person=beth).user.username == "pjones"
     assert Registration.objects.get(person=adam).reviews.get().notes == "No change"
 
@@ -112,11 +113,16 @@ def test_a_file_with_bad_rows_loads_the_rest_and_reports_each(copy: Path) -> Non
     contacts.append("{not json")
     contacts.append({**contacts[0], "ref": "C10", "crn": "X999999"})
     write(copy, "contacts.jsonl", contacts)
+    with (copy / "contacts.jsonl").open("ab") as f:
+        f.write(b'{"ref": "C11", "notes": "caf\xe9"}\n')
+    manifest = json.loads((copy / "manifest.json").read_text())
+    manifest["files"]["contacts.jsonl"] += 1
+    (copy / "manifest.json").write_text(json.dumps(manifest))
 
     summary = import_directory(copy, recompute=False)
 
     contact_file = next(f for f in summary.files if f.file == "contacts.jsonl")
-    assert (contact_file.loaded, contact_file.refused) == (3, 4)
+    assert (contact_file.loaded, contact_file.refused) == (3, 5)
     assert Contact.objects.count() == 3
     with (copy / "import-errors.csv").open() as f:
         report = [(r["file"], r["line"], r["field"], r["rule"]) for r in csv.DictReader(f)]
@@ -124,6 +130,7 @@ def test_a_file_with_bad_rows_loads_the_rest_and_reports_each(copy: Path) -> Non
     assert ("contacts.jsonl", "3", "happened_at", "needs_offset") in report
     assert ("contacts.jsonl", "6", "", "json") in report
     assert ("contacts.jsonl", "7", "crn", "unknown") in report
+    assert ("contacts.jsonl", "8", "", "encoding") in report
     # The appointment whose outcome was the refused contact is refused in its turn.
     assert ("appointments.jsonl", "1", "contact", "unknown") in report
     assert summary.report == copy / "import-errors.csv"
@@ -208,6 +215,8 @@ def test_it_refuses_a_directory_it_cannot_read(copy: Path, tmp_path: Path) -> No
     with pytest.raises(ImportRefused, match="people.jsonl has 1 rows but manifest.json says 2"):
         import_directory(copy)
     assert not Person.objects.exists()
+    with pytest.raises(ImportRefused, match="Cannot write the error report"):
+        import_directory(EXAMPLE, report=tmp_path / "no" / "such" / "place.csv")
 
 
 def rows_of_text(name: str) -> str:
