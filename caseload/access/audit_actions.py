@@ -220,6 +220,10 @@ AUDIT_ACTIONS: Mapping[str, AuditAction] = {
         "Required a user to change their password at next sign-in",
         "Tried to require a user to change their password (refused)",
     ),
+    "IMPORT_BATCH": AuditAction(
+        "Imported a batch of records from another system",
+        "Tried to import a batch of records (refused)",
+    ),
     "ADMIN_PASSWORD_RESET_LINK": AuditAction(
         "Made a one-time link for a user to set their password",
         "Tried to make a one-time password link (refused)",

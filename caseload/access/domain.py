@@ -70,27 +70,12 @@ def validate_new_entry(
         problems.append(
             FieldProblem("username", "not_yourself", "You cannot exclude yourself from a case")
         )
-    if entry.end_date is not None and entry.end_date <= entry.start_date:
-        problems.append(
-            FieldProblem("end_date", "after_start", "The end date must be after the start date")
-        )
+    problems += _period_problems(entry)
     if entry.end_date is not None and entry.end_date <= today:
         problems.append(FieldProblem("end_date", "future", "The end date must be in the future"))
     if problems:
         return problems
-    theirs = [e for e in existing if e.user_id == entry.user_id and _overlaps(e, entry)]
-    if any(e.kind == entry.kind for e in theirs):
-        problems.append(
-            FieldProblem("username", "already_listed", "This person is already on that list then")
-        )
-    elif theirs:
-        problems.append(
-            FieldProblem(
-                "username",
-                "on_both_lists",
-                "This person is on the other list then: end that entry first",
-            )
-        )
+    problems += _listed_problems(entry, existing)
     restricted_to = {e.user_id for e in existing if e.kind == "restriction" and _overlaps(e, entry)}
     if (
         entry.kind == "restriction"
@@ -105,6 +90,43 @@ def validate_new_entry(
             )
         )
     return problems
+
+
+def validate_list_entry(
+    entry: ListEntry, *, existing: Sequence[ListEntry], user_found: bool
+) -> list[FieldProblem]:
+    """The rules of the lists themselves, for an entry that another system recorded
+    (`caseload import`): it may have ended already, and nobody in caseload is making it, so
+    the rules about the user making a change do not apply."""
+    if not user_found:
+        return [FieldProblem("username", "unknown", "Enter the username of a member of staff")]
+    return _period_problems(entry) or _listed_problems(entry, existing)
+
+
+def _period_problems(entry: ListEntry) -> list[FieldProblem]:
+    if entry.end_date is not None and entry.end_date <= entry.start_date:
+        return [
+            FieldProblem("end_date", "after_start", "The end date must be after the start date")
+        ]
+    return []
+
+
+def _listed_problems(entry: ListEntry, existing: Sequence[ListEntry]) -> list[FieldProblem]:
+    """Nobody is twice on one list, or on both lists, at the same time."""
+    theirs = [e for e in existing if e.user_id == entry.user_id and _overlaps(e, entry)]
+    if any(e.kind == entry.kind for e in theirs):
+        return [
+            FieldProblem("username", "already_listed", "This person is already on that list then")
+        ]
+    if theirs:
+        return [
+            FieldProblem(
+                "username",
+                "on_both_lists",
+                "This person is on the other list then: end that entry first",
+            )
+        ]
+    return []
 
 
 def validate_ending(entry: ListEntry, end_date: date | None, *, today: date) -> list[FieldProblem]:

@@ -311,3 +311,51 @@ def overlapping(
 def week_of(day: date) -> date:
     """The Monday of `day`'s week: the diary's weeks run Monday to Sunday."""
     return day - timedelta(days=day.weekday())
+
+
+#: The rules about when an appointment may be arranged *now*: one brought from another system
+#: (`caseload import`) may be in the past, or already cancelled, or have its outcome recorded.
+ARRANGING_NOW_RULES = frozenset({"not_in_past", "too_far_ahead"})
+
+
+def validate_appointment_record(
+    new: NewAppointment,
+    *,
+    now: datetime,
+    cancelled_at: datetime | None,
+    cancellation_reason: str,
+    outcome_type: str | None = None,
+) -> list[FieldProblem]:
+    """An appointment as another system recorded it: every rule of `validate_appointment` but
+    those about arranging one now; a cancellation needs its reason and cannot be in the
+    future, and the contact recording its outcome (`outcome_type`: that contact's type) is of
+    the appointment's type."""
+    problems = [p for p in validate_appointment(new, now=now) if p.rule not in ARRANGING_NOW_RULES]
+    if cancelled_at is not None:
+        if cancelled_at.tzinfo is None:
+            problems.append(
+                FieldProblem("cancelled_at", "needs_time_zone", "The time must carry a time zone")
+            )
+        elif cancelled_at > now:
+            problems.append(
+                FieldProblem(
+                    "cancelled_at", "not_in_future", "A cancellation cannot be in the future"
+                )
+            )
+        problems += [
+            FieldProblem("cancellation_reason", p.rule, p.message)
+            for p in _reason_problems(
+                cancellation_reason, "Enter why the appointment was cancelled"
+            )
+        ]
+        if outcome_type is not None:
+            problems.append(
+                FieldProblem("contact", "cancelled", "A cancelled appointment has no outcome")
+            )
+    elif outcome_type is not None and outcome_type != new.contact_type:
+        problems.append(
+            FieldProblem(
+                "contact", "other_type", "The outcome's contact must be of the appointment's type"
+            )
+        )
+    return problems

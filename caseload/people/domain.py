@@ -587,3 +587,317 @@ def phone_in_words(number: str) -> str:
     if number.startswith("0") and len(number) == 11:
         return f"{number[:5]} {number[5:8]} {number[8:]}"
     return number
+
+
+# The record's own facts as a migration brings them (`caseload import`): no page records a
+# person, a conviction or a sentence (they come from the courts and the source system), so
+# these rules are the ones the import holds every row to. Codes as in `people.constants`
+# (a test keeps the lists in step).
+
+SEXES = frozenset({"MALE", "FEMALE", "NOT_RECORDED"})
+_ANSWERED = ("PREFER_NOT_TO_SAY", "NOT_RECORDED")
+EQUALITY_CODES: dict[str, frozenset[str]] = {
+    "gender_identity": frozenset({"SAME_AS_SEX", "DIFFERENT", *_ANSWERED}),
+    "ethnicity": frozenset({"ASIAN", "BLACK", "MIXED", "WHITE", "OTHER", *_ANSWERED}),
+    "religion": frozenset(
+        {"NONE", "CHRISTIAN", "MUSLIM", "HINDU", "SIKH", "JEWISH", "BUDDHIST", "OTHER", *_ANSWERED}
+    ),
+    "sexual_orientation": frozenset(
+        {"HETEROSEXUAL", "GAY_LESBIAN", "BISEXUAL", "OTHER", *_ANSWERED}
+    ),
+    "disability": frozenset({"YES", "NO", *_ANSWERED}),
+}
+SENTENCE_TYPES = frozenset(DELIUS_SENTENCE_TYPE)
+CUSTODIAL_SENTENCE_TYPES = frozenset({LICENCE, "PSS"})
+SENTENCE_LENGTH_UNITS = frozenset({"MONTHS", "DAYS"})
+LENGTH_UNITS = frozenset({"HOURS", *SENTENCE_LENGTH_UNITS})
+REQUIREMENT_CATEGORIES = frozenset(
+    {"W", "F", "CUR", "PROG", "DRR", "ATR", "MHTR", "RES", "EXC", "PROH", "AAMR", "FTP"}
+)
+LICENCE_CONDITION_CATEGORIES = frozenset(
+    {
+        "RESIDENCE",
+        "CURFEW",
+        "NON_CONTACT",
+        "EXCLUSION_ZONE",
+        "PROGRAMME",
+        "DRUG_TESTING",
+        "POLYGRAPH",
+        "OTHER",
+    }
+)
+_CRN = re.compile(r"^[A-Z][0-9]{6}$")
+_OFFENCE_CODE = re.compile(r"^[0-9]{5}$")
+#: The youngest and oldest a person on probation can be: the age of criminal responsibility in
+#: England and Wales is 10 (Children and Young Persons Act 1933 s.50).
+YOUNGEST, OLDEST = 10, 120
+
+
+def period_problems(
+    start: date | None, end: date | None, *, field: str = "end_date"
+) -> list[FieldProblem]:
+    """A period ends after it starts (the end date is exclusive, like every period's)."""
+    if start is not None and end is not None and end <= start:
+        return [FieldProblem(field, "after_start", "The end date must be after the start date")]
+    return []
+
+
+@dataclass(frozen=True)
+class NewPerson:
+    crn: str
+    first_name: str
+    last_name: str
+    preferred_name: str
+    date_of_birth: date | None
+    pnc_number: str
+    sex: str | None
+    #: gender_identity, ethnicity, religion, sexual_orientation and disability.
+    equality: dict[str, str]
+    nationality: str
+    preferred_language: str
+
+
+def validate_person(person: NewPerson, *, today: date) -> list[FieldProblem]:
+    problems = []
+    if not _CRN.match(person.crn):
+        problems.append(
+            FieldProblem("crn", "crn_format", "A CRN is one capital letter and six digits")
+        )
+    problems += _text_problems(
+        "first_name", person.first_name, "First name", required="Enter the first name"
+    )
+    problems += _text_problems(
+        "last_name", person.last_name, "Last name", required="Enter the last name"
+    )
+    problems += _text_problems("preferred_name", person.preferred_name, "Preferred name")
+    problems += past_date_problems(
+        "date_of_birth",
+        person.date_of_birth,
+        now=today,
+        required="Enter the date of birth",
+        label="Date of birth",
+    )
+    if (
+        person.date_of_birth is not None
+        and not problems_for(problems, "date_of_birth")
+        and not YOUNGEST <= age_on(person.date_of_birth, today) <= OLDEST
+    ):
+        message = f"The person must be between {YOUNGEST} and {OLDEST} years old"
+        problems.append(FieldProblem("date_of_birth", "age", message))
+    problems += _text_problems("pnc_number", person.pnc_number, "PNC number", limit=20)
+    problems += _code_problems("sex", person.sex, SEXES, "the sex registered at birth")
+    for field, code in person.equality.items():
+        if field not in EQUALITY_CODES or code not in EQUALITY_CODES[field]:
+            problems.append(FieldProblem(field, "unknown_code", "Select an answer from the list"))
+    problems += _text_problems("nationality", person.nationality, "Nationality", limit=60)
+    problems += _text_problems(
+        "preferred_language", person.preferred_language, "Preferred language", limit=60
+    )
+    return problems
+
+
+def problems_for(problems: Iterable[FieldProblem], field: str) -> bool:
+    return any(p.field == field for p in problems)
+
+
+@dataclass(frozen=True)
+class CriminalHistoryInput:
+    total_sanctions: int
+    violent_sanctions: int
+    first_sanction_date: date | None
+    contact_adult_sexual_sanctions: int
+    contact_child_sexual_sanctions: int
+    indecent_image_sanctions: int
+    non_contact_sexual_offences: int
+    most_recent_sexual_offence_date: date | None
+
+
+def validate_criminal_history(
+    history: CriminalHistoryInput, *, date_of_birth: date | None, today: date
+) -> list[FieldProblem]:
+    """The PNC facts the predictors need: the current sanction counts, so at least one."""
+    problems = []
+    if history.total_sanctions < 1:
+        message = "Total sanctions must be at least 1: the current one counts"
+        problems.append(FieldProblem("total_sanctions", "out_of_range", message))
+    counts = (
+        "violent_sanctions",
+        "contact_adult_sexual_sanctions",
+        "contact_child_sexual_sanctions",
+        "indecent_image_sanctions",
+        "non_contact_sexual_offences",
+    )
+    for field in counts:
+        value = getattr(history, field)
+        if value < 0 or value > history.total_sanctions:
+            message = "Must be between 0 and the total number of sanctions"
+            problems.append(FieldProblem(field, "out_of_range", message))
+    problems += past_date_problems(
+        "first_sanction_date",
+        history.first_sanction_date,
+        now=today,
+        required="Enter the date of the first sanction",
+        label="Date of the first sanction",
+    )
+    if (
+        history.first_sanction_date is not None
+        and date_of_birth is not None
+        and history.first_sanction_date < date_of_birth
+    ):
+        message = "The first sanction must be on or after the date of birth"
+        problems.append(FieldProblem("first_sanction_date", "before_birth", message))
+    if history.most_recent_sexual_offence_date is not None:
+        problems += past_date_problems(
+            "most_recent_sexual_offence_date",
+            history.most_recent_sexual_offence_date,
+            now=today,
+            required="",
+            label="Date of the most recent sexual offence",
+        )
+    return problems
+
+
+@dataclass(frozen=True)
+class NewEvent:
+    number: int
+    offence_code: str
+    offence_description: str
+    offence_date: date | None
+    conviction_date: date | None
+    court: str
+
+
+def validate_event(event: NewEvent, *, today: date) -> list[FieldProblem]:
+    problems = []
+    if event.number < 1:
+        problems.append(FieldProblem("number", "out_of_range", "An event number is 1 or more"))
+    if not _OFFENCE_CODE.match(event.offence_code):
+        message = "A Home Office offence code is exactly five digits"
+        problems.append(FieldProblem("offence_code", "offence_code_format", message))
+    problems += _text_problems(
+        "offence_description", event.offence_description, "Offence description", limit=200
+    )
+    problems += past_date_problems(
+        "offence_date",
+        event.offence_date,
+        now=today,
+        required="Enter the date of the offence",
+        label="Date of the offence",
+    )
+    problems += past_date_problems(
+        "conviction_date",
+        event.conviction_date,
+        now=today,
+        required="Enter the date of conviction",
+        label="Date of conviction",
+    )
+    if (
+        event.offence_date is not None
+        and event.conviction_date is not None
+        and event.conviction_date < event.offence_date
+    ):
+        message = "The date of conviction must be on or after the date of the offence"
+        problems.append(FieldProblem("conviction_date", "before_offence", message))
+    problems += _text_problems("court", event.court, "Court")
+    return problems
+
+
+@dataclass(frozen=True)
+class NewSentence:
+    sentence_type: str | None
+    sentence_date: date | None
+    length: int
+    length_unit: str | None
+    release_date: date | None
+    automatic_release_date: date | None
+    licence_expiry_date: date | None
+    termination_date: date | None
+    termination_reason: str
+    #: The date of conviction of the event sentenced.
+    conviction_date: date | None = None
+
+
+def validate_sentence(sentence: NewSentence, *, today: date) -> list[FieldProblem]:
+    problems = _code_problems(
+        "sentence_type", sentence.sentence_type, SENTENCE_TYPES, "the type of sentence"
+    )
+    problems += past_date_problems(
+        "sentence_date",
+        sentence.sentence_date,
+        now=today,
+        required="Enter the date of sentence",
+        label="Date of sentence",
+    )
+    if (
+        sentence.sentence_date is not None
+        and sentence.conviction_date is not None
+        and sentence.sentence_date < sentence.conviction_date
+    ):
+        message = "The date of sentence must be on or after the date of conviction"
+        problems.append(FieldProblem("sentence_date", "before_conviction", message))
+    if sentence.length < 1:
+        problems.append(FieldProblem("length", "out_of_range", "The length must be 1 or more"))
+    problems += _code_problems(
+        "length_unit", sentence.length_unit, SENTENCE_LENGTH_UNITS, "months or days"
+    )
+    custodial = sentence.sentence_type in CUSTODIAL_SENTENCE_TYPES
+    for field in ("release_date", "automatic_release_date", "licence_expiry_date"):
+        if getattr(sentence, field) is not None and not custodial:
+            message = "Only a custodial sentence has release dates"
+            problems.append(FieldProblem(field, "custody_only", message))
+    for field in ("release_date", "termination_date"):
+        problems += period_problems(sentence.sentence_date, getattr(sentence, field), field=field)
+    problems += _text_problems(
+        "termination_reason", sentence.termination_reason, "Termination reason"
+    )
+    return problems
+
+
+@dataclass(frozen=True)
+class NewRequirement:
+    category: str | None
+    length: int | None
+    length_unit: str
+    start_date: date | None
+    end_date: date | None
+    termination_reason: str
+
+
+def validate_requirement(requirement: NewRequirement) -> list[FieldProblem]:
+    problems = _code_problems(
+        "category", requirement.category, REQUIREMENT_CATEGORIES, "the requirement"
+    )
+    if (requirement.length is None) != (not requirement.length_unit):
+        message = "Give the length and its unit together, or neither"
+        problems.append(FieldProblem("length_unit", "together", message))
+    elif requirement.length_unit and requirement.length_unit not in LENGTH_UNITS:
+        message = "Select hours, days or months"
+        problems.append(FieldProblem("length_unit", "unknown_code", message))
+    elif requirement.length is not None and requirement.length < 1:
+        problems.append(FieldProblem("length", "out_of_range", "The length must be 1 or more"))
+    if requirement.start_date is None:
+        problems.append(FieldProblem("start_date", "required", "Enter the start date"))
+    problems += period_problems(requirement.start_date, requirement.end_date)
+    problems += _text_problems(
+        "termination_reason", requirement.termination_reason, "Termination reason"
+    )
+    return problems
+
+
+@dataclass(frozen=True)
+class NewLicenceCondition:
+    category: str | None
+    description: str
+    start_date: date | None
+    end_date: date | None
+
+
+def validate_licence_condition(condition: NewLicenceCondition) -> list[FieldProblem]:
+    problems = _code_problems(
+        "category", condition.category, LICENCE_CONDITION_CATEGORIES, "the licence condition"
+    )
+    problems += _text_problems("description", condition.description, "Description", limit=300)
+    if condition.start_date is None:
+        problems.append(FieldProblem("start_date", "required", "Enter the start date"))
+    problems += period_problems(condition.start_date, condition.end_date)
+    return problems

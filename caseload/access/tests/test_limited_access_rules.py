@@ -5,7 +5,13 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from caseload.access.domain import ListEntry, kept_out, validate_ending, validate_new_entry
+from caseload.access.domain import (
+    ListEntry,
+    kept_out,
+    validate_ending,
+    validate_list_entry,
+    validate_new_entry,
+)
 
 DAY = date(2026, 12, 1)
 ME, YOU, THEM = 1, 2, 3
@@ -108,3 +114,24 @@ def test_a_user_on_no_list_in_force_is_kept_out_only_by_a_restriction(lists, use
     if not named:
         restricted = any(e.in_force_on(DAY) and e.kind == "restriction" for e in lists)
         assert kept_out(user, lists, DAY) == restricted
+
+
+def test_an_imported_entry_is_held_to_the_lists_rules_but_may_have_ended():
+    ended = entry("exclusion", YOU, DAY - timedelta(days=100), DAY - timedelta(days=50))
+    assert validate_list_entry(ended, existing=[], user_found=True) == []
+    restriction = entry("restriction", THEM)
+    assert validate_list_entry(restriction, existing=[], user_found=True) == []
+    rules = [
+        p.rule
+        for p in validate_list_entry(
+            entry("exclusion", THEM), existing=[restriction], user_found=True
+        )
+    ]
+    assert rules == ["on_both_lists"]
+    backwards = entry("exclusion", YOU, DAY, DAY)
+    assert [p.rule for p in validate_list_entry(backwards, existing=[], user_found=True)] == [
+        "after_start"
+    ]
+    assert [p.rule for p in validate_list_entry(ended, existing=[], user_found=False)] == [
+        "unknown"
+    ]

@@ -13,6 +13,7 @@ from caseload.diary.domain import (
     occurrences,
     overlapping,
     validate_appointment,
+    validate_appointment_record,
     validate_cancellation,
     validate_outcome,
     validate_reschedule,
@@ -230,3 +231,26 @@ def test_overlap_is_symmetric(a, a_len, b, b_len):
 def test_the_diary_week_starts_on_monday():
     assert week_of(date(2026, 11, 22)) == date(2026, 11, 16)
     assert week_of(date(2026, 11, 16)) == date(2026, 11, 16)
+
+
+def test_an_appointment_another_system_recorded_may_be_past_and_cancelled_with_a_reason():
+    now = datetime(2026, 12, 2, 12, tzinfo=UTC)
+    past = NewAppointment("COAP", now - timedelta(days=300), 30, "Office")
+    assert (
+        validate_appointment_record(past, now=now, cancelled_at=None, cancellation_reason="") == []
+    )
+    cancelled = validate_appointment_record(
+        past, now=now, cancelled_at=now - timedelta(days=301), cancellation_reason=""
+    )
+    assert [(p.field, p.rule) for p in cancelled] == [("cancellation_reason", "required")]
+    with_outcome = validate_appointment_record(
+        past, now=now, cancelled_at=now, cancellation_reason="Ill", outcome_type="COAP"
+    )
+    assert [(p.field, p.rule) for p in with_outcome] == [("contact", "cancelled")]
+    nowhere = NewAppointment("COAP", now - timedelta(days=1), 3, "")
+    assert {
+        p.rule
+        for p in validate_appointment_record(
+            nowhere, now=now, cancelled_at=None, cancellation_reason=""
+        )
+    } == {"out_of_range", "required"}

@@ -2,13 +2,21 @@
 that hold cases kept in step with the staff grades."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from caseload.organisation.constants import Grade
-from caseload.organisation.domain import CASE_HOLDING_GRADES, NewAllocation, validate_allocation
+from caseload.organisation.domain import (
+    CASE_HOLDING_GRADES,
+    NewAllocation,
+    NewStaff,
+    validate_allocation,
+    validate_organisation_unit,
+    validate_staff,
+)
 
 GRADES = {str(g) for g in Grade.values}
 
@@ -95,3 +103,56 @@ def test_validation_never_raises_and_reports_each_broken_rule(
     elif current_since is not None and start_date < current_since:
         expected.append(("start_date", "before_current"))
     assert got == expected
+
+
+def test_the_staff_rules_know_every_grade_and_role():
+    from caseload.organisation.constants import Role
+    from caseload.organisation.domain import GRADES as DOMAIN_GRADES
+    from caseload.organisation.domain import ROLES
+
+    assert DOMAIN_GRADES == GRADES
+    assert {str(r) for r in Role.values} == ROLES
+
+
+def staff(**fields: object) -> NewStaff:
+    values: dict[str, object] = {
+        "username": "jsmith",
+        "officer_code": "N01P001",
+        "first_name": "Jo",
+        "last_name": "Smith",
+        "grade": "PO",
+        "role": "practitioner",
+        "contracted_hours": Decimal("37"),
+    }
+    return NewStaff(**{**values, **fields})  # type: ignore[arg-type]
+
+
+def test_a_member_of_staff_needs_a_username_a_code_a_grade_a_role_and_their_hours():
+    assert validate_staff(staff()) == []
+    problems = validate_staff(
+        staff(
+            username="j smith",
+            officer_code="",
+            grade="X",
+            role="boss",
+            contracted_hours=Decimal("49"),
+        )
+    )
+    assert [(p.field, p.rule) for p in problems] == [
+        ("username", "username_format"),
+        ("officer_code", "required"),
+        ("grade", "unknown_code"),
+        ("role", "unknown_code"),
+        ("contracted_hours", "out_of_range"),
+    ]
+
+
+@given(st.decimals(min_value=0, max_value=48, places=2))
+def test_any_hours_from_0_to_48_to_the_minute_are_contracted_hours(hours: Decimal):
+    assert validate_staff(staff(contracted_hours=hours)) == []
+
+
+def test_a_region_unit_or_team_has_a_code_no_longer_than_its_own_and_a_name():
+    assert validate_organisation_unit("NE", "North East", longest_code=10) == []
+    problems = validate_organisation_unit("NE01TEAM0001X", "", longest_code=12)
+    assert [(p.field, p.rule) for p in problems] == [("code", "max_length"), ("name", "required")]
