@@ -49,8 +49,7 @@ def streamed_from_replica(items: Iterable[T]) -> Iterator[T]:
     """`items`, each read from the replica: for a streamed response, which the server consumes
     after the view has returned. The replica is chosen around each step only, so the server's
     own work between the steps (and anything after the last) reads the primary."""
-    with reading_from_replica():
-        iterator = iter(items)
+    iterator = iter(items)
     while True:
         with reading_from_replica():
             try:
