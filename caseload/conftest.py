@@ -41,6 +41,14 @@ def fast_password_hashing(settings):  # type: ignore[no-untyped-def]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def returns_read_the_primary(settings):  # type: ignore[no-untyped-def]
+    """A test's writes are uncommitted inside its transaction, where no standby could see them:
+    with a replica configured (the PostgreSQL lane) reads meant for it go to the primary,
+    except in `returns/tests/test_replica.py`, which commits and turns this back on."""
+    settings.REPLICA_READS = False
+
+
 @pytest.fixture
 def production_password_hashing(settings):  # type: ignore[no-untyped-def]
     settings.PASSWORD_HASHERS = PRODUCTION_PASSWORD_HASHERS

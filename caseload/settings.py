@@ -170,6 +170,24 @@ else:
         }
     }
 
+# A PostgreSQL streaming replica for the returns and their exports (caseload.core.replica):
+# DATABASE_REPLICA_URL (or DATABASE_REPLICA_URL_FILE) names it; REPLICA_READS=false sends those
+# reads back to the primary. In tests the alias reads the primary's test database on the
+# replica's server (TEST MIRROR), which streaming replication keeps the same.
+DATABASE_REPLICA_URL = env_secret("DATABASE_REPLICA_URL", "") or ""
+REPLICA_READS = env_bool("REPLICA_READS", True)
+if DATABASE_REPLICA_URL:
+    if DB != "postgres":
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL needs a PostgreSQL primary (DATABASE_URL)")
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=env_int("CONN_MAX_AGE", 60), conn_health_checks=True
+    )
+    if DATABASES["replica"]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL must be a postgres:// URL")
+    DATABASES["replica"]["OPTIONS"] = POSTGRES_OPTIONS
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["caseload.core.replica.ReplicaRouter"]
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Passwords: argon2id first; a password stored with an older hasher (PBKDF2) is re-hashed with

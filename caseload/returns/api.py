@@ -1,7 +1,7 @@
 """Returns over the API: the list (`GET /returns`) and one return's rows, a page at a time
 (`GET /returns/{return_name}`), with the same filters as the page as query parameters."""
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.http import Http404, HttpRequest
@@ -13,6 +13,7 @@ from caseload.access.capabilities import Capability
 from caseload.access.rules import operation_for
 from caseload.core.api_errors import error_responses
 from caseload.core.api_fields import text
+from caseload.core.replica import reading_from_replica, replica_state
 from caseload.returns.domain.filters import ReturnFilters
 from caseload.returns.paging import page_of
 from caseload.returns.registry import Cell, Column, Row, all_returns, get_return
@@ -54,6 +55,14 @@ class ReturnRows(Schema):
     page: int
     pages: int
     total: int = Field(..., description="Rows across every page")
+    recorded_up_to: datetime | None = Field(
+        ...,
+        description=(
+            "Every change recorded before this moment is in the figures: the time they were "
+            "read, or, when returns are read from a replica that is behind, its latest change; "
+            "null when that replica cannot tell"
+        ),
+    )
 
 
 class ReturnQuery(Schema):
@@ -112,6 +121,7 @@ def list_returns(request: HttpRequest) -> list[ReturnOut]:
     summary="One return's rows, a page at a time, for the filters given",
 )
 @operation_for(Capability.SEE_RETURNS)
+@reading_from_replica()
 def return_rows(request: HttpRequest, return_name: str, filters: Query[ReturnQuery]) -> ReturnRows:
     declared = get_return(return_name)
     if declared is None:
@@ -129,6 +139,8 @@ def return_rows(request: HttpRequest, return_name: str, filters: Query[ReturnQue
         ),
         today,
     )
+    state = replica_state()
+    recorded_up_to = state.includes_up_to if state else timezone.now()
     page = page_of(declared.rows(scope), filters.page, filters.page_size)
     summary = declared.summary(scope) if declared.summary else None
     record_audit(
@@ -155,4 +167,5 @@ def return_rows(request: HttpRequest, return_name: str, filters: Query[ReturnQue
         page=page.number,
         pages=page.pages,
         total=page.total,
+        recorded_up_to=recorded_up_to,
     )

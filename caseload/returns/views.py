@@ -11,6 +11,8 @@ from caseload.access.audit import record_audit
 from caseload.access.capabilities import Capability, has_capability
 from caseload.access.rules import surface
 from caseload.core.pagination import filters_without_page
+from caseload.core.replica import reading_from_replica, replica_state, streamed_from_replica
+from caseload.returns import freshness
 from caseload.returns.charts import chart_of
 from caseload.returns.exporting import streamed_csv, xlsx_file
 from caseload.returns.forms import ReturnFilterForm
@@ -64,11 +66,13 @@ def _covering(form: ReturnFilterForm, scope: ReturnScope) -> str:
 
 
 @surface(Capability.SEE_RETURNS)
+@reading_from_replica()
 def return_page(request: HttpRequest, return_name: str) -> HttpResponse:
     declared = _declared(return_name)
     form, scope = _filtered(request, declared)
     context: dict[str, object] = {"declared": declared, "form": form}
     if scope is not None:
+        read_from = freshness.in_words(replica_state())
         summary = declared.summary(scope) if declared.summary else None
         page = page_of(declared.rows(scope), page_number(request.GET.get("page")), ROWS_PER_PAGE)
         record_audit(
@@ -84,6 +88,7 @@ def return_page(request: HttpRequest, return_name: str) -> HttpResponse:
         context |= {
             "scope": scope,
             "covering": _covering(form, scope),
+            "read_from": read_from,
             "summary": summary,
             "chart": chart_of(declared, summary) if summary else None,
             "page": page,
@@ -95,6 +100,7 @@ def return_page(request: HttpRequest, return_name: str) -> HttpResponse:
 
 
 @surface(Capability.EXPORT_RETURNS)
+@reading_from_replica()
 def return_download(request: HttpRequest, return_name: str, fmt: str) -> HttpResponse:
     declared = _declared(return_name)
     if fmt not in CONTENT_TYPES:
@@ -108,7 +114,7 @@ def return_download(request: HttpRequest, return_name: str, fmt: str) -> HttpRes
     disposition = f'attachment; filename="{filename}"'
     if fmt == "csv":
         response: HttpResponse = StreamingHttpResponse(
-            streamed_csv(declared, scope), content_type=CONTENT_TYPES["csv"]
+            streamed_from_replica(streamed_csv(declared, scope)), content_type=CONTENT_TYPES["csv"]
         )
     else:
         response = xlsx_file(declared, scope)

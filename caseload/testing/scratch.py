@@ -91,8 +91,16 @@ class ScratchDatabase:
             conn.close()
 
 
+#: The replica named by the test run's environment is a copy of another database than this one.
+NOT_FOR_SCRATCH = ("DATABASE_REPLICA_URL", "DATABASE_REPLICA_URL_FILE")
+
+
 def _environment(**overrides: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("PYTEST") and k not in NOT_FOR_SCRATCH
+    }
     env.update(overrides, LOG_LEVEL="ERROR")
     return env
 

@@ -11,9 +11,11 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from caseload.access.capabilities import Capability, has_capability
+from caseload.core.replica import reading_from_replica, replica_state
+from caseload.returns import freshness
 from caseload.returns.domain.filters import ReturnFilters
 from caseload.returns.exporting import export
-from caseload.returns.registry import all_returns, get_return
+from caseload.returns.registry import Return, all_returns, get_return
 from caseload.returns.scope import ReturnFilterError, scope_for
 from caseload.returns.writers import FORMATS
 
@@ -64,6 +66,11 @@ class Command(BaseCommand):
             raise CommandError(f"--as: no active user called {o['username']!r}")
         if not has_capability(user, Capability.EXPORT_RETURNS):
             raise CommandError(f"--as: {o['username']} may not {Capability.EXPORT_RETURNS}")
+        with reading_from_replica():
+            self._write(declared, user, o)
+
+    def _write(self, declared: Return, user: Any, o: dict[str, Any]) -> None:
+        read_from = freshness.in_words(replica_state())
         try:
             scope = scope_for(
                 user,
@@ -89,3 +96,5 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"--out: cannot write {o['out']!r}: {exc.strerror}") from exc
         self.stderr.write(f"Wrote {rows:,} rows of {declared.title.lower()} to {o['out']}.")
+        if read_from:
+            self.stderr.write(read_from)
