@@ -51,12 +51,13 @@ def test_a_batch_costs_the_same_number_of_queries_whatever_its_size(practitioner
     many = [case_held_by(practitioner).pk for _ in range(40)]
     first_few, first_many = _queries_to_refresh(few), _queries_to_refresh(many)
     assert first_few == first_many
-    # Each fact table and each cache read once for the whole batch (essentials: its cache,
-    # sentences, diary, RoSH summaries, addresses, allocations, enquiries, three of plans and
-    # three of enforcement).
-    assert first_few[0] == 22
+    # Each fact table and each cache read once for the whole batch (the facts: people with
+    # their criminal history, sentences, requirements, registrations, reviews, circumstances,
+    # assessments, contacts; essentials: its cache, sentences, diary, RoSH summaries,
+    # addresses, allocations, enquiries, three of plans and three of enforcement).
+    assert first_few[0] == 23
     # Again once the caches exist: the same reads, and nothing to write.
-    assert _queries_to_refresh(few) == _queries_to_refresh(many) == (22, set())
+    assert _queries_to_refresh(few) == _queries_to_refresh(many) == (23, set())
 
 
 @dataclass
