@@ -1,7 +1,9 @@
 """One planner for cache writes: create, update or delete a row only where its values changed.
 
 Every derived cache is written this way, so that one person after an action and a whole batch
-in `caseload recompute` go through the same code, the latter with one bulk write per table.
+in `caseload recompute` go through the same code, the latter with one bulk write per table:
+on PostgreSQL a large plan goes through `COPY` and one upsert (`caseload.derived.copy_writes`),
+elsewhere (and for a few rows) through Django's bulk writes.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from django.db import models
+
+from caseload.derived.copy_writes import copy_insert, copy_upsert, use_copy
 
 M = TypeVar("M", bound=models.Model)
 
@@ -56,14 +60,23 @@ class CacheWrites(Generic[M]):
 
     def apply(self) -> None:
         manager: Any = self.model._default_manager
-        if self.create:
-            manager.bulk_create(self.create, batch_size=1000)
-        if self.update:
-            manager.bulk_update(self.update, [*self.fields, *self.stamped], batch_size=1000)
+        if use_copy(len(self.create) + len(self.update)):
+            copy_upsert(self.model, [*self.update, *self.create])
+        else:
+            self._bulk_write(manager)
         if self.delete:
             manager.filter(pk__in=self.delete).delete()
         by_model: dict[type[models.Model], list[models.Model]] = {}
         for extra in self.append:
             by_model.setdefault(type(extra), []).append(extra)
         for model, rows in by_model.items():
-            model._default_manager.bulk_create(rows, batch_size=1000)
+            if use_copy(len(rows)):
+                copy_insert(model, rows)
+            else:
+                model._default_manager.bulk_create(rows, batch_size=1000)
+
+    def _bulk_write(self, manager: Any) -> None:
+        if self.create:
+            manager.bulk_create(self.create, batch_size=1000)
+        if self.update:
+            manager.bulk_update(self.update, [*self.fields, *self.stamped], batch_size=1000)
