@@ -18,6 +18,25 @@ from caseload.derived.copy_writes import copy_insert, copy_upsert, use_copy
 
 M = TypeVar("M", bound=models.Model)
 
+#: A stored cache row as read by `stored_rows`: a named tuple of its id, person, key and fields.
+Stored = Any
+
+
+def stored_rows(
+    model: type[models.Model],
+    fields: Sequence[str],
+    person_ids: Sequence[int],
+    keys: Sequence[str] = (),
+) -> list[Stored]:
+    """The batch's stored rows as plain named tuples (building a model for each row of a
+    national cache cost more than comparing it); `CacheWrites` builds models for changed ones."""
+    manager: Any = model._default_manager
+    return list(
+        manager.filter(person_id__in=person_ids).values_list(
+            "id", "person_id", *keys, *fields, named=True
+        )
+    )
+
 
 @dataclass
 class CacheWrites(Generic[M]):
@@ -38,24 +57,24 @@ class CacheWrites(Generic[M]):
         return len(self.create) + len(self.update) + len(self.delete)
 
     def put(
-        self, person_id: int, row: M | None, values: Mapping[str, object], **key: object
+        self, person_id: int, row: Stored | None, values: Mapping[str, object], **key: object
     ) -> bool:
-        """Plan `values` for one person's row (`row` is the stored one, or None); True if it
-        changes."""
+        """Plan `values` for one person's row (`row` is the stored one from `stored_rows`, or
+        None); True if it changes. A row written is written whole: its key, values and stamps."""
         if row is not None and all(getattr(row, f) == values[f] for f in self.fields):
             return False
+        written = self.model(person_id=person_id, **key, **values, **self.stamped)
         if row is None:
-            self.create.append(self.model(person_id=person_id, **key, **values, **self.stamped))
+            self.create.append(written)
         else:
-            for name, value in {**values, **self.stamped}.items():
-                setattr(row, name, value)
-            self.update.append(row)
+            written.pk = row.id
+            self.update.append(written)
         self.changed_people.add(person_id)
         return True
 
-    def remove(self, person_id: int, rows: Sequence[M]) -> None:
+    def remove(self, person_id: int, rows: Sequence[Stored]) -> None:
         if rows:
-            self.delete += [row.pk for row in rows]
+            self.delete += [row.id for row in rows]
             self.changed_people.add(person_id)
 
     def apply(self) -> None:

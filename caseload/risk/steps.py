@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from caseload.derived.registry import Batch, register
-from caseload.derived.writes import CacheWrites
+from caseload.derived.writes import CacheWrites, Stored, stored_rows
 from caseload.risk.derive import ScoreOutcome, derive_scores
 from caseload.risk.models import PredictorScore, PredictorScoreChange
 
@@ -45,14 +45,14 @@ class PredictorScores:
     label = "predictor scores"
     after = ()
 
-    def load(self, batch: Batch) -> dict[int, dict[str, PredictorScore]]:
-        stored: dict[int, dict[str, PredictorScore]] = {pid: {} for pid in batch.person_ids}
-        for row in PredictorScore.objects.filter(person_id__in=batch.person_ids):
+    def load(self, batch: Batch) -> dict[int, dict[str, Stored]]:
+        stored: dict[int, dict[str, Stored]] = {pid: {} for pid in batch.person_ids}
+        for row in stored_rows(PredictorScore, _FIELDS, batch.person_ids, keys=("predictor",)):
             stored[row.person_id][row.predictor] = row
         return stored
 
     def plan(
-        self, batch: Batch, stored: dict[int, dict[str, PredictorScore]]
+        self, batch: Batch, stored: dict[int, dict[str, Stored]]
     ) -> CacheWrites[PredictorScore]:
         # The day is stamped on a row written, not compared: a score the next day's facts leave
         # as it was is not rewritten just to re-date it.
