@@ -17,6 +17,7 @@ one process.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -135,15 +136,19 @@ def recompute_all(
 def _worker(
     part: Part, day: date, batch_size: int, restart: bool, messages: multiprocessing.Queue[Any]
 ) -> None:
-    """One forked process: its own connection (the parent's were closed before the fork)."""
+    """One forked process: its own connection (the parent's were closed before the fork).
+
+    It stops after the batch it is on if the parent has gone (killed, say), so a stopped run
+    leaves no worker behind to take over the next one's ranges."""
+    parent = os.getppid()
+
+    def kept(people: int) -> None:
+        if os.getppid() != parent:
+            raise SystemExit(1)
+        messages.put(("people", people))
+
     try:
-        done = _recompute_part(
-            part,
-            day,
-            batch_size=batch_size,
-            restart=restart,
-            progress=lambda n: messages.put(("people", n)),
-        )
+        done = _recompute_part(part, day, batch_size=batch_size, restart=restart, progress=kept)
         messages.put(("done", done.counts, done.run.pk, done.resumed_after))
     except RunTakenOver as exc:
         messages.put(("taken over", str(exc)))
