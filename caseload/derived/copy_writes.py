@@ -9,6 +9,7 @@ rows already stored keep their id and are updated, new ones take the next id.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import nullcontext
 
 from django.db import connection, models
 
@@ -26,9 +27,11 @@ def _columns(model: type[models.Model]) -> list[models.Field]:  # type: ignore[t
 
 def _copy(table: str, columns: list[str], rows: list[tuple[object, ...]]) -> None:
     quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
+    sql = f"COPY {connection.ops.quote_name(table)} ({quoted}) FROM STDIN"
     with connection.cursor() as cursor:
-        raw = cursor.cursor
-        with raw.copy(f"COPY {connection.ops.quote_name(table)} ({quoted}) FROM STDIN") as copy:
+        # Logged like any query where queries are (DEBUG, tests' CaptureQueriesContext).
+        logged = cursor.debug_sql(sql) if hasattr(cursor, "debug_sql") else nullcontext()
+        with logged, cursor.cursor.copy(sql) as copy:
             for row in rows:
                 copy.write_row(row)
 

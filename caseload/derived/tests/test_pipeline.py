@@ -1,6 +1,7 @@
 """The refresh pipeline: steps found in each part, run in order, in a fixed number of queries,
 and staff-keyed steps marked by the person-level changes they follow."""
 
+import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -36,13 +37,21 @@ def test_a_step_that_runs_after_an_unknown_step_is_refused():
         registry.unregister("orphan")
 
 
+def _written_table(sql: str) -> str:
+    """The cache or history table a write is for (a PostgreSQL staging table stands for its
+    cache: a large plan goes by COPY into it, then one upsert)."""
+    found = re.search(r'"(\w+)"', sql)
+    return found.group(1).removeprefix("stage_") if found else sql
+
+
 def _queries_to_refresh(people: list[int]) -> tuple[int, set[str]]:
     """How many reads, and which tables are written (a bulk write may be split into chunks by
-    SQLite's limit on parameters per statement, so writes are compared as a set)."""
+    SQLite's limit on parameters per statement, or go by COPY on PostgreSQL, so writes are
+    compared as a set of tables)."""
     with CaptureQueriesContext(connection) as queries:
         refresh(people, cause="test")
     reads = [q["sql"] for q in queries if q["sql"].startswith("SELECT")]
-    writes = {q["sql"].split(" (")[0] for q in queries if not q["sql"].startswith("SELECT")}
+    writes = {_written_table(q["sql"]) for q in queries if not q["sql"].startswith("SELECT")}
     return len(reads), writes
 
 
