@@ -10,7 +10,7 @@ from typing import Any
 from django.utils import timezone
 
 from caseload.derived.registry import Batch, register
-from caseload.derived.writes import CacheWrites
+from caseload.derived.writes import CacheWrites, Stored, stored_rows
 from caseload.diary.models import Appointment
 from caseload.enforcement.domain import EnforcementFacts
 from caseload.essentials import sources
@@ -52,7 +52,7 @@ def _months(length: int, unit: str) -> int | None:
 class Loaded:
     """What the step reads beyond the case facts, for the whole batch."""
 
-    stored: dict[int, list[EssentialDue]]
+    stored: dict[int, list[Stored]]
     lengths: dict[int, dict[int, SentenceLength]]
     appointments: dict[int, list[ArrangedAppointment]]
     rosh: dict[int, list[RoshSummaryFact]]
@@ -66,8 +66,8 @@ class Loaded:
 def load_extra_facts(person_ids: list[int]) -> Loaded:
     """A fixed number of queries for the batch, whatever its size: six here, and the other
     parts' loaders (one for enquiries, three for plans, three for enforcement)."""
-    stored: dict[int, list[EssentialDue]] = defaultdict(list)
-    for row in EssentialDue.objects.filter(person_id__in=person_ids):
+    stored: dict[int, list[Stored]] = defaultdict(list)
+    for row in stored_rows(EssentialDue, FIELDS, person_ids, keys=("kind", "subject")):
         stored[row.person_id].append(row)
     lengths: dict[int, dict[int, SentenceLength]] = defaultdict(dict)
     for row in Sentence.objects.filter(event__person_id__in=person_ids).values_list(

@@ -17,6 +17,7 @@ from caseload.derived.facts import CaseFacts
 from caseload.people.domain import ACCOMMODATION, EMPLOYMENT
 from caseload.risk.assessment import ASSESSMENT_FIELDS
 from caseload.risk.predictors import PREDICTOR_NAMES, calculate, parse_request, predictor_fields
+from caseload.risk.predictors.request import SPECS, PredictorRequest, parse_with
 from caseload.risk.predictors.results import Term
 from caseload.risk.predictors.service import PREDICTORS, to_output
 
@@ -138,17 +139,46 @@ def score_one(
     parsed = parse_request(request)
     if parsed.invalid_fields:
         return calculate(name, request), ()
-    result = PREDICTORS[name](parsed.request)
+    return _scored(name, parsed.request)
+
+
+def _scored(name: str, request: PredictorRequest) -> tuple[dict[str, object], tuple[Term, ...]]:
+    result = PREDICTORS[name](request)
     return to_output(name, result), tuple(result.terms)
 
 
+#: Predictor → (the JSON fields it accepts, the request attributes they fill).
+_ACCEPTED: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    name: (
+        frozenset(predictor_fields(name).all),
+        tuple(SPECS[f][0] for f in predictor_fields(name).all if f in SPECS),
+    )
+    for name in PREDICTOR_NAMES
+}
+
+
+def _only(request: PredictorRequest, attributes: tuple[str, ...]) -> PredictorRequest:
+    """The request with only these attributes kept (the others None): what parsing just the
+    predictor's own fields gives, without parsing again."""
+    kept = object.__new__(PredictorRequest)
+    given = request.__dict__
+    kept.__dict__.update({a: given[a] for a in attributes if a in given})
+    return kept
+
+
 def derive_scores(facts: CaseFacts) -> dict[str, ScoreOutcome]:
+    """Every predictor for one person: the request is built and parsed once, and each
+    predictor given the fields it reads (one with an invalid field is scored on its own, to
+    report it as `calculate` does)."""
     everything = full_request(facts)
+    parsed, invalid = parse_with(everything, SPECS)
     outcomes: dict[str, ScoreOutcome] = {}
     for name in PREDICTOR_NAMES:
-        accepted = set(predictor_fields(name).all)
-        request = {k: v for k, v in everything.items() if k in accepted}
-        result, terms = score_one(name, request)
+        accepted, attributes = _ACCEPTED[name]
+        if accepted.isdisjoint(invalid):
+            result, terms = _scored(name, _only(parsed, attributes))
+        else:
+            result, terms = score_one(name, {k: v for k, v in everything.items() if k in accepted})
         errors = [e for e in result.get("errors") or [] if isinstance(e, Mapping)]  # type: ignore[attr-defined]
         score = result.get("score")
         outcomes[name] = ScoreOutcome(

@@ -2,9 +2,8 @@
 
 from decimal import Decimal
 
-from caseload.derived.facts import CaseFacts
 from caseload.derived.registry import Batch, register
-from caseload.derived.writes import CacheWrites
+from caseload.derived.writes import CacheWrites, Stored, stored_rows
 from caseload.risk.derive import ScoreOutcome, derive_scores
 from caseload.risk.models import PredictorScore, PredictorScoreChange
 
@@ -18,7 +17,6 @@ _FIELDS = (
     "terms",
     "missing",
     "errors",
-    "facts_as_at",
 )
 
 
@@ -26,7 +24,7 @@ _FIELDS = (
 _CHANGED = ("score", "band", "score_type")
 
 
-def _row_values(outcome: ScoreOutcome, facts: CaseFacts) -> dict[str, object]:
+def _row_values(outcome: ScoreOutcome) -> dict[str, object]:
     score = outcome.score
     return {
         "score": None if score is None else Decimal(str(score)).quantize(Decimal("0.01")),
@@ -38,7 +36,6 @@ def _row_values(outcome: ScoreOutcome, facts: CaseFacts) -> dict[str, object]:
         "terms": [list(t) for t in outcome.terms],
         "missing": list(outcome.missing),
         "errors": list(outcome.errors),
-        "facts_as_at": facts.as_at,
     }
 
 
@@ -48,23 +45,25 @@ class PredictorScores:
     label = "predictor scores"
     after = ()
 
-    def load(self, batch: Batch) -> dict[int, dict[str, PredictorScore]]:
-        stored: dict[int, dict[str, PredictorScore]] = {pid: {} for pid in batch.person_ids}
-        for row in PredictorScore.objects.filter(person_id__in=batch.person_ids):
+    def load(self, batch: Batch) -> dict[int, dict[str, Stored]]:
+        stored: dict[int, dict[str, Stored]] = {pid: {} for pid in batch.person_ids}
+        for row in stored_rows(PredictorScore, _FIELDS, batch.person_ids, keys=("predictor",)):
             stored[row.person_id][row.predictor] = row
         return stored
 
     def plan(
-        self, batch: Batch, stored: dict[int, dict[str, PredictorScore]]
+        self, batch: Batch, stored: dict[int, dict[str, Stored]]
     ) -> CacheWrites[PredictorScore]:
-        writes = CacheWrites(PredictorScore, _FIELDS)
+        # The day is stamped on a row written, not compared: a score the next day's facts leave
+        # as it was is not rewritten just to re-date it.
+        writes = CacheWrites(PredictorScore, _FIELDS, stamped={"facts_as_at": batch.as_at})
         outcomes = batch.outcomes.setdefault(self.key, {})
         for person_id, facts in batch.facts.items():
             outcomes[person_id] = derive_scores(facts)
             rows = dict(stored[person_id])
             for name, outcome in outcomes[person_id].items():
                 row = rows.pop(name, None)
-                values = _row_values(outcome, facts)
+                values = _row_values(outcome)
                 before = None if row is None else tuple(getattr(row, f) for f in _CHANGED)
                 if writes.put(person_id, row, values, predictor=name) and before != tuple(
                     values[f] for f in _CHANGED

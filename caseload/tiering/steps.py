@@ -3,7 +3,7 @@
 from typing import Any
 
 from caseload.derived.registry import Batch, register
-from caseload.derived.writes import CacheWrites
+from caseload.derived.writes import CacheWrites, Stored, stored_rows
 from caseload.tiering.derive import TierOutcome, derive_tiers
 from caseload.tiering.domain.reasons import Reason
 from caseload.tiering.models import CaseTier, TierChange
@@ -40,7 +40,7 @@ def _values(outcome: TierOutcome) -> dict[str, Any]:
 
 
 def _tier_changes(
-    person_id: int, current: CaseTier | None, values: dict[str, Any], batch: Batch
+    person_id: int, current: Stored | None, values: dict[str, Any], batch: Batch
 ) -> list[TierChange]:
     """One history row per framework whose tier moved."""
     changes = []
@@ -68,10 +68,10 @@ class Tiers:
     label = "tiers"
     after = ("predictors",)
 
-    def load(self, batch: Batch) -> dict[int, CaseTier]:
-        return {t.person_id: t for t in CaseTier.objects.filter(person_id__in=batch.person_ids)}
+    def load(self, batch: Batch) -> dict[int, Stored]:
+        return {t.person_id: t for t in stored_rows(CaseTier, _FIELDS, batch.person_ids)}
 
-    def plan(self, batch: Batch, stored: dict[int, CaseTier]) -> CacheWrites[CaseTier]:
+    def plan(self, batch: Batch, stored: dict[int, Stored]) -> CacheWrites[CaseTier]:
         writes = CacheWrites(CaseTier, _FIELDS, stamped={"calculated_at": batch.now})
         scores = batch.outcomes["predictors"]
         outcomes = batch.outcomes.setdefault(self.key, {})

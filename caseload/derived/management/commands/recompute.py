@@ -1,12 +1,14 @@
+import os
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection
 from django.utils import timezone
 from tqdm import tqdm
 
 from caseload.core.batches import RunTakenOver
 from caseload.core.versions import when_in_words
-from caseload.derived.recompute import recompute_all
+from caseload.derived.recompute import WorkerStopped, recompute_all
 from caseload.derived.registry import step_labels
 from caseload.people.models import Person
 
@@ -25,10 +27,25 @@ class Command(BaseCommand):
             action="store_true",
             help="start afresh instead of carrying on an unfinished run",
         )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=None,
+            help="processes sharing the people (PostgreSQL only; default: one per CPU there)",
+        )
 
-    def handle(self, *args: Any, batch_size: int, restart: bool, **options: Any) -> None:
+    def handle(
+        self, *args: Any, batch_size: int, restart: bool, workers: int | None, **options: Any
+    ) -> None:
         if batch_size < 1:
             raise CommandError("--batch-size must be at least 1")
+        postgres = connection.vendor == "postgresql"
+        if workers is None:
+            workers = (os.cpu_count() or 1) if postgres else 1
+        if workers < 1:
+            raise CommandError("--workers must be at least 1")
+        if workers > 1 and not postgres:
+            raise CommandError("--workers above 1 needs PostgreSQL (SQLite has one writer)")
         try:
             with tqdm(
                 total=Person.objects.count(),
@@ -36,9 +53,13 @@ class Command(BaseCommand):
                 desc="recompute",
                 disable=options["verbosity"] == 0,
             ) as bar:
-                done = recompute_all(batch_size=batch_size, restart=restart, progress=bar.update)
+                done = recompute_all(
+                    batch_size=batch_size, restart=restart, workers=workers, progress=bar.update
+                )
         except RunTakenOver as exc:
             raise CommandError(f"{exc}. Is another recompute running?") from exc
+        except WorkerStopped as exc:
+            raise CommandError(str(exc)) from exc
         if done.resumed_after:
             started = when_in_words(timezone.localtime(done.run.started_at))
             self.stdout.write(
