@@ -1,0 +1,211 @@
+"""One person of the national data set, as import rows (pure; no Django).
+
+The record itself is the demo's (`demo/generator.py`: offence, sentence, requirements, licence
+conditions, registrations, circumstances, assessment, criminal history), with supervision begun
+up to two years ago; the contacts and appointments are drawn at national rates
+(`national/contacts.py`). Around that:
+
+- Registrations are reviewed on each review date their register's period sets
+  (`risk.domain.review_due`), a few days late at times.
+- 15% of cases changed practitioner within the unit during the two years **[I]** (absence,
+  leavers, reallocation after a change of risk): two allocations, each contact recorded by the
+  practitioner holding the case that day.
+- 0.5% of cases have a limited-access list **[I]**: an exclusion naming a colleague in the
+  same unit, or a restriction to the practitioner and the team manager.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+
+from caseload.demo.actual_minutes import add_actual_minutes
+from caseload.demo.generator import SyntheticPerson, synthetic_person
+from caseload.demo.national.contacts import WINDOW_DAYS, Supervision, plan_diary, risk_level
+from caseload.demo.national.staff import Practitioner
+from caseload.risk.domain import review_due
+
+REALLOCATED_SHARE = 0.15
+LIMITED_ACCESS_SHARE = 0.005
+Row = tuple[str, dict[str, object]]
+
+
+def _iso(value: object) -> object:
+    return value.isoformat() if isinstance(value, date | datetime) else value
+
+
+def _clean(row: dict[str, object]) -> dict[str, object]:
+    """Dates as ISO 8601; empty optional values left out."""
+    return {k: _iso(v) for k, v in row.items() if v is not None and v != ""}
+
+
+def person_rows(
+    rng: random.Random,
+    crn: str,
+    today: date,
+    holder: Practitioner,
+    colleagues: list[Practitioner],
+    manager: str,
+    office: str,
+) -> Iterator[Row]:
+    """Every row of one person's record, each with the file it goes in."""
+    p = synthetic_person(rng, crn, today, supervised_for=WINDOW_DAYS, with_contacts=False)
+    start = p.sentence["release_date"] or p.sentence["sentence_date"]
+    assert isinstance(start, date)
+    yield "people", _person(p)
+    yield "events", _clean({"crn": crn, **p.event})
+    yield "sentences", _clean({"crn": crn, "event": 1, **p.sentence})
+    for n, r in enumerate(p.requirements, start=1):
+        yield "requirements", _clean({"ref": f"{crn}-R{n}", "crn": crn, "event": 1, **r})
+    for n, c in enumerate(p.licence_conditions, start=1):
+        yield "licence_conditions", _clean({"ref": f"{crn}-L{n}", "crn": crn, "event": 1, **c})
+    for n, c in enumerate(p.circumstances, start=1):
+        yield "circumstances", _clean({"ref": f"{crn}-CI{n}", "crn": crn, **c})
+    for n, r in enumerate(p.registrations, start=1):
+        yield "registrations", _registration(rng, f"{crn}-RG{n}", crn, r, today)
+    if p.assessment is not None:
+        yield "assessments", _clean({"ref": f"{crn}-AS1", "crn": crn, **p.assessment})
+    holders = _holders(rng, start, today, holder, colleagues)
+    for n, (staff, since, until) in enumerate(holders, start=1):
+        row = {"ref": f"{crn}-AL{n}", "crn": crn, "staff": staff.username, "start_date": since}
+        yield "allocations", _clean({**row, "end_date": until})
+    yield from _diary(rng, p, start, today, holders, office)
+    if rng.random() < LIMITED_ACCESS_SHARE:
+        yield from _limited_access(rng, crn, holders[-1], colleagues, manager)
+
+
+def _person(p: SyntheticPerson) -> dict[str, object]:
+    return _clean(
+        {
+            "crn": p.crn,
+            "first_name": p.first_name,
+            "last_name": p.last_name,
+            "date_of_birth": p.date_of_birth,
+            "sex": p.sex,
+            **p.equality,
+            "nationality": "British",
+            "criminal_history": _clean(p.history),
+        }
+    )
+
+
+def _registration(
+    rng: random.Random, ref: str, crn: str, r: dict[str, object], today: date
+) -> dict[str, object]:
+    registered_on = r["registered_on"]
+    assert isinstance(registered_on, date)
+    reviews: list[dict[str, object]] = []
+    last: date | None = None
+    while (due := review_due(registered_on, last, str(r["register"]))) is not None:
+        last = due + timedelta(days=rng.choice((0, 0, 0, 2, 5, 12)))
+        if last >= today:
+            break
+        reviews.append({"reviewed_on": last.isoformat()})
+    row = _clean({"ref": ref, "crn": crn, **r})
+    if reviews:
+        row["reviews"] = reviews
+    return row
+
+
+Holding = tuple[Practitioner, date, date | None]
+
+
+def _holders(
+    rng: random.Random,
+    start: date,
+    today: date,
+    holder: Practitioner,
+    colleagues: list[Practitioner],
+) -> list[Holding]:
+    """Who held the case from when: the current holder, after a colleague for some cases."""
+    others = [c for c in colleagues if c.username != holder.username]
+    days = (today - start).days
+    if others and days > 60 and rng.random() < REALLOCATED_SHARE:
+        change = start + timedelta(days=rng.randint(30, days - 14))
+        return [(rng.choice(others), start, change), (holder, change, None)]
+    return [(holder, start, None)]
+
+
+def _holding_on(holders: list[Holding], day: date) -> Practitioner:
+    for staff, _, until in holders:
+        if until is None or day < until:
+            return staff
+    return holders[-1][0]
+
+
+def _diary(
+    rng: random.Random,
+    p: SyntheticPerson,
+    start: date,
+    today: date,
+    holders: list[Holding],
+    office: str,
+) -> Iterator[Row]:
+    registers = [str(r["register"]) for r in p.registrations]
+    hours = sum(int(r["length"]) for r in p.requirements if r["category"] == "W")  # type: ignore[call-overload]
+    case = Supervision(p.crn, start, risk_level(registers), hours, office)
+    diary = plan_diary(rng, case, today)
+    add_actual_minutes(rng, diary.contacts, today)
+    for contact in diary.contacts:
+        at = contact["happened_at"]
+        assert isinstance(at, datetime)
+        staff = _holding_on(holders, at.date()).username
+        yield (
+            "contacts",
+            _clean(
+                {"ref": contact.pop("ref"), "crn": p.crn, "event": 1, **contact, "staff": staff}
+            ),
+        )
+    for appointment in diary.appointments:
+        at = appointment["starts_at"]
+        assert isinstance(at, datetime)
+        cancelled = appointment.pop("cancelled")
+        row = {
+            "ref": appointment.pop("ref"),
+            "crn": p.crn,
+            **appointment,
+            "with_staff": _holding_on(holders, at.date()).username,
+        }
+        if cancelled:
+            row["cancelled_at"] = at - timedelta(days=2)
+            row["cancellation_reason"] = "The person asked to rearrange: a job interview."
+        yield "appointments", _clean(row)
+
+
+def _limited_access(
+    rng: random.Random,
+    crn: str,
+    current: Holding,
+    colleagues: list[Practitioner],
+    manager: str,
+) -> Iterator[Row]:
+    holder, since, _ = current
+    others = [c for c in colleagues if c.username != holder.username]
+    if others and rng.random() < 0.6:
+        yield (
+            "limited_access",
+            {
+                "ref": f"{crn}-LA1",
+                "crn": crn,
+                "kind": "exclusion",
+                "username": rng.choice(others).username,
+                "start_date": since.isoformat(),
+                "reason": "Known to the person",
+            },
+        )
+        return
+    for n, (username, reason) in enumerate(
+        ((holder.username, "Holds the case"), (manager, "Team manager")), start=1
+    ):
+        yield (
+            "limited_access",
+            {
+                "ref": f"{crn}-LA{n}",
+                "crn": crn,
+                "kind": "restriction",
+                "username": username,
+                "start_date": since.isoformat(),
+                "reason": reason,
+            },
+        )
