@@ -150,27 +150,55 @@ def _diary(
     for contact in diary.contacts:
         at = contact["happened_at"]
         assert isinstance(at, datetime)
-        staff = _holding_on(holders, at.date()).username
-        yield (
-            "contacts",
-            _clean(
-                {"ref": contact.pop("ref"), "crn": p.crn, "event": 1, **contact, "staff": staff}
-            ),
-        )
+        yield "contacts", _contact_row(p.crn, contact, _holding_on(holders, at.date()).username)
     for appointment in diary.appointments:
         at = appointment["starts_at"]
         assert isinstance(at, datetime)
-        cancelled = appointment.pop("cancelled")
-        row = {
-            "ref": appointment.pop("ref"),
-            "crn": p.crn,
-            **appointment,
-            "with_staff": _holding_on(holders, at.date()).username,
-        }
-        if cancelled:
-            row["cancelled_at"] = at - timedelta(days=2)
-            row["cancellation_reason"] = "The person asked to rearrange: a job interview."
-        yield "appointments", _clean(row)
+        yield (
+            "appointments",
+            _appointment_row(p.crn, appointment, _holding_on(holders, at.date()).username),
+        )
+
+
+def _contact_row(crn: str, contact: dict[str, object], staff: str) -> dict[str, object]:
+    """Written field by field rather than through `_clean`: tens of millions of them."""
+    at = contact["happened_at"]
+    assert isinstance(at, datetime)
+    row: dict[str, object] = {
+        "ref": contact["ref"],
+        "crn": crn,
+        "event": 1,
+        "contact_type": contact["contact_type"],
+        "happened_at": at.isoformat(),
+    }
+    for name in ("outcome", "enforcement_action", "notes"):
+        if contact[name]:
+            row[name] = contact[name]
+    for name in ("minutes_credited", "actual_minutes"):
+        if name in contact:
+            row[name] = contact[name]
+    row["staff"] = staff
+    return row
+
+
+def _appointment_row(crn: str, appointment: dict[str, object], staff: str) -> dict[str, object]:
+    at = appointment["starts_at"]
+    assert isinstance(at, datetime)
+    row: dict[str, object] = {
+        "ref": appointment["ref"],
+        "crn": crn,
+        "contact_type": appointment["contact_type"],
+        "starts_at": at.isoformat(),
+        "duration_minutes": appointment["duration_minutes"],
+        "location": appointment["location"],
+        "with_staff": staff,
+    }
+    if appointment["contact"] is not None:
+        row["contact"] = appointment["contact"]
+    if appointment["cancelled"]:
+        row["cancelled_at"] = (at - timedelta(days=2)).isoformat()
+        row["cancellation_reason"] = "The person asked to rearrange: a job interview."
+    return row
 
 
 def _limited_access(
