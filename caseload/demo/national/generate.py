@@ -69,13 +69,14 @@ def write_national(
             holders = [p for p, n in zip(practitioners, counts, strict=True) for _ in range(n)]
             rng.shuffle(holders)
             office = f"{unit.name.removesuffix(' PDU')} probation office"
+            courts = next(r.courts for r in shape.regions if r.code == unit.region)
             for holder in holders:
                 number += 1
                 crn = crn_for(seed, number)
                 person_rng = random.Random(f"national-{seed}-{crn}")
                 manager = unit_staff_.managers[holder.team]
                 for name, row in person_rows(
-                    person_rng, crn, today, holder, practitioners, manager, office
+                    person_rng, crn, today, holder, practitioners, manager, office, courts
                 ):
                     directory.write(name, row)
                 progress(1)

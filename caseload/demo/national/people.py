@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from caseload.demo.actual_minutes import add_actual_minutes
 from caseload.demo.generator import SyntheticPerson, synthetic_person
-from caseload.demo.national.contacts import WINDOW_DAYS, Supervision, plan_diary, risk_level
+from caseload.demo.national.contacts import LONDON, WINDOW_DAYS, Supervision, plan_diary, risk_level
 from caseload.demo.national.staff import Practitioner
 from caseload.risk.domain import review_due
 
@@ -48,9 +48,11 @@ def person_rows(
     colleagues: list[Practitioner],
     manager: str,
     office: str,
+    courts: tuple[str, ...],
 ) -> Iterator[Row]:
     """Every row of one person's record, each with the file it goes in."""
     p = synthetic_person(rng, crn, today, supervised_for=WINDOW_DAYS, with_contacts=False)
+    p.event["court"] = rng.choice(courts)
     start = p.sentence["release_date"] or p.sentence["sentence_date"]
     assert isinstance(start, date)
     yield "people", _person(p)
@@ -154,10 +156,8 @@ def _diary(
     for appointment in diary.appointments:
         at = appointment["starts_at"]
         assert isinstance(at, datetime)
-        yield (
-            "appointments",
-            _appointment_row(p.crn, appointment, _holding_on(holders, at.date()).username),
-        )
+        staff = _holding_on(holders, at.date()).username
+        yield "appointments", _appointment_row(p.crn, appointment, staff, today)
 
 
 def _contact_row(crn: str, contact: dict[str, object], staff: str) -> dict[str, object]:
@@ -181,7 +181,9 @@ def _contact_row(crn: str, contact: dict[str, object], staff: str) -> dict[str, 
     return row
 
 
-def _appointment_row(crn: str, appointment: dict[str, object], staff: str) -> dict[str, object]:
+def _appointment_row(
+    crn: str, appointment: dict[str, object], staff: str, today: date
+) -> dict[str, object]:
     at = appointment["starts_at"]
     assert isinstance(at, datetime)
     row: dict[str, object] = {
@@ -196,7 +198,10 @@ def _appointment_row(crn: str, appointment: dict[str, object], staff: str) -> di
     if appointment["contact"] is not None:
         row["contact"] = appointment["contact"]
     if appointment["cancelled"]:
-        row["cancelled_at"] = (at - timedelta(days=2)).isoformat()
+        # Cancelled yesterday afternoon: the ones cancelled are those booked ahead.
+        row["cancelled_at"] = datetime.combine(
+            today - timedelta(days=1), time(16), tzinfo=LONDON
+        ).isoformat()
         row["cancellation_reason"] = "The person asked to rearrange: a job interview."
     return row
 

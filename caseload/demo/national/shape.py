@@ -39,21 +39,105 @@ class RegionShape:
     share: int
     #: Delivery units at national size **[I]**.
     units: int
+    #: Courts sentencing the region's cases (a few real ones; the demo's are London's).
+    courts: tuple[str, ...]
 
 
 REGIONS: tuple[RegionShape, ...] = (
-    RegionShape("NE", "North East", 5, 6),
-    RegionShape("NW", "North West", 10, 11),
-    RegionShape("GM", "Greater Manchester", 8, 10),
-    RegionShape("YH", "Yorkshire and the Humber", 10, 10),
-    RegionShape("WM", "West Midlands", 10, 11),
-    RegionShape("EM", "East Midlands", 8, 8),
-    RegionShape("EE", "East of England", 8, 8),
-    RegionShape("LON", "London", 17, 18),
-    RegionShape("KSS", "Kent, Surrey and Sussex", 6, 7),
-    RegionShape("SC", "South Central", 6, 7),
-    RegionShape("SW", "South West", 6, 7),
-    RegionShape("WAL", "Wales", 6, 7),
+    RegionShape(
+        "NE",
+        "North East",
+        5,
+        6,
+        ("Newcastle Magistrates' Court", "Newcastle Crown Court", "Teesside Magistrates' Court"),
+    ),
+    RegionShape(
+        "NW",
+        "North West",
+        10,
+        11,
+        ("Liverpool Crown Court", "Preston Crown Court", "Carlisle Magistrates' Court"),
+    ),
+    RegionShape(
+        "GM",
+        "Greater Manchester",
+        8,
+        10,
+        (
+            "Manchester and Salford Magistrates' Court",
+            "Manchester Crown Court",
+            "Bolton Crown Court",
+        ),
+    ),
+    RegionShape(
+        "YH",
+        "Yorkshire and the Humber",
+        10,
+        10,
+        ("Leeds Magistrates' Court", "Leeds Crown Court", "Sheffield Crown Court"),
+    ),
+    RegionShape(
+        "WM",
+        "West Midlands",
+        10,
+        11,
+        ("Birmingham Magistrates' Court", "Birmingham Crown Court", "Wolverhampton Crown Court"),
+    ),
+    RegionShape(
+        "EM",
+        "East Midlands",
+        8,
+        8,
+        ("Nottingham Magistrates' Court", "Nottingham Crown Court", "Leicester Crown Court"),
+    ),
+    RegionShape(
+        "EE",
+        "East of England",
+        8,
+        8,
+        ("Norwich Magistrates' Court", "Norwich Crown Court", "Chelmsford Crown Court"),
+    ),
+    RegionShape(
+        "LON",
+        "London",
+        17,
+        18,
+        (
+            "Highbury Corner Magistrates' Court",
+            "Snaresbrook Crown Court",
+            "Thames Magistrates' Court",
+            "Wood Green Crown Court",
+            "Westminster Magistrates' Court",
+        ),
+    ),
+    RegionShape(
+        "KSS",
+        "Kent, Surrey and Sussex",
+        6,
+        7,
+        ("Maidstone Crown Court", "Brighton Magistrates' Court", "Guildford Crown Court"),
+    ),
+    RegionShape(
+        "SC",
+        "South Central",
+        6,
+        7,
+        ("Reading Crown Court", "Oxford Crown Court", "Southampton Magistrates' Court"),
+    ),
+    RegionShape(
+        "SW",
+        "South West",
+        6,
+        7,
+        ("Bristol Magistrates' Court", "Bristol Crown Court", "Exeter Crown Court"),
+    ),
+    RegionShape(
+        "WAL",
+        "Wales",
+        6,
+        7,
+        ("Cardiff Magistrates' Court", "Cardiff Crown Court", "Swansea Crown Court"),
+    ),
 )
 
 

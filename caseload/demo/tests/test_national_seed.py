@@ -137,6 +137,9 @@ def test_appointments_are_the_diarys_each_past_one_linked_to_its_contact(nationa
         else:
             ahead += 1
             assert datetime.fromisoformat(a["starts_at"]).date() >= TODAY
+        if "cancelled_at" in a:
+            assert datetime.fromisoformat(a["cancelled_at"]) < NOW
+            assert a["cancellation_reason"]
     assert ahead >= 300
     linked = [a["contact"] for a in rows(national, "appointments") if "contact" in a]
     assert len(linked) == len(set(linked))
