@@ -53,6 +53,8 @@ def person_rows(
     """Every row of one person's record, each with the file it goes in."""
     p = synthetic_person(rng, crn, today, supervised_for=WINDOW_DAYS, with_contacts=False)
     p.event["court"] = rng.choice(courts)
+    if p.sentence["sentence_type"] == "PSS":
+        _custody_before_post_sentence_supervision(rng, p)
     start = p.sentence["release_date"] or p.sentence["sentence_date"]
     assert isinstance(start, date)
     yield "people", _person(p)
@@ -75,6 +77,35 @@ def person_rows(
     yield from _diary(rng, p, start, today, holders, office)
     if rng.random() < LIMITED_ACCESS_SHARE:
         yield from _limited_access(rng, crn, holders[-1], colleagues, manager)
+
+
+#: Custodial terms, in months, that post-sentence supervision follows: under two years
+#: (Offender Rehabilitation Act 2014, Criminal Justice Act 2003 s.256AA) **[I]** for the mix.
+PSS_CUSTODY_MONTHS = (3, 4, 6, 8, 9, 12, 16, 18)
+
+
+def _custody_before_post_sentence_supervision(rng: random.Random, p: SyntheticPerson) -> None:
+    """The demo releases post-sentence supervision cases on the day they are sentenced; here
+    they serve half a term of under two years first (the conviction and offence move back with
+    the sentence), and supervision ends 12 months after the term would have (s.256AA)."""
+    release = p.sentence["release_date"]
+    assert isinstance(release, date)
+    months = rng.choice(PSS_CUSTODY_MONTHS)
+    custody = timedelta(days=30 * months // 2)
+    p.sentence.update(
+        sentence_date=release - custody,
+        length=months,
+        licence_expiry_date=release - custody + timedelta(days=30 * months + 365),
+    )
+    conviction = p.event["conviction_date"]
+    offence = p.event["offence_date"]
+    first = p.history["first_sanction_date"]
+    assert isinstance(conviction, date) and isinstance(offence, date) and isinstance(first, date)
+    p.event.update(offence_date=offence - custody, conviction_date=conviction - custody)
+    p.history["first_sanction_date"] = min(first, conviction - custody)
+    recent = p.history.get("most_recent_sexual_offence_date")
+    if isinstance(recent, date):
+        p.history["most_recent_sexual_offence_date"] = recent - custody
 
 
 def _person(p: SyntheticPerson) -> dict[str, object]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from caseload.contacts.domain import CONTACT_TYPES, ContactInput, validate_contact
 from caseload.demo.national.generate import write_national
@@ -199,3 +200,26 @@ def test_the_command_refuses_national_without_out_and_too_few_people(tmp_path):
         call_command("seed", national=True, people=40, verbosity=0)
     with pytest.raises(CommandError, match="at least 12|between 12"):
         call_command("seed", national=True, out=tmp_path / "n", people=5, verbosity=0)
+
+
+def test_sentences_follow_their_convictions_and_custody_comes_before_release(national):
+    events = {e["crn"]: e for e in rows(national, "events")}
+    for s in rows(national, "sentences"):
+        event = events[s["crn"]]
+        assert event["offence_date"] <= event["conviction_date"] <= s["sentence_date"]
+        if s["sentence_type"] in ("LIC", "PSS"):
+            assert s["sentence_date"] < s["release_date"] < s["licence_expiry_date"]
+        else:
+            assert "release_date" not in s
+
+
+@pytest.mark.django_db
+def test_caseload_import_loads_every_row_and_refuses_none(tmp_path):
+    """The same path a real migration takes (`caseload import`, `docs/import-format.md`)."""
+    loading = pytest.importorskip("caseload.imports.loading")
+    today = timezone.localdate()
+    write_national(tmp_path / "nation", seed=5, today=today, people=60)
+    summary = loading.import_directory(tmp_path / "nation", recompute=False)
+    manifest = json.loads((tmp_path / "nation" / "manifest.json").read_text())
+    assert summary.total("refused") == 0
+    assert summary.total("loaded") == sum(manifest["files"].values())
