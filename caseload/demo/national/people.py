@@ -64,7 +64,7 @@ def person_rows(
         yield "requirements", _clean({"ref": f"{crn}-R{n}", "crn": crn, "event": 1, **r})
     for n, c in enumerate(p.licence_conditions, start=1):
         yield "licence_conditions", _clean({"ref": f"{crn}-L{n}", "crn": crn, "event": 1, **c})
-    for n, c in enumerate(p.circumstances, start=1):
+    for n, c in enumerate(_changes_of_circumstances(rng, p.circumstances, today), start=1):
         yield "circumstances", _clean({"ref": f"{crn}-CI{n}", "crn": crn, **c})
     for n, r in enumerate(p.registrations, start=1):
         yield "registrations", _registration(rng, f"{crn}-RG{n}", crn, r, today)
@@ -106,6 +106,33 @@ def _custody_before_post_sentence_supervision(rng: random.Random, p: SyntheticPe
     recent = p.history.get("most_recent_sexual_offence_date")
     if isinstance(recent, date):
         p.history["most_recent_sexual_offence_date"] = recent - custody
+
+
+#: The chance that a person's accommodation, or their employment, changed during supervision,
+#: and what it changed to **[I]** (the demo's mix at the start of supervision).
+CHANGED_SHARE = {"ACCOMMODATION": 0.25, "EMPLOYMENT": 0.3}
+CHANGED_TO = {
+    "ACCOMMODATION": ("SETTLED", "SETTLED", "SETTLED", "TEMPORARY", "NFA"),
+    "EMPLOYMENT": ("EMPLOYED_FT", "EMPLOYED_PT", "UNEMPLOYED", "EDUCATION_TRAINING"),
+}
+
+
+def _changes_of_circumstances(
+    rng: random.Random, circumstances: list[dict[str, object]], today: date
+) -> list[dict[str, object]]:
+    """The circumstances at the start of supervision, some ended by a change since."""
+    found = []
+    for c in circumstances:
+        kind, start = str(c["kind"]), c["start_date"]
+        assert isinstance(start, date)
+        days = (today - start).days
+        if days > 30 and rng.random() < CHANGED_SHARE[kind]:
+            status = rng.choice([s for s in CHANGED_TO[kind] if s != c["status"]])
+            change = start + timedelta(days=rng.randint(14, days - 1))
+            found += [{**c, "end_date": change}, {**c, "status": status, "start_date": change}]
+        else:
+            found.append(c)
+    return found
 
 
 def _person(p: SyntheticPerson) -> dict[str, object]:

@@ -155,6 +155,9 @@ def test_one_open_allocation_and_one_open_circumstance_of_each_kind_a_person(nat
         (r["crn"], r["kind"]) for r in rows(national, "circumstances") if "end_date" not in r
     )
     assert set(open_circumstances.values()) == {1}
+    ended = [r for r in rows(national, "circumstances") if "end_date" in r]
+    assert 0.15 < len(ended) / 600 < 0.4  # a quarter of accommodation, 30% of employment changed
+    assert all(r["start_date"] < r["end_date"] < TODAY.isoformat() for r in ended)
 
 
 def test_limited_access_never_puts_anyone_on_both_lists_of_a_case(national):
