@@ -226,3 +226,10 @@ def test_caseload_import_loads_every_row_and_refuses_none(tmp_path):
     manifest = json.loads((tmp_path / "nation" / "manifest.json").read_text())
     assert summary.total("refused") == 0
     assert summary.total("loaded") == sum(manifest["files"].values())
+
+
+def test_the_delivery_unit_seed_still_needs_people_and_refuses_the_national_options(tmp_path):
+    with pytest.raises(CommandError, match="--people is required"):
+        call_command("seed", verbosity=0)
+    with pytest.raises(CommandError, match="for --national"):
+        call_command("seed", people=10, out=tmp_path, verbosity=0)
