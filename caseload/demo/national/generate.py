@@ -14,9 +14,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from caseload.demo.national.people import person_rows
-from caseload.demo.national.shape import NATIONAL_PEOPLE, NationalShape, apportion, national_shape
-from caseload.demo.national.staff import national_staff_rows, practitioner_grades, unit_staff
+from caseload.demo.national.people import Unit, person_rows
+from caseload.demo.national.shape import NATIONAL_PEOPLE, NationalShape, national_shape
+from caseload.demo.national.staff import (
+    Caseloads,
+    national_staff_rows,
+    practitioner_grades,
+    unit_staff,
+)
 from caseload.demo.national.writer import ImportDirectory
 
 
@@ -62,22 +67,19 @@ def write_national(
                 directory.write("staff", row)
         for row in national_staff_rows(rng, shape):
             directory.write("staff", row)
-        for unit, unit_staff_ in zip(shape.units, staff, strict=True):
-            practitioners = unit_staff_.practitioners
-            # Cases in proportion to each practitioner's grade and hours, in a random order.
-            counts = apportion(unit.people, [p.case_weight for p in practitioners])
-            holders = [p for p, n in zip(practitioners, counts, strict=True) for _ in range(n)]
-            rng.shuffle(holders)
-            office = f"{unit.name.removesuffix(' PDU')} probation office"
-            courts = next(r.courts for r in shape.regions if r.code == unit.region)
-            for holder in holders:
+        for shaped, unit_staff_ in zip(shape.units, staff, strict=True):
+            unit = Unit(
+                Caseloads(rng, unit_staff_.practitioners, shaped.people),
+                unit_staff_.practitioners,
+                unit_staff_.managers,
+                office=f"{shaped.name.removesuffix(' PDU')} probation office",
+                courts=next(r.courts for r in shape.regions if r.code == shaped.region),
+            )
+            for _ in range(shaped.people):
                 number += 1
                 crn = crn_for(seed, number)
                 person_rng = random.Random(f"national-{seed}-{crn}")
-                manager = unit_staff_.managers[holder.team]
-                for name, row in person_rows(
-                    person_rng, crn, today, holder, practitioners, manager, office, courts
-                ):
+                for name, row in person_rows(person_rng, crn, today, unit):
                     directory.write(name, row)
                 progress(1)
     return NationalSummary(

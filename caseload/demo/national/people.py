@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from caseload.demo.actual_minutes import add_actual_minutes
 from caseload.demo.generator import SyntheticPerson, synthetic_person
 from caseload.demo.national.contacts import LONDON, WINDOW_DAYS, Supervision, plan_diary, risk_level
-from caseload.demo.national.staff import Practitioner
+from caseload.demo.national.staff import Caseloads, Practitioner
 from caseload.risk.domain import review_due
 
 REALLOCATED_SHARE = 0.15
@@ -40,19 +41,22 @@ def _clean(row: dict[str, object]) -> dict[str, object]:
     return {k: _iso(v) for k, v in row.items() if v is not None and v != ""}
 
 
-def person_rows(
-    rng: random.Random,
-    crn: str,
-    today: date,
-    holder: Practitioner,
-    colleagues: list[Practitioner],
-    manager: str,
-    office: str,
-    courts: tuple[str, ...],
-) -> Iterator[Row]:
+@dataclass(frozen=True)
+class Unit:
+    """The delivery unit a person is supervised in."""
+
+    caseloads: Caseloads
+    practitioners: list[Practitioner]
+    #: Each team's manager, by team code.
+    managers: dict[str, str]
+    office: str
+    courts: tuple[str, ...]
+
+
+def person_rows(rng: random.Random, crn: str, today: date, unit: Unit) -> Iterator[Row]:
     """Every row of one person's record, each with the file it goes in."""
     p = synthetic_person(rng, crn, today, supervised_for=WINDOW_DAYS, with_contacts=False)
-    p.event["court"] = rng.choice(courts)
+    p.event["court"] = rng.choice(unit.courts)
     if p.sentence["sentence_type"] == "PSS":
         _custody_before_post_sentence_supervision(rng, p)
     start = p.sentence["release_date"] or p.sentence["sentence_date"]
@@ -70,13 +74,16 @@ def person_rows(
         yield "registrations", _registration(rng, f"{crn}-RG{n}", crn, r, today)
     if p.assessment is not None:
         yield "assessments", _clean({"ref": f"{crn}-AS1", "crn": crn, **p.assessment})
-    holders = _holders(rng, start, today, holder, colleagues)
+    risk = risk_level([str(r["register"]) for r in p.registrations])
+    holder = unit.caseloads.take(high_risk=risk == "HIGH")
+    holders = _holders(rng, start, today, holder, unit.practitioners)
     for n, (staff, since, until) in enumerate(holders, start=1):
         row = {"ref": f"{crn}-AL{n}", "crn": crn, "staff": staff.username, "start_date": since}
         yield "allocations", _clean({**row, "end_date": until})
-    yield from _diary(rng, p, start, today, holders, office)
+    yield from _diary(rng, p, start, today, holders, Supervision(crn, start, risk, 0, unit.office))
     if rng.random() < LIMITED_ACCESS_SHARE:
-        yield from _limited_access(rng, crn, holders[-1], colleagues, manager)
+        manager = unit.managers[holder.team]
+        yield from _limited_access(rng, crn, holders[-1], unit.practitioners, manager)
 
 
 #: Custodial terms, in months, that post-sentence supervision follows: under two years
@@ -178,8 +185,9 @@ def _holders(
     holder: Practitioner,
     colleagues: list[Practitioner],
 ) -> list[Holding]:
-    """Who held the case from when: the current holder, after a colleague for some cases."""
-    others = [c for c in colleagues if c.username != holder.username]
+    """Who held the case from when: the current holder, after a colleague of the same grade
+    (a probation officer's case stays with probation officers) for some cases."""
+    others = [c for c in colleagues if c.username != holder.username and c.grade == holder.grade]
     days = (today - start).days
     if others and days > 60 and rng.random() < REALLOCATED_SHARE:
         change = start + timedelta(days=rng.randint(30, days - 14))
@@ -200,11 +208,13 @@ def _diary(
     start: date,
     today: date,
     holders: list[Holding],
-    office: str,
+    case: Supervision,
 ) -> Iterator[Row]:
-    registers = [str(r["register"]) for r in p.registrations]
-    hours = sum(int(r["length"]) for r in p.requirements if r["category"] == "W")  # type: ignore[call-overload]
-    case = Supervision(p.crn, start, risk_level(registers), hours, office)
+    case.unpaid_work_hours = sum(
+        int(r["length"])  # type: ignore[call-overload]
+        for r in p.requirements
+        if r["category"] == "W"
+    )
     diary = plan_diary(rng, case, today)
     add_actual_minutes(rng, diary.contacts, today)
     for contact in diary.contacts:

@@ -11,7 +11,7 @@ import random
 from dataclasses import dataclass
 
 from caseload.demo.generator import FIRST_FEMALE, FIRST_MALE, LAST
-from caseload.demo.national.shape import NationalShape, UnitShape, grades_for
+from caseload.demo.national.shape import NationalShape, UnitShape, apportion, grades_for
 
 #: Contracted hours a week, drawn for each practitioner (as the demo's `HOURS`).
 HOURS = (37, 37, 37, 30, 22.5, 18.5)
@@ -31,6 +31,28 @@ class Practitioner:
     @property
     def case_weight(self) -> float:
         return CASE_WEIGHT[self.grade] * self.hours
+
+
+class Caseloads:
+    """The cases a unit's practitioners will hold: each practitioner's share in proportion to
+    grade and hours, in a random order. A case at high or very high risk of serious harm goes
+    to the next probation officer with a case to take: higher-risk cases are held by POs only
+    (NAO, §11: 22% of the caseload), and trainees and PSOs hold the rest."""
+
+    def __init__(self, rng: random.Random, practitioners: list[Practitioner], people: int) -> None:
+        counts = apportion(people, [p.case_weight for p in practitioners])
+        self._cases = [p for p, n in zip(practitioners, counts, strict=True) for _ in range(n)]
+        rng.shuffle(self._cases)
+
+    def take(self, *, high_risk: bool) -> Practitioner:
+        if high_risk:
+            for index, practitioner in enumerate(self._cases):
+                if practitioner.grade == "PO":
+                    return self._cases.pop(index)
+        return self._cases.pop(0)
+
+    def __len__(self) -> int:
+        return len(self._cases)
 
 
 @dataclass
