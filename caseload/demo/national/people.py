@@ -7,9 +7,12 @@ up to two years ago; the contacts and appointments are drawn at national rates
 
 - Registrations are reviewed on each review date their register's period sets
   (`risk.domain.review_due`), a few days late at times.
+- A case at high or very high RoSH is held by a probation officer (`staff.Caseloads`).
 - 15% of cases changed practitioner within the unit during the two years **[I]** (absence,
   leavers, reallocation after a change of risk): two allocations, each contact recorded by the
   practitioner holding the case that day.
+- A quarter of people changed accommodation and 30% employment during supervision **[I]**.
+- Post-sentence supervision follows half a custodial term of under two years.
 - 0.5% of cases have a limited-access list **[I]**: an exclusion naming a colleague in the
   same unit, or a restriction to the practitioner and the team manager.
 """
@@ -80,7 +83,8 @@ def person_rows(rng: random.Random, crn: str, today: date, unit: Unit) -> Iterat
     for n, (staff, since, until) in enumerate(holders, start=1):
         row = {"ref": f"{crn}-AL{n}", "crn": crn, "staff": staff.username, "start_date": since}
         yield "allocations", _clean({**row, "end_date": until})
-    yield from _diary(rng, p, start, today, holders, Supervision(crn, start, risk, 0, unit.office))
+    hours = sum(int(r["length"]) for r in p.requirements if r["category"] == "W")  # type: ignore[call-overload]
+    yield from _diary(rng, today, holders, Supervision(crn, start, risk, hours, unit.office))
     if rng.random() < LIMITED_ACCESS_SHARE:
         manager = unit.managers[holder.team]
         yield from _limited_access(rng, crn, holders[-1], unit.practitioners, manager)
@@ -203,29 +207,19 @@ def _holding_on(holders: list[Holding], day: date) -> Practitioner:
 
 
 def _diary(
-    rng: random.Random,
-    p: SyntheticPerson,
-    start: date,
-    today: date,
-    holders: list[Holding],
-    case: Supervision,
+    rng: random.Random, today: date, holders: list[Holding], case: Supervision
 ) -> Iterator[Row]:
-    case.unpaid_work_hours = sum(
-        int(r["length"])  # type: ignore[call-overload]
-        for r in p.requirements
-        if r["category"] == "W"
-    )
     diary = plan_diary(rng, case, today)
     add_actual_minutes(rng, diary.contacts, today)
     for contact in diary.contacts:
         at = contact["happened_at"]
         assert isinstance(at, datetime)
-        yield "contacts", _contact_row(p.crn, contact, _holding_on(holders, at.date()).username)
+        yield "contacts", _contact_row(case.crn, contact, _holding_on(holders, at.date()).username)
     for appointment in diary.appointments:
         at = appointment["starts_at"]
         assert isinstance(at, datetime)
         staff = _holding_on(holders, at.date()).username
-        yield "appointments", _appointment_row(p.crn, appointment, staff, today)
+        yield "appointments", _appointment_row(case.crn, appointment, staff, today)
 
 
 def _contact_row(crn: str, contact: dict[str, object], staff: str) -> dict[str, object]:
