@@ -9,6 +9,7 @@ same rows give byte-identical files.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
@@ -44,9 +45,11 @@ class ImportDirectory:
     """`with ImportDirectory(out, description) as d: d.write("people", row)`; the manifest,
     with each file's count, is written when the block ends without an error."""
 
-    def __init__(self, out: Path, description: str) -> None:
+    def __init__(self, out: Path, description: str, *, manifest: bool = True) -> None:
         self.out = out
         self.description = description
+        #: False for a part of a directory (`append_part`), which has none of its own.
+        self.manifest = manifest
         self.counts = dict.fromkeys(FILES, 0)
         self._files: dict[str, IO[str]] = {}
 
@@ -62,6 +65,14 @@ class ImportDirectory:
         self._files[name].write(_encode(row) + "\n")
         self.counts[name] += 1
 
+    def append_part(self, part: Path, counts: dict[str, int]) -> None:
+        """Adds the rows of a part (a directory written with `manifest=False`, with `counts` of
+        rows in each file) to each file."""
+        for name, f in self._files.items():
+            with (part / f"{name}.jsonl").open(encoding="utf-8") as rows:
+                shutil.copyfileobj(rows, f, BUFFER)
+            self.counts[name] += counts[name]
+
     def __exit__(
         self,
         kind: type[BaseException] | None,
@@ -70,7 +81,7 @@ class ImportDirectory:
     ) -> None:
         for f in self._files.values():
             f.close()
-        if kind is None:
+        if kind is None and self.manifest:
             manifest = {
                 "format": FORMAT,
                 "version": VERSION,

@@ -48,6 +48,15 @@ def test_the_same_seed_gives_byte_identical_files(tmp_path, national):
         ).read_bytes()
 
 
+def test_workers_drawing_units_at_once_write_the_same_files(tmp_path, national):
+    write_national(tmp_path / "parallel", seed=7, today=TODAY, people=300, workers=2)
+    assert not (tmp_path / "parallel" / ".parts").exists()
+    for name in [*FILES, "manifest"]:
+        suffix = ".json" if name == "manifest" else ".jsonl"
+        written = (tmp_path / "parallel" / f"{name}{suffix}").read_bytes()
+        assert written == (national / f"{name}{suffix}").read_bytes(), name
+
+
 def test_another_seed_gives_other_people(tmp_path, national):
     write_national(tmp_path, seed=8, today=TODAY, people=300)
     assert (tmp_path / "people.jsonl").read_bytes() != (national / "people.jsonl").read_bytes()

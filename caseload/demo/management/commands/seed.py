@@ -40,6 +40,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--out", type=Path, help="--national: an empty or new directory")
         parser.add_argument(
+            "--workers",
+            type=int,
+            default=1,
+            help="--national: processes drawing delivery units at once (the files are the same)",
+        )
+        parser.add_argument(
             "--today",
             type=date.fromisoformat,
             help="--national: the day the data set is drawn around (default today); "
@@ -51,10 +57,10 @@ class Command(BaseCommand):
             raise CommandError("--seed must be 0 or more")
         quiet = options["verbosity"] == 0
         if options["national"]:
-            self._national(people, seed, options["out"], options["today"], quiet)
+            self._national(people, seed, options, quiet)
             return
-        if options["out"] or options["today"]:
-            raise CommandError("--out and --today are for --national")
+        if options["out"] or options["today"] or options["workers"] != 1:
+            raise CommandError("--out, --today and --workers are for --national")
         if people is None:
             raise CommandError("--people is required (or --national)")
         if people < 1:
@@ -73,20 +79,24 @@ class Command(BaseCommand):
         )
 
     def _national(
-        self, people: int | None, seed: int, out: Path | None, today: date | None, quiet: bool
+        self, people: int | None, seed: int, options: dict[str, Any], quiet: bool
     ) -> None:
         people = NATIONAL_PEOPLE if people is None else people
+        out: Path | None = options["out"]
+        workers: int = options["workers"]
+        if workers < 1:
+            raise CommandError("--workers must be at least 1")
         if out is None:
             raise CommandError("--national needs --out DIR")
         if out.exists() and (not out.is_dir() or any(out.iterdir())):
             raise CommandError(f"{out} is not an empty directory: choose a new one")
         if not 12 <= people <= 999_999:
             raise CommandError("--people must be between 12 (one for each region) and 999,999")
-        today = today or timezone.localdate()
+        today = options["today"] or timezone.localdate()
         started = time.monotonic()
         with tqdm(total=people, unit="people", desc="national", disable=quiet) as bar:
             summary = write_national(
-                out, seed=seed, today=today, people=people, progress=bar.update
+                out, seed=seed, today=today, people=people, workers=workers, progress=bar.update
             )
         self.stdout.write(_totals(summary, time.monotonic() - started))
 
