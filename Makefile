@@ -16,7 +16,7 @@ MYPY_PATHS := $(wildcard caseload/risk/predictors caseload/*/domain.py caseload/
 	caseload/risk/explain.py caseload/tiering/explain.py \
 	caseload/demo/generator.py caseload/demo/supervision.py caseload/demo/choice.py \
 	caseload/demo/validate.py caseload/demo/diary.py caseload/demo/personal_details.py \
-	caseload/demo/plans_and_enquiries.py caseload/demo/upkeep.py \
+	caseload/demo/plans_and_enquiries.py caseload/demo/upkeep.py caseload/demo/national \
 	caseload/essentials/wording.py
 
 PY_STAMP := $(VENV)/.requirements-installed

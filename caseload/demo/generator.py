@@ -202,10 +202,10 @@ def _history(rng: random.Random, dob: date, conviction: date, sexual: bool) -> d
 
 
 def _sentence(
-    rng: random.Random, today: date
+    rng: random.Random, today: date, supervised_for: int
 ) -> tuple[dict[str, object], list[dict[str, object]], list[dict[str, object]]]:
     kind = pick(rng, {"CO": 45, "SSO": 20, "LIC": 30, "PSS": 5})
-    start = today - timedelta(days=rng.randint(7, 540))
+    start = today - timedelta(days=rng.randint(7, supervised_for))
     sentence: dict[str, object] = {
         "sentence_type": kind,
         "sentence_date": start,
@@ -255,7 +255,11 @@ def _sentence(
             )
     else:
         months = rng.choice((12, 18, 24, 36, 48, 60))
-        release = start if kind == "PSS" else today - timedelta(days=rng.randint(3, 400))
+        release = (
+            start
+            if kind == "PSS"
+            else today - timedelta(days=rng.randint(3, supervised_for * 40 // 54))
+        )
         sentence.update(
             length=months,
             length_unit="MONTHS",
@@ -341,7 +345,17 @@ def _circumstances(rng: random.Random, start: date) -> list[dict[str, object]]:
     ]
 
 
-def synthetic_person(rng: random.Random, crn: str, today: date) -> SyntheticPerson:
+def synthetic_person(
+    rng: random.Random,
+    crn: str,
+    today: date,
+    *,
+    supervised_for: int = 540,
+    with_contacts: bool = True,
+) -> SyntheticPerson:
+    """One person's record. Supervision began up to `supervised_for` days before `today` (a
+    licence's release up to 40/54 of that); `with_contacts=False` leaves the contacts to the
+    caller (the national data set draws its own, `demo/national/contacts.py`)."""
     sex = "FEMALE" if rng.random() < 0.15 else "MALE"
     first = rng.choice(FIRST_FEMALE if sex == "FEMALE" else FIRST_MALE)
     dob = today - timedelta(
@@ -350,7 +364,7 @@ def synthetic_person(rng: random.Random, crn: str, today: date) -> SyntheticPers
     )
     category = pick(rng, OFFENCE_MIX)
     code, description = rng.choice(codes_by_category()[category])
-    sentence, requirements, conditions = _sentence(rng, today)
+    sentence, requirements, conditions = _sentence(rng, today, supervised_for)
     sentence_date = sentence["sentence_date"]
     assert isinstance(sentence_date, date)
     conviction = sentence_date - timedelta(days=rng.randint(0, 28))
@@ -380,6 +394,8 @@ def synthetic_person(rng: random.Random, crn: str, today: date) -> SyntheticPers
         licence_conditions=conditions,
         registrations=registrations,
         circumstances=_circumstances(rng, supervision_start),  # type: ignore[arg-type]
-        contacts=contact_history(rng, supervision_start, today, high) if in_community else [],  # type: ignore[arg-type]
+        contacts=contact_history(rng, supervision_start, today, high)  # type: ignore[arg-type]
+        if in_community and with_contacts
+        else [],
         assessment=assessment(rng, today, supervision_start) if rng.random() < 0.75 else None,  # type: ignore[arg-type]
     )

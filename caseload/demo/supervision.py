@@ -36,14 +36,14 @@ def contact_history(
             time(rng.choice((9, 10, 11, 13, 14, 15, 16)), rng.choice((0, 15, 30, 45))),
             tzinfo=LONDON,
         )
-        enforcement = _enforcement(rng, outcome)
+        enforcement = enforcement_decision(rng, outcome)
         contacts.append(
             {
                 "contact_type": kind,
                 "happened_at": at,
                 "outcome": outcome,
                 "enforcement_action": enforcement,
-                "notes": _note(rng, outcome),
+                "notes": note_for(rng, outcome),
             }
         )
         if rng.random() < 0.25:
@@ -61,7 +61,7 @@ def contact_history(
     return contacts
 
 
-def _enforcement(rng: random.Random, outcome: str) -> str:
+def enforcement_decision(rng: random.Random, outcome: str) -> str:
     """Every failure to comply has its decision: a first warning for most absences, otherwise no
     further action (the random draws are those the seed has always made, so figures stay)."""
     if outcome in ("AFTA", "UAAB"):
@@ -82,7 +82,7 @@ NOTES = {
 }
 
 
-def _note(rng: random.Random, outcome: str) -> str:
+def note_for(rng: random.Random, outcome: str) -> str:
     return rng.choice(NOTES.get(outcome, ("",)))
 
 
