@@ -845,8 +845,14 @@ def validate_sentence(sentence: NewSentence, *, today: date) -> list[FieldProble
         if getattr(sentence, field) is not None and not custodial:
             message = "Only a custodial sentence has release dates"
             problems.append(FieldProblem(field, "custody_only", message))
-    for field in ("release_date", "termination_date"):
-        problems += period_problems(sentence.sentence_date, getattr(sentence, field), field=field)
+    released = sentence.release_date
+    if released is not None and released < sentence.sentence_date:
+        # The day of sentence itself is allowed: time served on remand can mean release that day.
+        message = "The release date must be on or after the date of sentence"
+        problems.append(FieldProblem("release_date", "before_sentence", message))
+    problems += period_problems(
+        sentence.sentence_date, sentence.termination_date, field="termination_date"
+    )
     problems += _text_problems(
         "termination_reason", sentence.termination_reason, "Termination reason"
     )

@@ -171,6 +171,14 @@ def test_only_a_custodial_sentence_has_release_dates_and_none_precedes_its_convi
     ]
 
 
+def test_a_custodial_sentence_may_be_released_on_the_day_of_sentence_but_not_before():
+    day = date(2026, 2, 20)
+    on_the_day = sentence(sentence_type="PSS", release_date=day)
+    assert validate_sentence(on_the_day, today=TODAY) == []
+    before = sentence(sentence_type="PSS", release_date=day - timedelta(days=1))
+    assert rules(validate_sentence(before, today=TODAY)) == [("release_date", "before_sentence")]
+
+
 def test_a_requirement_gives_its_length_with_its_unit():
     start = date(2026, 2, 20)
     assert validate_requirement(NewRequirement("W", 100, "HOURS", start, None, "")) == []
