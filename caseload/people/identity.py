@@ -1,9 +1,10 @@
 """The identity bar: who the case is and how risky, at the top of every case page.
 
 One function, `case_identity`, computes it in a few queries (the tier cache, the registrations
-in force, and the case's essentials through `caseload.essentials.reading`, for the flag that
-counts the overdue ones); the reading of the registrations is pure
-(`caseload.risk.domain.risk_at_a_glance`).
+with their reviews, and the case's essentials through `caseload.essentials.reading`, for the
+flag that counts the overdue ones); the reading of the registrations is pure
+(`caseload.risk.domain.risk_at_a_glance`). On a case page each of those reads is shared with the
+panels (`caseload.core.memo`).
 """
 
 from dataclasses import dataclass
