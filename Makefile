@@ -11,7 +11,7 @@ PORT ?= 8000
 
 # Pure domain code, type-checked with mypy --strict; paths that don't exist yet are skipped.
 MYPY_PATHS := $(wildcard caseload/risk/predictors caseload/*/domain.py caseload/*/domain) \
-	caseload/core/charts.py caseload/core/dates.py caseload/core/working_days.py caseload/core/errors.py caseload/core/versions.py caseload/derived/facts.py \
+	caseload/core/charts.py caseload/core/dates.py caseload/core/working_days.py caseload/core/errors.py caseload/core/versions.py caseload/core/memo.py caseload/derived/facts.py \
 	caseload/risk/assessment.py caseload/risk/derive.py caseload/tiering/derive.py \
 	caseload/risk/explain.py caseload/tiering/explain.py \
 	caseload/demo/generator.py caseload/demo/supervision.py caseload/demo/choice.py \

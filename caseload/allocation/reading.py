@@ -18,6 +18,8 @@ from typing import Any
 from django.db.models import Q
 
 from caseload.access.cases import limited_access_refusals, visible_cases
+from caseload.access.domain import ListEntry, kept_out
+from caseload.access.models import LimitedAccess
 from caseload.allocation.domain.ordering import national_order
 from caseload.allocation.domain.spread import (
     CaseToMove,
@@ -55,6 +57,24 @@ def kept_out_of(staff: Staff, person: Person, day: date | None = None) -> bool:
         .filter(limited_access_refusals(staff.user, day))
         .exists()
     )
+
+
+def kept_out_pairs(staff: list[Staff], person_ids: list[int], day: date) -> set[tuple[int, int]]:
+    """(staff id, person id) for each of these staff kept out of each of these cases by a
+    limited-access list: one query for any number of both (the pure rule,
+    `access.domain.kept_out`, over the cases' entries in force)."""
+    entries: dict[int, list[ListEntry]] = defaultdict(list)
+    rows = LimitedAccess.objects.active_on(day).filter(person_id__in=person_ids)
+    for person_id, kind, user_id, start, end in rows.values_list(
+        "person_id", "kind", "user_id", "start_date", "end_date"
+    ):
+        entries[person_id].append(ListEntry(kind, user_id, start, end))
+    return {
+        (member.pk, person_id)
+        for person_id, listed in entries.items()
+        for member in staff
+        if kept_out(member.user_id, listed, day)
+    }
 
 
 def case_weights(person_ids: list[int], today: date) -> dict[int, CaseWeight]:
@@ -240,7 +260,7 @@ def candidates(
     weight = case_weights([person.pk], today)[person.pk]
     moving = this_weeks_minutes(found[holder.pk], person.crn) if holder else Decimal(0)
     recent = allocated_since([s.pk for s in staff], today)
-    refused = {s.pk for s in staff if kept_out_of(s, person, today)}
+    refused = {s for s, _ in kept_out_pairs(staff, [person.pk], today)}
     away = absences_to_cover([s.pk for s in staff], today)
     result = []
     for member in staff:
@@ -305,15 +325,14 @@ def proposal_for(user: Any, staff: Staff, today: date) -> Proposal:
         .order_by("crn")
     )
     weights = case_weights([p.pk for p in held], today)
+    refused = kept_out_pairs(team, [p.pk for p in held], today)
     unsuitable: dict[str, dict[str, str]] = {}
     moving = []
     for person in held:
         weight = weights[person.pk]
         reasons = {}
         for member in team:
-            fit = suitability(
-                member.grade, weight.tier, kept_out=kept_out_of(member, person, today)
-            )
+            fit = suitability(member.grade, weight.tier, kept_out=(member.pk, person.pk) in refused)
             if not fit.suitable:
                 reasons[member.user.get_username()] = fit.words
         unsuitable[person.crn] = reasons

@@ -8,7 +8,9 @@ from caseload.access.rules import case_page
 from caseload.contacts.actions import record_contact
 from caseload.contacts.forms import ActivityFilterForm, ContactForm
 from caseload.contacts.timeline import people_entries, system_entries
+from caseload.core.memo import remembering
 from caseload.core.pagination import filters_without_page
+from caseload.people.models import Person
 from caseload.people.views import case_section_context
 
 PER_PAGE = 20
@@ -33,6 +35,11 @@ def activity_log(request: HttpRequest, crn: str) -> HttpResponse:
     the system's entries (`?show=system`), never the two mixed. Bad filters get the error
     summary (400) and no entries."""
     person = get_case_for_user(request.user, crn)
+    with remembering():  # the identity bar and the panels read the same facts
+        return _activity_log(request, person)
+
+
+def _activity_log(request: HttpRequest, person: Person) -> HttpResponse:
     page = case_section_context(request, person, "activity")
     notes_searchable = page["viewer"].sees_sensitive
     system = request.GET.get("show") == "system"

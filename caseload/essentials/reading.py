@@ -13,11 +13,13 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from django.conf import settings
 from django.db.models import QuerySet
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_urlconf, reverse
 
+from caseload.core.memo import remembered
 from caseload.core.versions import day_in_words
 from caseload.essentials.domain.essential import STATE_LABELS, State
 from caseload.essentials.domain.rules import CERTAINTY_WORDS, RULES
@@ -121,13 +123,33 @@ def clears_with_url(kind: str, subject: str, crn: str) -> str:
     rule = RULES.get(kind)
     if rule is None or not rule.clears_with:
         return ""
-    kwargs: dict[str, object] = {"crn": crn}
+    registration_id = None
     if kind == "registration_review" and subject.startswith("registration "):
-        kwargs["registration_id"] = int(subject.removeprefix("registration "))
+        registration_id = int(subject.removeprefix("registration "))
+    urls = get_urlconf() or settings.ROOT_URLCONF
+    return _url_pattern(rule.clears_with, registration_id, urls).replace(_ANY_CRN, crn)
+
+
+#: Stands for the CRN in a reversed URL, so that a list of many cases' essentials reverses each
+#: page once rather than once a row.
+_ANY_CRN = "CRNCRNCRN"
+
+
+@lru_cache(maxsize=512)
+def _url_pattern(url_name: str, registration_id: int | None, urlconf: str) -> str:
+    kwargs: dict[str, object] = {"crn": _ANY_CRN}
+    if registration_id is not None:
+        kwargs["registration_id"] = registration_id
     try:
-        return reverse(rule.clears_with, kwargs=kwargs)
+        return reverse(url_name, kwargs=kwargs, urlconf=urlconf)
     except NoReverseMatch:
         return ""
+
+
+@lru_cache(maxsize=128)
+def _timescale_words(kind: str) -> str:
+    rule = RULES.get(kind)
+    return "; ".join(t.words() for t in rule.timescales.values()) if rule else ""
 
 
 def _read_state(row: EssentialDue, override: EssentialOverride | None, today: date) -> State:
@@ -176,7 +198,7 @@ def _view(
         override=shown,
         person_name=person.full_name,
         done_on=row.done_on,
-        timescale="; ".join(t.words() for t in rule.timescales.values()) if rule else "",
+        timescale=_timescale_words(row.kind),
         rosh=rosh,
         tier=tier,
     )
@@ -215,7 +237,12 @@ def _order(view: EssentialView) -> tuple[object, ...]:
 
 
 def essentials_for_case(person: Person, *, today: date) -> list[EssentialView]:
-    """Every essential on one case (every state), overdue first then by due date."""
+    """Every essential on one case (every state), overdue first then by due date; read once
+    for a case page (`caseload.core.memo`: the identity bar's flag and the overview's panel)."""
+    return remembered(("essentials", person.pk, today), lambda: _essentials_for_case(person, today))
+
+
+def _essentials_for_case(person: Person, today: date) -> list[EssentialView]:
     overrides = _overrides([person.pk], today)
     rows = EssentialDue.objects.filter(person=person)
     views = [
@@ -242,6 +269,21 @@ def _tier_by_person(person_ids: list[int]) -> dict[int, str]:
     return dict(CaseTier.objects.filter(person_id__in=person_ids).values_list("person_id", field))
 
 
+#: What a stored state may read as: only a due essential turns overdue (by the date), snoozed or
+#: not required (by an override in force) when read.
+READS_AS = {
+    State.DUE: {State.DUE, State.OVERDUE, State.SNOOZED, State.NOT_REQUIRED},
+    State.DONE: {State.DONE},
+    State.NOT_REQUIRED: {State.NOT_REQUIRED},
+}
+
+
+def _stored_states(wanted: set[State]) -> list[str]:
+    """The stored states that may read as one of `wanted`, so that a list of open work never
+    loads the done ones."""
+    return [stored.value for stored, read in READS_AS.items() if read & wanted]
+
+
 def essentials_for_cases(
     people: QuerySet[Person], *, today: date, states: Collection[State] = OPEN_STATES
 ) -> list[EssentialView]:
@@ -250,7 +292,7 @@ def essentials_for_cases(
     first), tier and due date. Four queries, whatever the number of cases."""
     wanted = set(states)
     rows = list(
-        EssentialDue.objects.filter(person__in=people)
+        EssentialDue.objects.filter(person__in=people, state__in=_stored_states(wanted))
         .select_related("person")
         .order_by("person_id", "kind", "subject")
     )

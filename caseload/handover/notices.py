@@ -3,7 +3,7 @@ page until they open the summary."""
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from caseload.access.cases import visible_cases
@@ -22,7 +22,8 @@ def unread_handovers(user: Any) -> QuerySet[Handover]:
     )
     return (
         Handover.objects.filter(held, read_at__isnull=True, allocation__staff__user=user)
-        .filter(allocation__person__in=visible_cases(user))
+        # Each handover's own case tried, rather than the whole unit's cases listed first.
+        .filter(Exists(visible_cases(user).filter(pk=OuterRef("allocation__person_id"))))
         .select_related("allocation__person", "allocation__allocated_by")
         .order_by("allocation__start_date", "id")
     )

@@ -19,6 +19,7 @@ from caseload.access.cases import case_viewer, get_case_for_user, visible_cases
 from caseload.access.rules import case_operation, case_write_operation, operation_for
 from caseload.core.api_errors import error_responses
 from caseload.core.api_fields import text
+from caseload.core.memo import remembering
 from caseload.core.versions import Seen
 from caseload.people.actions import record_circumstance_change
 from caseload.people.api_params import Crn
@@ -119,7 +120,8 @@ def list_cases(request: HttpRequest, filters: Query[CaseListQuery]) -> CaseList:
 @case_operation
 def get_case(request: HttpRequest, crn: Crn) -> dict[str, Any]:
     person = get_case_for_user(request.user, crn)
-    record = case_record(person, case_viewer(request.user, person))
+    with remembering():  # the panels read the same facts, as on the case page
+        record = case_record(person, case_viewer(request.user, person))
     return serialise_record(record, primary_tier=settings.PRIMARY_TIER_FRAMEWORK)
 
 

@@ -4,8 +4,9 @@ size (no N+1), sortable by each column on the database."""
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Case, F, IntegerField, Max, OuterRef, QuerySet, Subquery, Value, When
+from django.db.models import Case, F, IntegerField, OuterRef, QuerySet, Subquery, Value, When
 
+from caseload.contacts.models import Contact
 from caseload.diary.models import Appointment
 from caseload.organisation.models import Allocation
 from caseload.people.models import Person, Sentence
@@ -74,8 +75,11 @@ def case_rows(
     sentence = (
         Sentence.objects.current().filter(event__person=OuterRef("pk")).order_by("-sentence_date")
     )
+    latest_contact = Contact.objects.filter(person=OuterRef("pk")).order_by("-happened_at")
     rows = cases.select_related("tier").annotate(
-        last_contact=Max("contacts__happened_at"),
+        # A subquery per row (the contact index), not a join grouped over every contact: the
+        # page's count then reads no annotation it does not filter on.
+        last_contact=Subquery(latest_contact.values("happened_at")[:1]),
         rosh=Subquery(rosh.values("register")[:1]),
         sentence_type=Subquery(sentence.values("sentence_type")[:1]),
         primary_tier=F(tier_field()),

@@ -23,6 +23,7 @@ from caseload.people.domain import (
     unpaid_work_progress,
 )
 from caseload.people.models import Event, LicenceCondition, Person, Requirement, Sentence
+from caseload.people.reading import case_circumstances
 from caseload.people.record import (
     CaseAction,
     CasePanel,
@@ -38,7 +39,7 @@ CHILD_PROTECTION = "RCPR"
 
 
 def person_summary(person: Person, viewer: CaseViewer) -> dict[str, Any]:
-    circumstances = list(person.circumstances.all())
+    circumstances = case_circumstances(person)
     return {
         "allocation": person.allocations.current().select_related("staff__user", "team").first(),
         "circumstances": circumstances,

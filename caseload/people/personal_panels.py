@@ -8,6 +8,7 @@ from django.utils import timezone
 from caseload.core.dates import in_force
 from caseload.people.constants import AddressKind, CircumstanceKind
 from caseload.people.models import Person, PhoneAndEmail
+from caseload.people.reading import case_circumstances
 from caseload.people.record import CasePanel, CaseViewer, register_panel, shows_the_person_only
 
 _KIND_ORDER = {kind: n for n, kind in enumerate(AddressKind.values)}
@@ -23,10 +24,15 @@ def addresses(person: Person, viewer: CaseViewer) -> dict[str, Any]:
         "addresses": rows,
         "current_addresses": sorted(current, key=lambda a: _KIND_ORDER.get(a.kind, 99)),
         "previous_addresses": [a for a in rows if a not in current],
-        "accommodation_status": person.circumstances.current()
-        .filter(kind=CircumstanceKind.ACCOMMODATION)
-        .order_by("-start_date", "-id")
-        .first(),
+        "accommodation_status": next(
+            (
+                c
+                for c in case_circumstances(person)
+                if c.kind == CircumstanceKind.ACCOMMODATION
+                and in_force(c.start_date, c.end_date, today)
+            ),
+            None,
+        ),
     }
 
 

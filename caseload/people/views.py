@@ -14,6 +14,7 @@ from caseload.access.capabilities import Capability, has_capability
 from caseload.access.cases import case_viewer, changeable_cases, get_case_for_user, visible_cases
 from caseload.access.pages import case_action_page
 from caseload.access.rules import case_page, signed_in, surface
+from caseload.core.memo import remembering
 from caseload.core.pagination import filters_without_page, paged_title
 from caseload.organisation.models import Allocation, Staff
 from caseload.people.actions import record_circumstance_change
@@ -127,9 +128,9 @@ def case_section_context(request: HttpRequest, person: Person, section: Section)
 
 def _case_section(request: HttpRequest, crn: str, section: Section) -> HttpResponse:
     person = get_case_for_user(request.user, crn)
-    return render(
-        request, "people/case_detail.html", case_section_context(request, person, section)
-    )
+    with remembering():  # the identity bar and the panels read the same facts
+        context = case_section_context(request, person, section)
+        return render(request, "people/case_detail.html", context)
 
 
 @case_page

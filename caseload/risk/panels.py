@@ -6,7 +6,6 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
@@ -24,7 +23,8 @@ from caseload.risk.domain import RISK_TOOLS, ROSH_AUDIENCES, ROSH_LEVEL_OF_REGIS
 from caseload.risk.explain import explain_score
 from caseload.risk.models import Registration
 from caseload.risk.predictors import PREDICTOR_NAMES
-from caseload.tiering.models import CaseTier
+from caseload.risk.reading import case_registrations
+from caseload.tiering.reading import case_tier
 
 #: A review due within this many days is listed under "What needs doing".
 REVIEW_SOON = timedelta(days=14)
@@ -59,14 +59,26 @@ def _with_review_dates(found: list[Registration]) -> list[Registration]:
 
 
 def _active_registrations(person: Person) -> tuple[list[Registration], list[Registration]]:
-    found = person.registrations.prefetch_related(Prefetch("reviews")).select_related(
-        "registered_by"
-    )
+    found = case_registrations(person)
     today = timezone.localdate()
     for registration in found:
         registration.label = REGISTERS[registration.register].label
     active = [r for r in found if in_force(r.registered_on, r.deregistered_on, today)]
     return _with_review_dates(active), [r for r in found if r not in active]
+
+
+def _rosh_registration(person: Person) -> Registration | None:
+    """The RoSH registration in force, the newest if two are."""
+    today = timezone.localdate()
+    return next(
+        (
+            r
+            for r in case_registrations(person)
+            if r.register in ROSH_LEVEL_OF_REGISTER
+            and in_force(r.registered_on, r.deregistered_on, today)
+        ),
+        None,
+    )
 
 
 def registrations(person: Person, viewer: CaseViewer) -> dict[str, Any]:
@@ -77,7 +89,7 @@ def registrations(person: Person, viewer: CaseViewer) -> dict[str, Any]:
 def rosh_by_audience(person: Person, viewer: CaseViewer) -> dict[str, Any]:
     """The latest RoSH summary, audience by audience, and the RoSH registration in force."""
     summary = person.rosh_summaries.select_related("recorded_by").first()
-    registered = person.registrations.current().filter(register__in=ROSH_LEVEL_OF_REGISTER).first()
+    registered = _rosh_registration(person)
     return {
         "rosh_summary": summary,
         "rosh_audiences": [
@@ -116,8 +128,8 @@ def reviews_due(person: Person, viewer: CaseViewer) -> dict[str, Any]:
 
 def risk_at_a_glance(person: Person, viewer: CaseViewer) -> dict[str, Any]:
     """The overview's risk card: RoSH since when, MAPPA, and both tiers."""
-    registered = person.registrations.current().filter(register__in=ROSH_LEVEL_OF_REGISTER).first()
-    tier = CaseTier.objects.filter(person=person).first()
+    registered = _rosh_registration(person)
+    tier = case_tier(person)
     primary = settings.PRIMARY_TIER_FRAMEWORK
     other = "v3" if primary == "v2" else "v2"
     return {

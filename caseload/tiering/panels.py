@@ -8,10 +8,11 @@ from django.forms.models import model_to_dict
 from caseload.people.models import Person
 from caseload.people.record import CasePanel, CaseViewer, register_panel
 from caseload.tiering.explain import explain_v2, explain_v3
+from caseload.tiering.reading import case_tier
 
 
 def tier(person: Person, viewer: CaseViewer) -> dict[str, Any]:
-    stored = getattr(person, "tier", None)
+    stored = case_tier(person)
     values = {} if stored is None else model_to_dict(stored)
     explained = {"v2": explain_v2(values), "v3": explain_v3(values)}
     primary = settings.PRIMARY_TIER_FRAMEWORK

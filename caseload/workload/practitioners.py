@@ -416,7 +416,7 @@ def _workloads(
 
 def _report_rows(reports: Any) -> list[tuple[int, str, str, date]]:
     """Outstanding reports as (person, kind, the kind in words, needed by): one query."""
-    words = dict(ReportKind.choices)
+    words = {kind: str(label) for kind, label in ReportKind.choices}
     rows = reports.order_by("due_on", "pk").values_list("person_id", "kind", "due_on")
     return [(person_id, kind, words.get(kind, kind), due) for person_id, kind, due in rows]
 

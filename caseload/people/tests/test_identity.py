@@ -14,8 +14,9 @@ def test_the_identity_of_a_very_high_risk_licence_case(practitioner):
     recompute_all()
     with CaptureQueriesContext(connection) as queries:
         identity = case_identity(case)
-    # The tier, the registrations in force, and the essentials with their overrides (the flag).
-    assert len(queries) == 4
+    # The tier, the registrations with their reviews (the same read serves the case page's risk
+    # panels: `risk.reading.case_registrations`), and the essentials with their overrides.
+    assert len(queries) == 5
     assert identity.risk.rosh_label == "Very high"
     assert identity.risk.mappa == "Category 2, level 2"
     assert identity.risk.flags == (

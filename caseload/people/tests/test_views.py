@@ -15,6 +15,7 @@ from caseload.organisation.constants import Grade, Role
 from caseload.risk.actions import register_flag
 from caseload.testing.factories import AppointmentFactory, StaffFactory, case_held_by
 from caseload.testing.pages import opened_form, whole_case_record
+from caseload.testing.rich_case import rich_case
 from caseload.tiering.models import CaseTier
 
 
@@ -393,3 +394,23 @@ def test_the_circumstance_form_preselects_no_status(client, practitioner, case):
     assert '<option value="" selected>Select the new status</option>' in page
     assert page.count(" selected>") == 1
     assert "checked" not in page
+
+
+#: The overview's queries: the session, the user and their staff record and team; the case and
+#: its audit entry; whether the viewer may change it; then each panel and the identity bar, with
+#: the registrations, tiers, essentials and circumstances each read once for the whole page.
+CASE_PAGE_QUERIES = 20
+
+
+def test_the_case_page_reads_each_fact_once(client, practitioner):
+    case = rich_case(practitioner)
+    recompute_all()
+    client.force_login(practitioner.user)
+    client.get(reverse("case_detail", args=[case.crn]))
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("case_detail", args=[case.crn])).status_code == 200
+    selects = [q["sql"] for q in queries if q["sql"].startswith("SELECT")]
+    tables = [re.search(r'FROM "(\w+)"', sql).group(1) for sql in selects]
+    for table in ("risk_registration", "tiering_casetier", "essentials_essentialdue"):
+        assert tables.count(table) == 1, f"{table} read {tables.count(table)} times"
+    assert len(queries) == CASE_PAGE_QUERIES, "\n".join(q["sql"][:120] for q in queries)
