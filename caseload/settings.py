@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "caseload.essentials",
     "caseload.derived",
     "caseload.demo",
+    "caseload.benchmarking",
 ]
 
 # Static files are answered by whitenoise, so nothing below it runs for them: every other

@@ -1,0 +1,274 @@
+"""`caseload bench` with no subject: every measure of issue 13 against its target.
+
+The command runs twice. Called by the user, it chooses the database and runs itself again with
+that database in its environment: SQLite at `<data>/sqlite-<people>.sqlite3`, or PostgreSQL in
+a throwaway cluster on loopback started by `scripts/with-test-postgres` (port `PGTEST_PORT`,
+default 5433; deleted afterwards, so `--reuse` is for SQLite). It never touches the database
+the rest of caseload is configured with. Inside, it builds the people (`database.py`), then
+measures in turn: the import rate, the recompute, each return beside its hand-written SQL for
+one delivery unit and for the nation, a national export's peak memory, and the load test twice
+(pausing a second, then none), and writes the results (`domain.Measure`) to
+`<out>/<database>-<people>.json`.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import psutil
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from caseload.benchmarking import database
+from caseload.benchmarking.accounts import prepare_accounts
+from caseload.benchmarking.domain import (
+    LOAD_RUNS,
+    PEAK_MEMORY_TARGET_MB,
+    RETURN_RATIO_TARGET,
+    Measure,
+    load_measures,
+    met,
+    recompute_target_rate,
+    recompute_target_seconds,
+    return_measure_name,
+)
+from caseload.benchmarking.loadtest import run_locust, serving
+from caseload.core.bench import Writer
+from caseload.people.models import Person
+from caseload.returns.benchmarks import export_peak, largest_return, return_timings
+
+#: Set in the environment of the second run: the database it was started with.
+INSIDE = "CASELOAD_BENCH_DATABASE"
+
+
+def run_suite(options: Mapping[str, Any], write: Writer) -> None:
+    if os.environ.get(INSIDE) == options["database"]:
+        measure_everything(options, write)
+        return
+    _again_in_its_database(options)
+
+
+def _again_in_its_database(options: Mapping[str, Any]) -> None:
+    data = Path(options["data"]).resolve()
+    data.mkdir(parents=True, exist_ok=True)
+    argv = [
+        sys.executable,
+        "-m",
+        "caseload",
+        "bench",
+        f"--people={options['people']}",
+        f"--database={options['database']}",
+        f"--out={Path(options['out']).resolve()}",
+        f"--data={data}",
+        f"--users={options['users']}",
+        f"--run-time={options['run_time']}",
+        *(["--reuse"] if options["reuse"] else []),
+    ]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PG") and k != "DATABASE_URL"}
+    env[INSIDE] = options["database"]
+    if options["database"] == "sqlite":
+        env.update(DB="sqlite", SQLITE_PATH=str(data / f"sqlite-{options['people']}.sqlite3"))
+    else:
+        if options["reuse"]:
+            raise CommandError(
+                "--reuse is for SQLite: the PostgreSQL cluster is thrown away after each run"
+            )
+        if "PGTEST_PORT" in os.environ:
+            env["PGTEST_PORT"] = os.environ["PGTEST_PORT"]
+        argv = [str(settings.REPO_DIR / "scripts" / "with-test-postgres"), *argv]
+    if subprocess.run(argv, env=env).returncode != 0:
+        raise CommandError("the benchmark stopped (its messages are above)")
+
+
+def machine() -> dict[str, object]:
+    """What the figures were measured on."""
+    commit = subprocess.run(
+        ["git", "-C", str(settings.REPO_DIR), "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    return {
+        "cpus": os.cpu_count(),
+        "memory_mb": round(psutil.virtual_memory().total / 1024 / 1024),
+        "cpu_model": platform.processor() or platform.machine(),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "git_commit": commit,
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+
+
+def measure_everything(options: Mapping[str, Any], write: Writer) -> list[Measure]:
+    wanted, db = int(options["people"]), str(options["database"])
+    data = Path(options["data"])
+    if options["reuse"] and Person.objects.exists():
+        built = database.Built(Person.objects.count(), "reused from an earlier run")
+        write(f"Reusing {built.people:,} people in {settings.DATABASES['default']['NAME']}")
+    else:
+        if db == "sqlite":
+            _remove_sqlite(Path(settings.DATABASES["default"]["NAME"]))
+        write(f"Building {wanted:,} people on {db}")
+        built = database.build_people(wanted, write)
+    people = built.people
+    results: list[Measure] = []
+
+    def add(measure: Measure) -> None:
+        results.append(measure)
+        if measure.value is None and measure.target is None:
+            return
+        write(f"  {measure.measure}: {measure.value} {measure.unit}" + _against(measure))
+
+    info = machine()
+
+    def one(
+        name: str, value: float | None, unit: str, target: float | None, how: Any, note: str
+    ) -> Measure:
+        return Measure(name, value, unit, target, met(value, target, how), people, db, note, info)
+
+    if built.imported_rows is None:
+        add(
+            one(
+                "import rate",
+                None,
+                "rows/s",
+                None,
+                "at least",
+                "not available: "
+                + (
+                    "the data was reused"
+                    if options["reuse"]
+                    else "caseload import and caseload seed --national are not installed; "
+                    "the data was made by " + built.how
+                ),
+            )
+        )
+    else:
+        rate = built.imported_rows / (built.import_seconds or 1)
+        add(
+            one(
+                "import rate",
+                round(rate, 1),
+                "rows/s",
+                None,
+                "at least",
+                f"{built.imported_rows:,} rows in {built.import_seconds:.1f} s",
+            )
+        )
+
+    write("Recompute (caseload recompute --restart)")
+    started = time.perf_counter()
+    call_command("recompute", restart=True, verbosity=0, stdout=io.StringIO())
+    took = time.perf_counter() - started
+    add(
+        one(
+            "national recompute",
+            round(took, 2),
+            "s",
+            round(recompute_target_seconds(people), 2),
+            "at most",
+            "target: 60 s × people ÷ 244,209",
+        )
+    )
+    add(
+        one(
+            "recompute rate",
+            round(people / took, 1),
+            "people/s",
+            round(recompute_target_rate(), 1),
+            "at least",
+            "target: 244,209 people in 60 s",
+        )
+    )
+
+    write("Returns beside their hand-written SQL")
+    timings = return_timings(lambda line: None)
+    if timings is not None:
+        for where, found in zip(("one delivery unit", "nation"), timings, strict=True):
+            for name in sorted(found):
+                t = found[name]
+                add(
+                    one(
+                        return_measure_name(name, where),
+                        round(t.ratio, 2),
+                        "×",
+                        RETURN_RATIO_TARGET,
+                        "at most",
+                        f"{t.seconds:.3f} s beside {t.hand_sql_seconds:.3f} s, {t.rows:,} rows",
+                    )
+                )
+        peak = export_peak(largest_return(timings[1]))
+        add(
+            one(
+                "national export peak memory",
+                round(peak.peak_mb, 1),
+                "MB",
+                PEAK_MEMORY_TARGET_MB,
+                "at most",
+                f"{peak.name} as CSV ({peak.size_mb:,.1f} MB) in {peak.seconds:.1f} s",
+            )
+        )
+
+    users, run_time = int(options["users"]), int(options["run_time"])
+    write(f"Load test: {users} users, {run_time} s each run")
+    accounts = prepare_accounts(users, max(1, users // 10))
+    accounts_file = data / f"accounts-{db}-{wanted}.json"
+    accounts_file.write_text(json.dumps(accounts))
+    try:
+        with serving(data / f"serve-{db}-{wanted}.log") as server:
+            write("  warming up: a short run whose figures are not kept")
+            run_locust(
+                server,
+                accounts_file,
+                users=min(users, 5),
+                run_time=min(run_time, 10),
+                pause=0.0,
+                prefix=data / f"locust-{db}-{wanted}-warm-up",
+            )
+            for run, pause in zip(LOAD_RUNS, (1.0, 0.0), strict=True):
+                figures = run_locust(
+                    server,
+                    accounts_file,
+                    users=users,
+                    run_time=run_time,
+                    pause=pause,
+                    prefix=data / f"locust-{db}-{wanted}-{run}",
+                )
+                for measure in load_measures(run, figures, people=people, database=db, info=info):
+                    add(measure)
+    finally:
+        accounts_file.unlink()
+
+    out = Path(options["out"])
+    out.mkdir(parents=True, exist_ok=True)
+    written = out / f"{db}-{wanted}.json"
+    written.write_text(
+        json.dumps([m.as_json() for m in results], indent=1, ensure_ascii=False) + "\n"
+    )
+    write(f"Wrote {written}")
+    return results
+
+
+def _against(measure: Measure) -> str:
+    if measure.target is None:
+        return f" ({measure.note})" if measure.value is None else ""
+    verdict = {True: "met", False: "NOT met", None: "not measured"}[measure.met]
+    return f" (target {measure.target} {measure.unit}: {verdict})"
+
+
+def _remove_sqlite(path: Path) -> None:
+    """A fresh build starts from an empty file (with its WAL and shared-memory files)."""
+    from django.db import connection
+
+    connection.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
