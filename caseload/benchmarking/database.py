@@ -54,7 +54,9 @@ def build_people(people: int, write: Writer) -> Built:
     for seed in seeds:
         unit = min(UNIT_PEOPLE, left)
         write(f"  seeding delivery unit {seed} of {len(seeds)}: {unit:,} people")
-        call_command("seed", people=unit, seed=seed, no_recompute=True, verbosity=0)
+        call_command(
+            "seed", people=unit, seed=seed, no_recompute=True, verbosity=0, stdout=io.StringIO()
+        )
         left -= unit
     return Built(
         Person.objects.count(),
@@ -67,7 +69,9 @@ def _seed_national_and_import(people: int, write: Writer) -> Built:
     with tempfile.TemporaryDirectory(prefix="caseload-national-") as where:
         out = Path(where) / "national"
         write(f"  writing the national data set for {people:,} people")
-        call_command("seed", national=True, out=out, people=people, verbosity=0)
+        call_command(
+            "seed", national=True, out=out, people=people, verbosity=0, stdout=io.StringIO()
+        )
         rows = sum(_lines(path) for path in out.rglob("*") if path.is_file())
         write(f"  importing {rows:,} rows")
         started = time.perf_counter()

@@ -93,8 +93,9 @@ def load_measure_name(run: str, what: str) -> str:
 def expected_measures(returns: Iterable[str]) -> list[str]:
     """Every measure's name, in the order written, for these returns."""
     names = ["import rate", "national recompute", "recompute rate"]
+    returned = sorted(returns)
     for where in ("one delivery unit", "nation"):
-        names += [return_measure_name(name, where) for name in sorted(returns)]
+        names += [return_measure_name(name, where) for name in returned]
     names.append("national export peak memory")
     for run in LOAD_RUNS:
         names += [

@@ -1,7 +1,8 @@
 """Render `docs/performance.md`'s tables from `benchmarks/results/*.json`, so that the page and
-the results agree: `python -m caseload.benchmarking.table [RESULTS_DIR]` prints one Markdown
-table per database, every measure against its target at 25,000, 100,000 and 244,000 people
-(each file in the column within 10% of its people), then each measure's growth.
+the results agree: `python -m caseload.benchmarking.table [--write docs/performance.md]` prints
+one Markdown table per database, every measure against its target at 25,000, 100,000 and
+244,000 people (each file in the column within 10% of its people), then each measure's growth;
+`--write` puts them in the page between its `<!-- results:start -->` and `<!-- results:end -->`.
 
 Reads only the JSON; needs no database or settings.
 """
@@ -53,6 +54,19 @@ def _people(row: dict[str, object]) -> int:
     return people
 
 
+START, END = "<!-- results:start -->", "<!-- results:end -->"
+
+
+def write_into(page: Path, rendered: str) -> None:
+    text = page.read_text(encoding="utf-8")
+    before, _, rest = text.partition(START)
+    _, _, after = rest.partition(END)
+    page.write_text(f"{before}{START}\n{rendered}\n{END}{after}", encoding="utf-8")
+
+
 if __name__ == "__main__":
-    where = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("benchmarks/results")
-    print(tables(where))
+    rendered = tables(Path("benchmarks/results"))
+    if sys.argv[1:2] == ["--write"]:
+        write_into(Path(sys.argv[2]), rendered)
+    else:
+        print(rendered)

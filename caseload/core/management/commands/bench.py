@@ -74,9 +74,14 @@ class Command(BaseCommand):
             "--run-time", type=_seconds, default=60, help="seconds each load test runs"
         )
 
+    def _write(self, line: str) -> None:
+        """Each line as it comes: the suite runs for minutes, often into a log file."""
+        self.stdout.write(line)
+        self.stdout.flush()
+
     def handle(self, *args: Any, **options: Any) -> None:
         if options["subject"] is None:
-            SUITES["all"](options, lambda line: self.stdout.write(line))
+            SUITES["all"](options, self._write)
             return
         subject = SUBJECTS.get(options["subject"])
         if subject is None:
