@@ -6,7 +6,9 @@ count, whitenoise), with `DEBUG` off, a secret key required and given, and `ALLO
 loopback address; only `HTTPS` stays off, as the load test speaks plain HTTP on 127.0.0.1.
 Its CPU time is read from `/proc/<pid>/stat` (through psutil) for the gunicorn master and each
 worker, before and after a run (plus what exited workers left in the master's children's
-times); a worker's peak resident memory is its `VmHWM` in `/proc/<pid>/status`.
+times); a worker's peak resident memory is its `VmHWM` in `/proc/<pid>/status`, reset at the
+start of each run. Sign-in is part of every run (each locust user signs in once, at its start),
+and with it Django's argon2 hashing, which takes 100 MiB of memory per sign-in in progress.
 """
 
 from __future__ import annotations
@@ -56,6 +58,16 @@ class Server:
                 continue
             total += own.user + own.system
         return total
+
+    def reset_peaks(self) -> None:
+        """Start each worker's peak resident memory again from now (Linux: writing 5 to
+        `/proc/<pid>/clear_refs`), so that each run's figure is its own."""
+        for worker in self.workers():
+            try:
+                with open(f"/proc/{worker.pid}/clear_refs", "w", encoding="ascii") as refs:
+                    refs.write("5")
+            except OSError:
+                pass
 
     def worker_peak_mb(self) -> float | None:
         peaks = [_peak_resident_mb(worker.pid) for worker in self.workers()]
@@ -169,6 +181,7 @@ def run_locust(
         "--pause",
         str(pause),
     ]
+    server.reset_peaks()
     before = server.cpu_seconds()
     # locust exits 1 when any request failed: the failures are a measure, not an error here.
     done = subprocess.run(command, capture_output=True, text=True)
