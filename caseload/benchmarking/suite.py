@@ -29,6 +29,7 @@ import psutil
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import DatabaseError
 
 from caseload.benchmarking import database
 from caseload.benchmarking.accounts import prepare_accounts
@@ -111,7 +112,7 @@ def machine() -> dict[str, object]:
 def measure_everything(options: Mapping[str, Any], write: Writer) -> list[Measure]:
     wanted, db = int(options["people"]), str(options["database"])
     data = Path(options["data"])
-    if options["reuse"] and Person.objects.exists():
+    if options["reuse"] and _has_people():
         built = database.Built(Person.objects.count(), "reused from an earlier run")
         write(f"Reusing {built.people:,} people in {settings.DATABASES['default']['NAME']}")
     else:
@@ -256,6 +257,14 @@ def measure_everything(options: Mapping[str, Any], write: Writer) -> list[Measur
     )
     write(f"Wrote {written}")
     return results
+
+
+def _has_people() -> bool:
+    """Whether an earlier run left people here (a missing database has none)."""
+    try:
+        return Person.objects.exists()
+    except DatabaseError:
+        return False
 
 
 def _against(measure: Measure) -> str:
