@@ -6,6 +6,12 @@ practitioner's day against `caseload serve` on loopback.
 
 `--accounts` is the JSON written by `caseload.benchmarking.accounts` (usernames, a password and
 each account's cases); `--pause` the seconds each user waits between requests (0: saturation).
+
+Every user signs in first, and nobody starts the mix until all have (or given up): 50 sign-ins
+at once are a few seconds of argon2 that would otherwise swamp a minute's figures. When the last
+has signed in, the sign-in figures are kept apart and the statistics start again, so locust's
+CSV holds the mix alone; with `--server-pid`, the server's CPU time and its workers' peak memory
+are taken from then too, and `--figures FILE` receives them (JSON) when the run stops.
 One user in ten is a manager (at least one): the team's caseload, essentials and workload; the
 rest are practitioners: Today, their caseload, a case, a contact recorded and an appointment
 booked through the real forms (CSRF and all), their essentials. Each user signs in once, through
@@ -18,10 +24,13 @@ import itertools
 import json
 import random
 import re
+import time
 from datetime import timedelta
 from html.parser import HTMLParser
 from typing import Any
 
+import gevent.event
+import psutil
 from locust import HttpUser, events, task
 from locust.exception import StopUser
 
@@ -31,10 +40,96 @@ _next_manager = itertools.count()
 QUARTERS = ("00", "15", "30", "45")
 
 
+SIGN_IN = "sign in"
+SIGNED_IN = gevent.event.Event()
+_settled = itertools.count(1)
+_figures: dict[str, Any] = {}
+
+
 @events.init_command_line_parser.add_listener
 def _options(parser: Any) -> None:
     parser.add_argument("--accounts", help="the accounts JSON", default="")
     parser.add_argument("--pause", type=float, default=1.0, help="seconds between requests")
+    parser.add_argument("--server-pid", type=int, default=0, help="gunicorn's master")
+    parser.add_argument("--figures", default="", help="where the run's own figures go")
+
+
+def server_processes(pid: int) -> list[psutil.Process]:
+    master = psutil.Process(pid)
+    return [master, *master.children(recursive=True)]
+
+
+def server_cpu_seconds(pid: int) -> float:
+    """User and system CPU of gunicorn's master and workers (and workers that exited)."""
+    total = 0.0
+    for number, process in enumerate(server_processes(pid)):
+        times = process.cpu_times()
+        total += times.user + times.system
+        if number == 0:
+            total += times.children_user + times.children_system
+    return total
+
+
+def worker_peaks_mb(pid: int, *, reset: bool = False) -> list[float]:
+    """Each worker's peak resident memory (VmHWM); `reset` starts it again from now."""
+    peaks = []
+    for worker in server_processes(pid)[1:]:
+        try:
+            with open(f"/proc/{worker.pid}/status", encoding="ascii") as status:
+                peaks += [int(x.split()[1]) / 1024 for x in status if x.startswith("VmHWM:")]
+            if reset:
+                with open(f"/proc/{worker.pid}/clear_refs", "w", encoding="ascii") as refs:
+                    refs.write("5")
+        except OSError:
+            continue
+    return peaks
+
+
+def _settle(environment: Any) -> None:
+    """A user has signed in or given up; the last one starts the measured mix."""
+    if next(_settled) < environment.runner.target_user_count or SIGNED_IN.is_set():
+        return
+    stats = environment.runner.stats
+    entries = [stats.get(SIGN_IN, method) for method in ("GET", "POST")]
+    posted = entries[1]
+    _figures["sign_in"] = {
+        "requests": sum(e.num_requests for e in entries),
+        "failures": sum(e.num_failures for e in entries),
+        "percentiles": {
+            str(p): posted.get_response_time_percentile(p / 100) if posted.num_requests else None
+            for p in (50, 95, 99)
+        },
+    }
+    _figures["signed_in_after"] = time.monotonic() - _figures["started"]
+    pid = environment.parsed_options.server_pid
+    if pid:
+        _figures["sign_in_peak_mb"] = max(worker_peaks_mb(pid, reset=True), default=None)
+        _figures["cpu_at_start"] = server_cpu_seconds(pid)
+    stats.reset_all()
+    _figures["mix_started"] = time.monotonic()
+    SIGNED_IN.set()
+
+
+@events.test_start.add_listener
+def _started(environment: Any, **kwargs: Any) -> None:
+    _figures["started"] = time.monotonic()
+
+
+@events.test_stop.add_listener
+def _stopped(environment: Any, **kwargs: Any) -> None:
+    options = environment.parsed_options
+    if not options.figures:
+        return
+    if SIGNED_IN.is_set():
+        _figures["mix_seconds"] = time.monotonic() - _figures["mix_started"]
+        if options.server_pid:
+            _figures["cpu_seconds"] = (
+                server_cpu_seconds(options.server_pid) - _figures["cpu_at_start"]
+            )
+            _figures["worker_peak_mb"] = max(worker_peaks_mb(options.server_pid), default=None)
+    _figures["all_signed_in"] = SIGNED_IN.is_set()
+    with open(options.figures, "w", encoding="utf-8") as out:
+        json.dump(_figures, out)
 
 
 @events.init.add_listener
@@ -104,22 +199,33 @@ class _SignedIn(HttpUser):
         return float(self.environment.parsed_options.pause)
 
     def on_start(self) -> None:
+        try:
+            self._sign_in()
+        finally:
+            _settle(self.environment)
+        SIGNED_IN.wait()
+
+    def _sign_in(self) -> None:
         accounts = ACCOUNTS.get(f"{self.role}s") or []
         if not accounts:
             raise StopUser()
         counter = _next_manager if self.role == "manager" else _next_practitioner
         self.account = accounts[next(counter) % len(accounts)]
-        page = self.client.get("/accounts/login/", name="sign in")
+        page = self.client.get("/accounts/login/", name=SIGN_IN)
         fields = form_fields(page.text)
         fields.update(username=self.account["username"], password=ACCOUNTS["password"])
         with self.client.post(
             "/accounts/login/",
             data=fields,
-            name="sign in",
+            name=SIGN_IN,
             headers={"Referer": f"{self.host}/accounts/login/"},
+            # Not followed: the page it leads to is Today, timed as Today.
+            allow_redirects=False,
             catch_response=True,
         ) as signed_in:
-            if "/accounts/login/" in signed_in.url:
+            if signed_in.status_code != 302 or "/accounts/login/" in signed_in.headers.get(
+                "Location", ""
+            ):
                 signed_in.failure("not signed in")
                 raise StopUser()
 

@@ -7,13 +7,15 @@ loopback address; only `HTTPS` stays off, as the load test speaks plain HTTP on 
 Its CPU time is read from `/proc/<pid>/stat` (through psutil) for the gunicorn master and each
 worker, before and after a run (plus what exited workers left in the master's children's
 times); a worker's peak resident memory is its `VmHWM` in `/proc/<pid>/status`, reset at the
-start of each run. Sign-in is part of every run (each locust user signs in once, at its start),
-and with it Django's argon2 hashing, which takes 100 MiB of memory per sign-in in progress.
+start of each run. The locustfile takes the same figures itself at the moment every user has
+signed in (`--server-pid`, `--figures`), so that the mix is measured apart from 50 sign-ins at
+once (Django's argon2 takes 100 MiB of memory and a good part of a second per sign-in).
 """
 
 from __future__ import annotations
 
 import csv
+import json
 import os
 import secrets
 import signal
@@ -180,20 +182,36 @@ def run_locust(
         str(accounts),
         "--pause",
         str(pause),
+        "--server-pid",
+        str(server.process.pid),
+        "--figures",
+        f"{prefix}_figures.json",
     ]
     server.reset_peaks()
     before = server.cpu_seconds()
     # locust exits 1 when any request failed: the failures are a measure, not an error here.
     done = subprocess.run(command, capture_output=True, text=True)
     cpu = server.cpu_seconds() - before
-    stats = Path(f"{prefix}_stats.csv")
-    if not stats.exists():
+    stats, own = Path(f"{prefix}_stats.csv"), Path(f"{prefix}_figures.json")
+    if not stats.exists() or not own.exists():
         raise RuntimeError(f"locust wrote no figures: {done.stderr[-2000:]}")
+    actions = read_stats(stats)
+    figures = json.loads(own.read_text(encoding="utf-8"))
+    if not figures["all_signed_in"]:
+        return LoadRun(float(run_time), actions, cpu, server.worker_peak_mb())
+    signed = figures["sign_in"]
+    actions["sign in"] = ActionStats(
+        signed["requests"],
+        signed["failures"],
+        {int(p): v for p, v in signed["percentiles"].items() if v is not None},
+    )
     return LoadRun(
-        seconds=float(run_time),
-        actions=read_stats(stats),
-        server_cpu_seconds=cpu,
-        worker_peak_mb=server.worker_peak_mb(),
+        seconds=figures["mix_seconds"],
+        actions=actions,
+        server_cpu_seconds=figures["cpu_seconds"],
+        worker_peak_mb=figures["worker_peak_mb"],
+        after_sign_in=True,
+        sign_in_peak_mb=figures["sign_in_peak_mb"],
     )
 
 

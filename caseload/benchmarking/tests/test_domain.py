@@ -64,7 +64,29 @@ def test_the_load_test_reports_throughput_cpu_per_request_and_each_actions_perce
     assert measures["load, 50 users pausing 1 s: caseload p95"].met is False
     unasked = measures["load, 50 users pausing 1 s: case page p95"]
     assert (unasked.value, unasked.met, unasked.note) == (None, None, "not requested in this run")
-    assert len(measures) == 4 + 3 * len(ACTIONS)
+    assert len(measures) == 5 + 3 * len(ACTIONS)
+
+
+def test_once_everyone_has_signed_in_the_mix_is_measured_without_the_sign_ins():
+    figures = LoadRun(
+        seconds=10,
+        actions={
+            "sign in": ActionStats(100, 1, {50: 900, 95: 2000, 99: 2500}),
+            "Today": ActionStats(500, 0, {50: 40, 95: 90, 99: 120}),
+        },
+        server_cpu_seconds=5.0,
+        worker_peak_mb=150.0,
+        after_sign_in=True,
+        sign_in_peak_mb=480.0,
+    )
+    measures = {
+        m.measure: m for m in load_measures("pausing", figures, people=5, database="x", info={})
+    }
+    assert measures["load, 50 users pausing 1 s: throughput"].value == 50
+    assert measures["load, 50 users pausing 1 s: CPU per request"].value == 10
+    assert measures["load, 50 users pausing 1 s: errors"].value == 1
+    assert measures["load, 50 users pausing 1 s: sign in p95"].value == 2000
+    assert measures["load, 50 users pausing 1 s: worker peak memory while signing in"].value == 480
 
 
 def test_only_the_saturation_run_has_a_throughput_target_and_it_has_no_latency_targets():
