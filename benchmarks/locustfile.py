@@ -199,10 +199,13 @@ class _SignedIn(HttpUser):
         return float(self.environment.parsed_options.pause)
 
     def on_start(self) -> None:
+        # Not `finally`: a user stopped by the end of the run (GreenletExit) has not settled.
         try:
             self._sign_in()
-        finally:
+        except Exception:
             _settle(self.environment)
+            raise
+        _settle(self.environment)
         SIGNED_IN.wait()
 
     def _sign_in(self) -> None:

@@ -17,6 +17,7 @@ import io
 import json
 import os
 import platform
+import signal
 import subprocess
 import sys
 import time
@@ -37,6 +38,7 @@ from caseload.benchmarking.domain import (
     LOAD_RUNS,
     PEAK_MEMORY_TARGET_MB,
     RETURN_RATIO_TARGET,
+    Direction,
     Measure,
     load_measures,
     met,
@@ -88,7 +90,18 @@ def _again_in_its_database(options: Mapping[str, Any]) -> None:
         if "PGTEST_PORT" in os.environ:
             env["PGTEST_PORT"] = os.environ["PGTEST_PORT"]
         argv = [str(settings.REPO_DIR / "scripts" / "with-test-postgres"), *argv]
-    if subprocess.run(argv, env=env).returncode != 0:
+    # Its own process group, so that stopping this command stops all of it (the server and
+    # locust included), and a TERM reaches the run inside `scripts/with-test-postgres` too.
+    child = subprocess.Popen(argv, env=env, start_new_session=True)
+    previous = signal.signal(signal.SIGTERM, lambda *_: os.killpg(child.pid, signal.SIGTERM))
+    try:
+        code = child.wait()
+    except KeyboardInterrupt:
+        os.killpg(child.pid, signal.SIGTERM)
+        code = child.wait()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    if code != 0:
         raise CommandError("the benchmark stopped (its messages are above)")
 
 
@@ -110,9 +123,12 @@ def machine() -> dict[str, object]:
 
 
 def measure_everything(options: Mapping[str, Any], write: Writer) -> list[Measure]:
+    # Stopped, it stops the server it started (the `finally` blocks run).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     wanted, db = int(options["people"]), str(options["database"])
     data = Path(options["data"])
-    if options["reuse"] and _has_people():
+    reused = bool(options["reuse"]) and _has_people()
+    if reused:
         built = database.Built(Person.objects.count(), "reused from an earlier run")
         write(f"Reusing {built.people:,} people in {settings.DATABASES['default']['NAME']}")
     else:
@@ -120,143 +136,131 @@ def measure_everything(options: Mapping[str, Any], write: Writer) -> list[Measur
             _remove_sqlite(Path(settings.DATABASES["default"]["NAME"]))
         write(f"Building {wanted:,} people on {db}")
         built = database.build_people(wanted, write)
-    people = built.people
-    results: list[Measure] = []
-
-    def add(measure: Measure) -> None:
-        results.append(measure)
-        if measure.value is None and measure.target is None:
-            return
-        write(f"  {measure.measure}: {measure.value} {measure.unit}" + _against(measure))
-
-    info = machine()
-
-    def one(
-        name: str, value: float | None, unit: str, target: float | None, how: Any, note: str
-    ) -> Measure:
-        return Measure(name, value, unit, target, met(value, target, how), people, db, note, info)
-
-    if built.imported_rows is None:
-        add(
-            one(
-                "import rate",
-                None,
-                "rows/s",
-                None,
-                "at least",
-                "not available: "
-                + (
-                    "the data was reused"
-                    if options["reuse"]
-                    else "caseload import and caseload seed --national are not installed; "
-                    "the data was made by " + built.how
-                ),
-            )
-        )
-    else:
-        rate = built.imported_rows / (built.import_seconds or 1)
-        add(
-            one(
-                "import rate",
-                round(rate, 1),
-                "rows/s",
-                None,
-                "at least",
-                f"{built.imported_rows:,} rows in {built.import_seconds:.1f} s",
-            )
-        )
-
-    write("Recompute (caseload recompute --restart)")
-    started = time.perf_counter()
-    call_command("recompute", restart=True, verbosity=0, stdout=io.StringIO())
-    took = time.perf_counter() - started
-    add(
-        one(
-            "national recompute",
-            round(took, 2),
-            "s",
-            round(recompute_target_seconds(people), 2),
-            "at most",
-            "target: 60 s × people ÷ 244,209",
-        )
-    )
-    add(
-        one(
-            "recompute rate",
-            round(people / took, 1),
-            "people/s",
-            round(recompute_target_rate(), 1),
-            "at least",
-            "target: 244,209 people in 60 s",
-        )
-    )
-
-    write("Returns beside their hand-written SQL")
-    timings = return_timings(lambda line: None)
-    if timings is not None:
-        for where, found in zip(("one delivery unit", "nation"), timings, strict=True):
-            for name in sorted(found):
-                t = found[name]
-                add(
-                    one(
-                        return_measure_name(name, where),
-                        round(t.ratio, 2),
-                        "×",
-                        RETURN_RATIO_TARGET,
-                        "at most",
-                        f"{t.seconds:.3f} s beside {t.hand_sql_seconds:.3f} s, {t.rows:,} rows",
-                    )
-                )
-        peak = export_peak(largest_return(timings[1]))
-        add(
-            one(
-                "national export peak memory",
-                round(peak.peak_mb, 1),
-                "MB",
-                PEAK_MEMORY_TARGET_MB,
-                "at most",
-                f"{peak.name} as CSV ({peak.size_mb:,.1f} MB) in {peak.seconds:.1f} s",
-            )
-        )
-
-    users, run_time = int(options["users"]), int(options["run_time"])
-    write(f"Load test: {users} users, {run_time} s each run")
-    accounts = prepare_accounts(users, max(1, users // 10))
-    accounts_file = data / f"accounts-{db}-{wanted}.json"
-    accounts_file.write_text(json.dumps(accounts))
-    try:
-        with serving(data / f"serve-{db}-{wanted}.log") as server:
-            write("  warming up: a short run whose figures are not kept")
-            run_locust(
-                server,
-                accounts_file,
-                users=min(users, 5),
-                run_time=min(run_time, 10),
-                pause=0.0,
-                prefix=data / f"locust-{db}-{wanted}-warm-up",
-            )
-            for run, pause in zip(LOAD_RUNS, (1.0, 0.0), strict=True):
-                figures = run_locust(
-                    server,
-                    accounts_file,
-                    users=users,
-                    run_time=run_time,
-                    pause=pause,
-                    prefix=data / f"locust-{db}-{wanted}-{run}",
-                )
-                for measure in load_measures(run, figures, people=people, database=db, info=info):
-                    add(measure)
-    finally:
-        accounts_file.unlink()
-
+    run = _Results(built.people, db, machine(), write)
+    run.import_rate(built, reused)
+    run.recompute()
+    run.returns()
+    run.load_tests(int(options["users"]), int(options["run_time"]), data, f"{db}-{wanted}")
     out = Path(options["out"])
     out.mkdir(parents=True, exist_ok=True)
     written = out / f"{db}-{wanted}.json"
     written.write_text(
-        json.dumps([m.as_json() for m in results], indent=1, ensure_ascii=False) + "\n"
+        json.dumps([m.as_json() for m in run.measures], indent=1, ensure_ascii=False) + "\n"
     )
     write(f"Wrote {written}")
-    return results
+    return run.measures
+
+
+class _Results:
+    """The measures taken so far, each printed as it is added."""
+
+    def __init__(self, people: int, db: str, info: dict[str, object], write: Writer) -> None:
+        self.people, self.db, self.info, self.write = people, db, info, write
+        self.measures: list[Measure] = []
+
+    def add(self, measure: Measure) -> None:
+        self.measures.append(measure)
+        if measure.value is not None or measure.target is not None:
+            self.write(f"  {measure.measure}: {measure.value} {measure.unit}" + _against(measure))
+
+    def one(
+        self,
+        name: str,
+        value: float | None,
+        unit: str,
+        target: float | None,
+        direction: Direction,
+        note: str,
+    ) -> None:
+        verdict = met(value, target, direction)
+        self.add(Measure(name, value, unit, target, verdict, self.people, self.db, note, self.info))
+
+    def import_rate(self, built: database.Built, reused: bool) -> None:
+        if built.imported_rows is None or not built.import_seconds:
+            why = (
+                "the data was reused"
+                if reused
+                else "caseload import and caseload seed --national are not installed; "
+                f"the data was made by {built.how}"
+            )
+            self.one("import rate", None, "rows/s", None, "at least", f"not available: {why}")
+            return
+        rate = round(built.imported_rows / built.import_seconds, 1)
+        note = f"{built.imported_rows:,} rows in {built.import_seconds:.1f} s"
+        self.one("import rate", rate, "rows/s", None, "at least", note)
+
+    def recompute(self) -> None:
+        self.write("Recompute (caseload recompute --restart)")
+        started = time.perf_counter()
+        call_command("recompute", restart=True, verbosity=0, stdout=io.StringIO())
+        took = time.perf_counter() - started
+        target = round(recompute_target_seconds(self.people), 2)
+        rule = "target: 60 s × people ÷ 244,209"
+        self.one("national recompute", round(took, 2), "s", target, "at most", rule)
+        rate, rate_target = round(self.people / took, 1), round(recompute_target_rate(), 1)
+        rule = "target: 244,209 people in 60 s"
+        self.one("recompute rate", rate, "people/s", rate_target, "at least", rule)
+
+    def returns(self) -> None:
+        self.write("Returns beside their hand-written SQL")
+        timings = return_timings(lambda line: None)
+        if timings is None:
+            return
+        for where, found in zip(("one delivery unit", "nation"), timings, strict=True):
+            for name in sorted(found):
+                t = found[name]
+                note = f"{t.seconds:.3f} s beside {t.hand_sql_seconds:.3f} s, {t.rows:,} rows"
+                ratio = round(t.ratio, 2)
+                self.one(
+                    return_measure_name(name, where),
+                    ratio,
+                    "×",
+                    RETURN_RATIO_TARGET,
+                    "at most",
+                    note,
+                )
+        peak = export_peak(largest_return(timings[1]))
+        note = f"{peak.name} as CSV ({peak.size_mb:,.1f} MB) in {peak.seconds:.1f} s"
+        self.one(
+            "national export peak memory",
+            round(peak.peak_mb, 1),
+            "MB",
+            PEAK_MEMORY_TARGET_MB,
+            "at most",
+            note,
+        )
+
+    def load_tests(self, users: int, run_time: int, data: Path, name: str) -> None:
+        """A warm-up thrown away, then the two runs, against one server."""
+        self.write(f"Load test: {users} users, {run_time} s each run")
+        accounts = data / f"accounts-{name}.json"
+        accounts.write_text(json.dumps(prepare_accounts(users, max(1, users // 10))))
+        try:
+            with serving(data / f"serve-{name}.log") as server:
+                self.write("  warming up: a short run whose figures are not kept")
+                run_locust(
+                    server,
+                    accounts,
+                    users=min(users, 5),
+                    run_time=min(run_time, 10),
+                    pause=0.0,
+                    prefix=data / f"locust-{name}-warm-up",
+                )
+                for run, pause in zip(LOAD_RUNS, (1.0, 0.0), strict=True):
+                    figures = run_locust(
+                        server,
+                        accounts,
+                        users=users,
+                        run_time=run_time,
+                        pause=pause,
+                        prefix=data / f"locust-{name}-{run}",
+                    )
+                    for measure in load_measures(
+                        run, figures, people=self.people, database=self.db, info=self.info
+                    ):
+                        self.add(measure)
+        finally:
+            accounts.unlink()
 
 
 def _has_people() -> bool:
