@@ -25,7 +25,7 @@ import json
 import random
 import re
 import time
-from datetime import timedelta
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from typing import Any
 
@@ -143,8 +143,8 @@ def _load_accounts(environment: Any, **kwargs: Any) -> None:
 
 
 class _Form(HTMLParser):
-    """The fields of the page's form posting to `action` (or its only form), with the values
-    the page filled in: what a browser would send if the user changed nothing."""
+    """Each form's fields with the values the page filled in: what a browser would send if the
+    user changed nothing (a select's first option unless another is selected)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -155,7 +155,7 @@ class _Form(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
         if tag == "form":
-            self.forms.append({"action": a.get("action", ""), "fields": {}})
+            self.forms.append({"fields": {}})
         if not self.forms or "name" not in a and tag != "option":
             return
         fields = self.forms[-1]["fields"]
@@ -287,7 +287,7 @@ class Practitioner(_SignedIn):
 
     @task(1)
     def book_an_appointment(self) -> None:
-        day = _today() + timedelta(days=random.randint(1, 60))
+        day = date.today() + timedelta(days=random.randint(1, 60))
         self._post_form(
             f"/cases/{self.crn()}/appointments/new/",
             "appointment form",
@@ -326,9 +326,3 @@ class Manager(_SignedIn):
     @task(1)
     def team_workload(self) -> None:
         self.client.get("/team/workload/", name="team workload")
-
-
-def _today() -> Any:
-    from datetime import date
-
-    return date.today()
