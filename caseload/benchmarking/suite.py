@@ -136,17 +136,21 @@ def measure_everything(options: Mapping[str, Any], write: Writer) -> list[Measur
             _remove_sqlite(Path(settings.DATABASES["default"]["NAME"]))
         write(f"Building {wanted:,} people on {db}")
         built = database.build_people(wanted, write)
-    run = _Results(built.people, db, machine(), write)
-    run.import_rate(built, reused)
-    run.recompute()
-    run.returns()
-    run.load_tests(int(options["users"]), int(options["run_time"]), data, f"{db}-{wanted}")
     out = Path(options["out"])
     out.mkdir(parents=True, exist_ok=True)
     written = out / f"{db}-{wanted}.json"
-    written.write_text(
-        json.dumps([m.as_json() for m in run.measures], indent=1, ensure_ascii=False) + "\n"
-    )
+    run = _Results(built.people, db, machine(), write)
+    # Written after each stage: a run stopped part-way keeps what it had measured.
+    for stage in (
+        lambda: run.import_rate(built, reused),
+        run.recompute,
+        run.returns,
+        lambda: run.load_tests(int(options["users"]), int(options["run_time"]), data, written.stem),
+    ):
+        stage()
+        written.write_text(
+            json.dumps([m.as_json() for m in run.measures], indent=1, ensure_ascii=False) + "\n"
+        )
     write(f"Wrote {written}")
     return run.measures
 
