@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "caseload.derived",
     "caseload.demo",
     "caseload.imports",
+    "caseload.benchmarking",
 ]
 
 # Static files are answered by whitenoise, so nothing below it runs for them: every other

@@ -2,10 +2,14 @@
 `benchmarks.py` with `@benchmark(name, help)`; the command finds them when it runs.
 
 A benchmark takes N and a writer and prints figures; nothing asserts a timing.
+
+`caseload bench` with no subject runs the whole suite against the targets, registered once with
+`@suite` (by `caseload.benchmarking`, which knows every part; the floor knows none).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 Writer = Callable[[str], None]
 Benchmark = Callable[[int, Writer], None]
@@ -32,3 +36,13 @@ def benchmark(
         return run
 
     return register
+
+
+Suite = Callable[[Mapping[str, Any], Writer], None]
+SUITES: dict[str, Suite] = {}
+
+
+def suite(run: Suite) -> Suite:
+    """Register `run(options, write)` as `caseload bench` without a subject."""
+    SUITES["all"] = run
+    return run
