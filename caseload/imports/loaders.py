@@ -5,6 +5,10 @@ already loaded skipped, and the rest written with their history (`caseload.impor
 A loader takes the batch's rows (line number and `Parsed`, already free of problems of their
 own) and returns the rows it refused, each with its problems; every other row is written or,
 its key already loaded, skipped.
+
+References to the small tables (units, staff, people, events, sentences: the nation's 244,000
+people and their events fit in memory) are read whole once per file (`Table`), not per batch;
+references to the large ones (an appointment's outcome contact) are looked up per batch.
 """
 
 from __future__ import annotations
@@ -67,13 +71,29 @@ WHAT = {
 }
 
 
+@dataclass(frozen=True)
+class Table:
+    """A reference table read whole: every key it holds and what each resolves to."""
+
+    name: str
+    read: Callable[[], dict[Any, Any]]
+
+
+Lookup = Callable[[set[Any]], dict[Any, Any]] | Table
+
+
 @dataclass
 class Batch:
-    """One batch of one file while it is loaded: what each reference resolved to."""
+    """One batch of one file while it is loaded: what each reference resolved to.
+
+    `tables` is shared by the batches of one file: a `Table` is read into it by the file's
+    first batch that needs it (every earlier file is loaded by then, and no file refers to
+    its own rows)."""
 
     file: str
     rows: list[Row]
     clock: Clock
+    tables: dict[str, dict[Any, Any]] = field(default_factory=dict)
     refused: dict[int, list[FieldProblem]] = field(default_factory=dict)
     skipped: int = 0
     found: dict[str, dict[Any, Any]] = field(default_factory=dict)
@@ -85,13 +105,19 @@ class Batch:
     def live(self) -> list[Row]:
         return [(line, p) for line, p in self.rows if line not in self.refused]
 
-    def resolve(self, name: str, lookup: Callable[[set[Any]], dict[Any, Any]]) -> None:
-        """Every row's reference `name` looked up at once; a row whose reference is not
-        loaded is refused."""
-        wanted = {p.refs[name] for _, p in self.live() if p.refs.get(name) is not None}
-        found = lookup(wanted) if wanted else {}
+    def resolve(self, name: str, lookup: Lookup) -> None:
+        """Every row's reference `name` resolved (from its table, or looked up at once); a row
+        whose reference is not loaded is refused."""
+        live = self.live()
+        if isinstance(lookup, Table):
+            if lookup.name not in self.tables:
+                self.tables[lookup.name] = lookup.read()
+            found = self.tables[lookup.name]
+        else:
+            wanted = {p.refs[name] for _, p in live if p.refs.get(name) is not None}
+            found = lookup(wanted) if wanted else {}
         self.found[name] = found
-        for line, p in self.live():
+        for line, p in live:
             key = p.refs.get(name)
             if key is not None and key not in found:
                 shown = "/".join(str(k) for k in key) if isinstance(key, tuple) else key
@@ -125,45 +151,38 @@ class Batch:
         return [(line, p) for line, p in self._new if line not in self.refused]
 
 
-def _by_code(model: Any) -> Callable[[set[Any]], dict[Any, Any]]:
-    return lambda codes: dict(model.objects.filter(code__in=codes).values_list("code", "id"))
-
-
-def _people(crns: set[Any]) -> dict[Any, Any]:
-    return dict(Person.objects.filter(crn__in=crns).values_list("crn", "id"))
-
-
-def _events(keys: set[Any]) -> dict[Any, Any]:
-    rows = Event.objects.filter(person__crn__in={crn for crn, _ in keys}).values_list(
-        "person__crn", "number", "id", "conviction_date"
+def _by_code(model: Any) -> Table:
+    return Table(
+        model._meta.label, lambda: dict(model.objects.values_list("code", "id").iterator())
     )
-    return {(crn, n): (pk, convicted) for crn, n, pk, convicted in rows if (crn, n) in keys}
 
 
-def _event_ids(keys: set[Any]) -> dict[Any, Any]:
-    return {key: pk for key, (pk, _) in _events(keys).items()}
+def _read_people() -> dict[Any, Any]:
+    return dict(Person.objects.values_list("crn", "id").iterator())
 
 
-def _sentences(keys: set[Any]) -> dict[Any, Any]:
-    rows = Sentence.objects.filter(event__person__crn__in={crn for crn, _ in keys}).values_list(
-        "event__person__crn", "event__number", "id"
-    )
-    return {(crn, n): pk for crn, n, pk in rows if (crn, n) in keys}
+def _read_events() -> dict[Any, Any]:
+    rows = Event.objects.values_list("person__crn", "number", "id", "conviction_date")
+    return {(crn, n): (pk, convicted) for crn, n, pk, convicted in rows.iterator()}
 
 
-def _staff(usernames: set[Any]) -> dict[Any, Any]:
-    rows = Staff.objects.filter(user__username__in=usernames).values_list(
-        "user__username", "id", "grade", "team_id", "user_id"
-    )
-    return {u: (pk, grade, team, user) for u, pk, grade, team, user in rows}
+def _read_sentences() -> dict[Any, Any]:
+    rows = Sentence.objects.values_list("event__person__crn", "event__number", "id")
+    return {(crn, n): pk for crn, n, pk in rows.iterator()}
 
 
-def _staff_ids(usernames: set[Any]) -> dict[Any, Any]:
-    return {u: pk for u, (pk, *_) in _staff(usernames).items()}
+def _read_staff() -> dict[Any, Any]:
+    rows = Staff.objects.values_list("user__username", "id", "grade", "team_id", "user_id")
+    return {u: (pk, grade, team, user) for u, pk, grade, team, user in rows.iterator()}
 
 
-def _users(usernames: set[Any]) -> dict[Any, Any]:
-    return {u: user for u, (*_, user) in _staff(usernames).items()}
+_people = Table("people", _read_people)
+_events = Table("events", _read_events)
+_event_ids = Table("event ids", lambda: {k: pk for k, (pk, _) in _read_events().items()})
+_sentences = Table("sentences", _read_sentences)
+_staff = Table("staff", _read_staff)
+_staff_ids = Table("staff ids", lambda: {u: pk for u, (pk, *_) in _read_staff().items()})
+_users = Table("users", lambda: {u: user for u, (*_, user) in _read_staff().items()})
 
 
 def _imported(file: str) -> Callable[[list[Any]], Iterable[Any]]:
@@ -265,9 +284,16 @@ def load_events(batch: Batch) -> None:
     insert_rows(Event, [{**p.values, "person_id": batch.id(p, "person")} for _, p in rows])
 
 
+def _existing_sentences(keys: set[Any]) -> set[Any]:
+    rows = Sentence.objects.filter(event__person__crn__in={crn for crn, _ in keys}).values_list(
+        "event__person__crn", "event__number"
+    )
+    return {key for key in rows if key in keys}
+
+
 def load_sentences(batch: Batch) -> None:
     batch.resolve("event", _events)
-    for line, p in batch.new(lambda keys: _sentences(set(keys))):
+    for line, p in batch.new(lambda keys: _existing_sentences(set(keys))):
         _, convicted = batch.id(p, "event")
         for problem in sentence_rules(p.values, convicted, batch.clock):
             batch.refuse(line, problem)
