@@ -33,7 +33,7 @@ from caseload.imports.domain import (
 )
 from caseload.imports.loaders import LOADERS, Batch
 
-BATCH_SIZE = 2000
+BATCH_SIZE = 10_000
 REPORT_NAME = "import-errors.csv"
 REPORT_COLUMNS = ("file", "line", "field", "rule", "message")
 
