@@ -106,6 +106,8 @@ class Batch:
         self.refused.setdefault(line, []).append(problem)
 
     def live(self) -> list[Row]:
+        if not self.refused:
+            return self.rows
         return [(line, p) for line, p in self.rows if line not in self.refused]
 
     def resolve(self, name: str, lookup: Lookup) -> None:

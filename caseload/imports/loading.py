@@ -175,7 +175,7 @@ def _load_batch(
 ) -> tuple[int, int, int]:
     """One batch in one transaction; returns the rows loaded, skipped and refused."""
     parsed = [(line, parse_row(file, text, clock)) for line, text in lines]
-    errors = [e for line, p in parsed for e in row_errors(file, line, p.problems)]
+    errors = [e for line, p in parsed if p.problems for e in row_errors(file, line, p.problems)]
     batch = Batch(file, [(line, p) for line, p in parsed if not p.problems], clock, tables)
     with transaction.atomic():
         LOADERS[file](batch)

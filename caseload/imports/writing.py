@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
+from operator import itemgetter
 from typing import Any
 
 from django.db import connection, models
@@ -200,10 +201,10 @@ def _write_history(
         history._meta.get_field(n).column
         for n in ("history_date", "history_change_reason", "history_type")
     ]
-    out = [
-        [key if i is None else row[i] for _, i in taken] + stamp
-        for key, row in zip(keys, rows, strict=True)
-    ]
+    # Each history row's values taken from (key, *row) at once.
+    places = [0 if i is None else i + 1 for _, i in taken]
+    tracked_values = itemgetter(*places) if len(places) > 1 else lambda r: (r[places[0]],)
+    out = [[*tracked_values((key, *row)), *stamp] for key, row in zip(keys, rows, strict=True)]
     if connection.vendor == "postgresql":
         _copy(history._meta.db_table, out_columns, out)
     else:
