@@ -5,6 +5,10 @@ already loaded skipped, and the rest written with their history (`caseload.impor
 A loader takes the batch's rows (line number and `Parsed`, already free of problems of their
 own) and returns the rows it refused, each with its problems; every other row is written or,
 its key already loaded, skipped.
+
+References to the small tables (units, staff, people, events, sentences: the nation's 244,000
+people and their events fit in memory) are read whole once per file (`Table`), not per batch;
+references to the large ones (an appointment's outcome contact) are looked up per batch.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.db import connection
 
 from caseload.access.domain import ListEntry, validate_list_entry
 from caseload.access.models import LimitedAccess
@@ -39,6 +44,8 @@ from caseload.people.models import (
 from caseload.risk.models import Assessment, Registration, RegistrationReview
 
 Row = tuple[int, Parsed]
+#: Parameters in one SQLite statement (it allows 32,766).
+SQLITE_PARAMETERS = 10_000
 
 #: The field of the row each reference is read from, for the error report.
 REF_FIELDS = {
@@ -67,13 +74,29 @@ WHAT = {
 }
 
 
+@dataclass(frozen=True)
+class Table:
+    """A reference table read whole: every key it holds and what each resolves to."""
+
+    name: str
+    read: Callable[[], dict[Any, Any]]
+
+
+Lookup = Callable[[set[Any]], dict[Any, Any]] | Table
+
+
 @dataclass
 class Batch:
-    """One batch of one file while it is loaded: what each reference resolved to."""
+    """One batch of one file while it is loaded: what each reference resolved to.
+
+    `tables` is shared by the batches of one file: a `Table` is read into it by the file's
+    first batch that needs it (every earlier file is loaded by then, and no file refers to
+    its own rows)."""
 
     file: str
     rows: list[Row]
     clock: Clock
+    tables: dict[str, dict[Any, Any]] = field(default_factory=dict)
     refused: dict[int, list[FieldProblem]] = field(default_factory=dict)
     skipped: int = 0
     found: dict[str, dict[Any, Any]] = field(default_factory=dict)
@@ -83,15 +106,23 @@ class Batch:
         self.refused.setdefault(line, []).append(problem)
 
     def live(self) -> list[Row]:
+        if not self.refused:
+            return self.rows
         return [(line, p) for line, p in self.rows if line not in self.refused]
 
-    def resolve(self, name: str, lookup: Callable[[set[Any]], dict[Any, Any]]) -> None:
-        """Every row's reference `name` looked up at once; a row whose reference is not
-        loaded is refused."""
-        wanted = {p.refs[name] for _, p in self.live() if p.refs.get(name) is not None}
-        found = lookup(wanted) if wanted else {}
+    def resolve(self, name: str, lookup: Lookup) -> None:
+        """Every row's reference `name` resolved (from its table, or looked up at once); a row
+        whose reference is not loaded is refused."""
+        live = self.live()
+        if isinstance(lookup, Table):
+            if lookup.name not in self.tables:
+                self.tables[lookup.name] = lookup.read()
+            found = self.tables[lookup.name]
+        else:
+            wanted = {p.refs[name] for _, p in live if p.refs.get(name) is not None}
+            found = lookup(wanted) if wanted else {}
         self.found[name] = found
-        for line, p in self.live():
+        for line, p in live:
             key = p.refs.get(name)
             if key is not None and key not in found:
                 shown = "/".join(str(k) for k in key) if isinstance(key, tuple) else key
@@ -125,51 +156,65 @@ class Batch:
         return [(line, p) for line, p in self._new if line not in self.refused]
 
 
-def _by_code(model: Any) -> Callable[[set[Any]], dict[Any, Any]]:
-    return lambda codes: dict(model.objects.filter(code__in=codes).values_list("code", "id"))
-
-
-def _people(crns: set[Any]) -> dict[Any, Any]:
-    return dict(Person.objects.filter(crn__in=crns).values_list("crn", "id"))
-
-
-def _events(keys: set[Any]) -> dict[Any, Any]:
-    rows = Event.objects.filter(person__crn__in={crn for crn, _ in keys}).values_list(
-        "person__crn", "number", "id", "conviction_date"
+def _by_code(model: Any) -> Table:
+    return Table(
+        model._meta.label, lambda: dict(model.objects.values_list("code", "id").iterator())
     )
-    return {(crn, n): (pk, convicted) for crn, n, pk, convicted in rows if (crn, n) in keys}
 
 
-def _event_ids(keys: set[Any]) -> dict[Any, Any]:
-    return {key: pk for key, (pk, _) in _events(keys).items()}
+def _read_people() -> dict[Any, Any]:
+    return dict(Person.objects.values_list("crn", "id").iterator())
 
 
-def _sentences(keys: set[Any]) -> dict[Any, Any]:
-    rows = Sentence.objects.filter(event__person__crn__in={crn for crn, _ in keys}).values_list(
-        "event__person__crn", "event__number", "id"
-    )
-    return {(crn, n): pk for crn, n, pk in rows if (crn, n) in keys}
+def _read_events() -> dict[Any, Any]:
+    rows = Event.objects.values_list("person__crn", "number", "id", "conviction_date")
+    return {(crn, n): (pk, convicted) for crn, n, pk, convicted in rows.iterator()}
 
 
-def _staff(usernames: set[Any]) -> dict[Any, Any]:
-    rows = Staff.objects.filter(user__username__in=usernames).values_list(
-        "user__username", "id", "grade", "team_id", "user_id"
-    )
-    return {u: (pk, grade, team, user) for u, pk, grade, team, user in rows}
+def _read_sentences() -> dict[Any, Any]:
+    rows = Sentence.objects.values_list("event__person__crn", "event__number", "id")
+    return {(crn, n): pk for crn, n, pk in rows.iterator()}
 
 
-def _staff_ids(usernames: set[Any]) -> dict[Any, Any]:
-    return {u: pk for u, (pk, *_) in _staff(usernames).items()}
+def _read_staff() -> dict[Any, Any]:
+    rows = Staff.objects.values_list("user__username", "id", "grade", "team_id", "user_id")
+    return {u: (pk, grade, team, user) for u, pk, grade, team, user in rows.iterator()}
 
 
-def _users(usernames: set[Any]) -> dict[Any, Any]:
-    return {u: user for u, (*_, user) in _staff(usernames).items()}
+_people = Table("people", _read_people)
+_events = Table("events", _read_events)
+_event_ids = Table("event ids", lambda: {k: pk for k, (pk, _) in _read_events().items()})
+_sentences = Table("sentences", _read_sentences)
+_staff = Table("staff", _read_staff)
+_staff_ids = Table("staff ids", lambda: {u: pk for u, (pk, *_) in _read_staff().items()})
+_users = Table("users", lambda: {u: user for u, (*_, user) in _read_staff().items()})
 
 
 def _imported(file: str) -> Callable[[list[Any]], Iterable[Any]]:
-    return lambda refs: ImportedKey.objects.filter(file=file, ref__in=refs).values_list(
-        "ref", flat=True
-    )
+    """The refs of these already loaded: in SQL, since Django's own preparation of thousands of
+    parameters costs more than the query."""
+
+    def loaded(refs: list[Any]) -> Iterable[Any]:
+        table = connection.ops.quote_name(ImportedKey._meta.db_table)
+        found: list[Any] = []
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute(
+                    f"SELECT ref FROM {table} WHERE file = %s AND ref = ANY(%s)", [file, refs]
+                )
+                found += (ref for (ref,) in cursor.fetchall())
+            else:
+                for start in range(0, len(refs), SQLITE_PARAMETERS):
+                    part = refs[start : start + SQLITE_PARAMETERS]
+                    marks = ", ".join("%s" for _ in part)
+                    cursor.execute(
+                        f"SELECT ref FROM {table} WHERE file = %s AND ref IN ({marks})",
+                        [file, *part],
+                    )
+                    found += (ref for (ref,) in cursor.fetchall())
+        return found
+
+    return loaded
 
 
 def _write_keyed(
@@ -265,9 +310,16 @@ def load_events(batch: Batch) -> None:
     insert_rows(Event, [{**p.values, "person_id": batch.id(p, "person")} for _, p in rows])
 
 
+def _existing_sentences(keys: set[Any]) -> set[Any]:
+    rows = Sentence.objects.filter(event__person__crn__in={crn for crn, _ in keys}).values_list(
+        "event__person__crn", "event__number"
+    )
+    return {key for key in rows if key in keys}
+
+
 def load_sentences(batch: Batch) -> None:
     batch.resolve("event", _events)
-    for line, p in batch.new(lambda keys: _sentences(set(keys))):
+    for line, p in batch.new(lambda keys: _existing_sentences(set(keys))):
         _, convicted = batch.id(p, "event")
         for problem in sentence_rules(p.values, convicted, batch.clock):
             batch.refuse(line, problem)
@@ -421,18 +473,33 @@ def load_contacts(batch: Batch) -> None:
 
 
 def _contacts(refs: set[Any]) -> dict[Any, Any]:
-    keys = dict(
-        ImportedKey.objects.filter(file="contacts.jsonl", ref__in=refs).values_list(
-            "ref", "object_id"
-        )
+    """Each loaded contact by its ref: its key, person, type and whether an appointment has it
+    as its outcome, in one query (in SQL, as `_imported`)."""
+    keys = connection.ops.quote_name(ImportedKey._meta.db_table)
+    contacts = connection.ops.quote_name(Contact._meta.db_table)
+    appointments = connection.ops.quote_name(Appointment._meta.db_table)
+    query = (
+        f"SELECT k.ref, c.id, c.person_id, c.contact_type, a.id IS NOT NULL FROM {keys} k "
+        f"JOIN {contacts} c ON c.id = k.object_id "
+        f"LEFT JOIN {appointments} a ON a.contact_id = c.id "
+        "WHERE k.file = %s AND k.ref "
     )
-    found = {
-        pk: (pk, person, kind, linked is not None)
-        for pk, person, kind, linked in Contact.objects.filter(pk__in=keys.values()).values_list(
-            "id", "person_id", "contact_type", "appointment"
-        )
-    }
-    return {ref: found[pk] for ref, pk in keys.items() if pk in found}
+    wanted = list(refs)
+    found: dict[Any, Any] = {}
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(query + "= ANY(%s)", ["contacts.jsonl", wanted])
+            rows = cursor.fetchall()
+        else:
+            rows = []
+            for start in range(0, len(wanted), SQLITE_PARAMETERS):
+                part = wanted[start : start + SQLITE_PARAMETERS]
+                marks = ", ".join("%s" for _ in part)
+                cursor.execute(query + f"IN ({marks})", ["contacts.jsonl", *part])
+                rows += cursor.fetchall()
+    for ref, pk, person, kind, linked in rows:
+        found[ref] = (pk, person, kind, bool(linked))
+    return found
 
 
 def load_appointments(batch: Batch) -> None:

@@ -33,7 +33,7 @@ from caseload.imports.domain import (
 )
 from caseload.imports.loaders import LOADERS, Batch
 
-BATCH_SIZE = 2000
+BATCH_SIZE = 10_000
 REPORT_NAME = "import-errors.csv"
 REPORT_COLUMNS = ("file", "line", "field", "rule", "message")
 
@@ -167,12 +167,16 @@ class _Report:
 
 
 def _load_batch(
-    file: str, lines: list[tuple[int, bytes]], clock: Clock, report: _Report
+    file: str,
+    lines: list[tuple[int, bytes]],
+    clock: Clock,
+    report: _Report,
+    tables: dict[str, dict[Any, Any]],
 ) -> tuple[int, int, int]:
     """One batch in one transaction; returns the rows loaded, skipped and refused."""
     parsed = [(line, parse_row(file, text, clock)) for line, text in lines]
-    errors = [e for line, p in parsed for e in row_errors(file, line, p.problems)]
-    batch = Batch(file, [(line, p) for line, p in parsed if not p.problems], clock)
+    errors = [e for line, p in parsed if p.problems for e in row_errors(file, line, p.problems)]
+    batch = Batch(file, [(line, p) for line, p in parsed if not p.problems], clock, tables)
     with transaction.atomic():
         LOADERS[file](batch)
         refused = len(lines) - len(batch.rows) + len(batch.refused)
@@ -231,9 +235,10 @@ def import_directory(
                 continue
             bar = progress(file, rows)
             started = time.perf_counter()
+            tables: dict[str, dict[Any, Any]] = {}
             try:
                 for number, lines in enumerate(_batches(directory / file, batch_size), start=1):
-                    loaded, skipped, refused = _load_batch(file, lines, clock, errors)
+                    loaded, skipped, refused = _load_batch(file, lines, clock, errors, tables)
                     done.loaded += loaded
                     done.skipped += skipped
                     done.refused += refused

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
+from operator import itemgetter
 from typing import Any
 
 from django.db import connection, models
@@ -28,34 +29,35 @@ def _fields(model: type[models.Model]) -> list[models.Field[Any, Any]]:
     return [f for f in model._meta.concrete_fields if not isinstance(f, models.AutoField)]
 
 
-#: Fields whose values both databases take exactly as given, when of the given type.
-PLAIN = {
-    models.CharField: str,
-    models.TextField: str,
-    models.IntegerField: int,
-    models.BooleanField: bool,
-    models.ForeignKey: int,
-    models.OneToOneField: int,
-}
+#: Fields whose values both databases take exactly as given.
+PLAIN = (
+    models.CharField,
+    models.TextField,
+    models.IntegerField,
+    models.BooleanField,
+    models.ForeignKey,
+    models.OneToOneField,
+)
 
 
-def _preparer(field: models.Field[Any, Any]) -> Callable[[Any], Any]:
-    """How one field's values go to the database: plain values as they are, dates and times
-    as the database takes them (in UTC on SQLite, as Django stores them), JSON as its text,
-    anything else through the field as Django would prepare it. Preparing every value
-    through its field costs half an import's time (docs/NOTES.md, "Issue 13: import")."""
+def _preparer(field: models.Field[Any, Any]) -> Callable[[Any], Any] | None:
+    """How one field's values go to the database (None: as they are): plain values (the
+    import's rows give text, numbers, booleans and keys as their field's type) as they are,
+    dates and times as the database takes them (in UTC on SQLite, as Django stores them),
+    JSON as its text, anything else through the field as Django would prepare it. Preparing
+    every value through its field costs half an import's time (docs/NOTES.md, "Issue 13:
+    import")."""
 
     def prepared(value: Any) -> Any:
         return field.get_db_prep_save(value, connection)
 
-    plain = next((t for kind, t in PLAIN.items() if isinstance(field, kind)), None)
-    if plain is not None:
-        return lambda v: v if v is None or type(v) is plain else prepared(v)
+    if any(isinstance(field, kind) for kind in PLAIN):
+        return None
     sqlite = connection.vendor == "sqlite"
     if type(field) is models.DateField:
         if sqlite:
             return lambda v: v.isoformat() if type(v) is date else prepared(v)
-        return lambda v: v if type(v) is date else prepared(v)
+        return None  # psycopg sends dates as they are
     if type(field) is models.DateTimeField:
         if sqlite:
             return lambda v: (
@@ -63,7 +65,7 @@ def _preparer(field: models.Field[Any, Any]) -> Callable[[Any], Any]:
                 if type(v) is datetime and v.tzinfo is not None
                 else prepared(v)
             )
-        return lambda v: v if type(v) is datetime and v.tzinfo is not None else prepared(v)
+        return None  # the import's moments carry their offset (`Fields.moment`), as `now` does
     if type(field) is models.JSONField and field.encoder is None:
         return lambda v: json.dumps(v) if v is not None or not field.null else None
     return prepared
@@ -85,15 +87,23 @@ def _rows(
         else:
             template.append(None)
     made = [i for i, f in enumerate(fields) if f.has_default() and callable(f.default)]
-    prepare = [_preparer(f) for f in fields]
+    prepare = [(i, p) for i, p in enumerate(map(_preparer, fields)) if p is not None]
+    #: Where each row's values go, by the names it gives (the rows of a batch give the same).
+    places: dict[tuple[str, ...], list[int]] = {}
     rows = []
     for values in given:
+        names = tuple(values)
+        place = places.get(names)
+        if place is None:
+            place = places[names] = [by_name[name] for name in names]
         row = template.copy()
         for i in made:
             row[i] = fields[i].get_default()
-        for name, value in values.items():
-            row[by_name[name]] = value
-        rows.append([p(v) for p, v in zip(prepare, row, strict=True)])
+        for i, value in zip(place, values.values(), strict=True):
+            row[i] = value
+        for i, p in prepare:
+            row[i] = p(row[i])
+        rows.append(row)
     return [f.column for f in fields], rows
 
 
@@ -191,10 +201,10 @@ def _write_history(
         history._meta.get_field(n).column
         for n in ("history_date", "history_change_reason", "history_type")
     ]
-    out = [
-        [key if i is None else row[i] for _, i in taken] + stamp
-        for key, row in zip(keys, rows, strict=True)
-    ]
+    # Each history row's values taken from (key, *row) at once.
+    places = [0 if i is None else i + 1 for _, i in taken]
+    tracked_values = itemgetter(*places) if len(places) > 1 else lambda r: (r[places[0]],)
+    out = [[*tracked_values((key, *row)), *stamp] for key, row in zip(keys, rows, strict=True)]
     if connection.vendor == "postgresql":
         _copy(history._meta.db_table, out_columns, out)
     else:
