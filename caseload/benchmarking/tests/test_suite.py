@@ -47,7 +47,7 @@ def test_the_whole_bench_writes_every_measure_with_the_exact_keys(tmp_path):
     by_name = {str(row["measure"]): row for row in results}
 
     imported = by_name["import rate"]
-    assert imported["value"] is None and imported["note"].startswith("not available")
+    assert imported["value"] > 0 and imported["note"].endswith(" s")
     recompute = by_name["national recompute"]
     assert recompute["value"] > 0 and recompute["target"] < 60
     assert recompute["met"] == (recompute["value"] <= recompute["target"])
