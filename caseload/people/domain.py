@@ -845,8 +845,8 @@ def validate_sentence(sentence: NewSentence, *, today: date) -> list[FieldProble
         if getattr(sentence, field) is not None and not custodial:
             message = "Only a custodial sentence has release dates"
             problems.append(FieldProblem(field, "custody_only", message))
-    released = sentence.release_date
-    if released is not None and released < sentence.sentence_date:
+    released, sentenced = sentence.release_date, sentence.sentence_date
+    if released is not None and sentenced is not None and released < sentenced:
         # The day of sentence itself is allowed: time served on remand can mean release that day.
         message = "The release date must be on or after the date of sentence"
         problems.append(FieldProblem("release_date", "before_sentence", message))
