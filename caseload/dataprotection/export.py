@@ -50,6 +50,8 @@ class Column:
     codes: dict[str, str]
     #: The held model a link points at (its values are record numbers), if any.
     points_at_held: bool = False
+    #: Not stored: the model computes it when exported (`computed_for_export`).
+    computed: bool = False
 
     def as_json(self) -> dict[str, Any]:
         described: dict[str, Any] = {"name": self.name, "label": self.label}
@@ -168,7 +170,7 @@ def _columns(model: type[models.Model], *, first: tuple[str, ...] = ()) -> tuple
         model._meta.concrete_fields,
         key=lambda f: first.index(f.name) if f.name in first else len(first),
     )
-    return tuple(
+    stored = tuple(
         Column(
             f.name,
             str(f.verbose_name).capitalize(),
@@ -178,12 +180,26 @@ def _columns(model: type[models.Model], *, first: tuple[str, ...] = ()) -> tuple
         )
         for f in fields
     )
+    return stored + tuple(
+        Column(name, name.capitalize(), FieldKind.CODED, {}, computed=True)
+        for name in getattr(model, "computed_for_export_columns", ())
+    )
+
+
+def _computed(model: type[models.Model], rows: list[models.Model]) -> dict[str, dict[Any, Any]]:
+    """Values a model holds as the rules compute them when shown rather than stored (a derived
+    cache's explanations), by column and then record: a model names them in
+    `computed_for_export_columns` and computes them in a static `computed_for_export(rows)`."""
+    compute = getattr(model, "computed_for_export", None)
+    return {} if compute is None else compute(rows)  # type: ignore[no-any-return]
 
 
 def _names(rows: list[models.Model], columns: tuple[Column, ...]) -> dict[str, dict[Any, str]]:
     """What each linked record outside the person's own is called, one query per link."""
     names: dict[str, dict[Any, str]] = {}
     for column in columns:
+        if column.computed:
+            continue
         f = rows[0]._meta.get_field(column.name) if rows else None
         if f is None or not f.is_relation or column.points_at_held:
             continue
@@ -234,10 +250,14 @@ def _rows(
     label: str, rows: list[models.Model], columns: tuple[Column, ...], title: Any
 ) -> list[Row]:
     names = _names(rows, columns)
+    computed = _computed(type(rows[0]), rows) if rows else {}
     built = []
     for row in rows:
         raw: dict[str, Any] = {}
         for column in columns:
+            if column.computed:
+                raw[column.name] = computed[column.name][row.pk]
+                continue
             f = row._meta.get_field(column.name)
             value = getattr(row, f.attname)  # type: ignore[union-attr]
             if column.name in names and value is not None:

@@ -9,7 +9,7 @@ from the latest structured assessment. A predictor that cannot be scored lists t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,7 +18,7 @@ from caseload.people.domain import ACCOMMODATION, EMPLOYMENT
 from caseload.risk.assessment import ASSESSMENT_FIELDS
 from caseload.risk.predictors import PREDICTOR_NAMES, calculate, parse_request, predictor_fields
 from caseload.risk.predictors.request import SPECS, PredictorRequest, parse_with
-from caseload.risk.predictors.results import Term
+from caseload.risk.predictors.results import PredictorResult, Term
 from caseload.risk.predictors.service import PREDICTORS, to_output
 
 
@@ -31,7 +31,6 @@ class ScoreOutcome:
     points: int | None
     band: str | None
     score_type: str | None
-    terms: tuple[tuple[str, str, str], ...]
     missing: tuple[str, ...]
     errors: tuple[str, ...]
 
@@ -126,25 +125,24 @@ def _missing(errors: list[Mapping[str, object]]) -> tuple[str, ...]:
     return tuple(labels)
 
 
-def _term(term: Term) -> tuple[str, str, str]:
-    weight = term.weight
-    shown = f"{weight:.4f}" if isinstance(weight, float) else str(weight)
-    return (term.name, str(term.value), shown)
+#: One term of a score as it is shown: the feature's name, its input value and its weight.
+ShownTerm = tuple[str, str, str]
+#: A predictor's typed result, or None when its request had an invalid field.
+Scored = PredictorResult | None
 
 
-def score_one(
-    name: str, request: Mapping[str, object]
-) -> tuple[dict[str, object], tuple[Term, ...]]:
-    """The predictor's JSON output and the terms that made it."""
+def score_one(name: str, request: Mapping[str, object]) -> tuple[dict[str, object], Scored]:
+    """The predictor's JSON output and the result it came from (None when a field is invalid:
+    `calculate` reports it, and there is nothing to explain)."""
     parsed = parse_request(request)
     if parsed.invalid_fields:
-        return calculate(name, request), ()
+        return calculate(name, request), None
     return _scored(name, parsed.request)
 
 
-def _scored(name: str, request: PredictorRequest) -> tuple[dict[str, object], tuple[Term, ...]]:
+def _scored(name: str, request: PredictorRequest) -> tuple[dict[str, object], Scored]:
     result = PREDICTORS[name](request)
-    return to_output(name, result), tuple(result.terms)
+    return to_output(name, result), result
 
 
 #: Predictor → (the JSON fields it accepts, the request attributes they fill).
@@ -166,19 +164,26 @@ def _only(request: PredictorRequest, attributes: tuple[str, ...]) -> PredictorRe
     return kept
 
 
-def derive_scores(facts: CaseFacts) -> dict[str, ScoreOutcome]:
-    """Every predictor for one person: the request is built and parsed once, and each
+def _results(facts: CaseFacts) -> Iterator[tuple[str, dict[str, object], Scored]]:
+    """Each predictor's output for one person: the request is built and parsed once, and each
     predictor given the fields it reads (one with an invalid field is scored on its own, to
     report it as `calculate` does)."""
     everything = full_request(facts)
     parsed, invalid = parse_with(everything, SPECS)
-    outcomes: dict[str, ScoreOutcome] = {}
     for name in PREDICTOR_NAMES:
         accepted, attributes = _ACCEPTED[name]
         if accepted.isdisjoint(invalid):
-            result, terms = _scored(name, _only(parsed, attributes))
+            result, scored = _scored(name, _only(parsed, attributes))
         else:
-            result, terms = score_one(name, {k: v for k, v in everything.items() if k in accepted})
+            result, scored = score_one(name, {k: v for k, v in everything.items() if k in accepted})
+        yield name, result, scored
+
+
+def derive_scores(facts: CaseFacts) -> dict[str, ScoreOutcome]:
+    """Every predictor's values for one person, as the cache holds them. No terms are built:
+    the explanation is computed when it is shown (`derive_terms`)."""
+    outcomes: dict[str, ScoreOutcome] = {}
+    for name, result, _ in _results(facts):
         errors = [e for e in result.get("errors") or [] if isinstance(e, Mapping)]  # type: ignore[attr-defined]
         score = result.get("score")
         outcomes[name] = ScoreOutcome(
@@ -189,10 +194,26 @@ def derive_scores(facts: CaseFacts) -> dict[str, ScoreOutcome]:
             points=result.get("points"),  # type: ignore[arg-type]
             band=result.get("band"),  # type: ignore[arg-type]
             score_type=result.get("type"),  # type: ignore[arg-type]
-            terms=tuple(_term(t) for t in terms)
-            if score is not None or result.get("twoYear") is not None
-            else (),
             missing=_missing(errors),
             errors=tuple(str(e.get("type")) for e in errors),
         )
     return outcomes
+
+
+def _shown(term: Term) -> ShownTerm:
+    weight = term.weight
+    shown = f"{weight:.4f}" if isinstance(weight, float) else str(weight)
+    return (term.name, str(term.value), shown)
+
+
+def derive_terms(facts: CaseFacts) -> dict[str, tuple[ShownTerm, ...]]:
+    """The terms each predictor's score was made of, for the same facts and by the same
+    calculation as `derive_scores` (empty for a predictor that could not be scored): what
+    "Show the calculation" and the reasons in words explain, computed when they are shown."""
+    terms: dict[str, tuple[ShownTerm, ...]] = {}
+    for name, result, scored in _results(facts):
+        given = scored is not None and (
+            result.get("score") is not None or result.get("twoYear") is not None
+        )
+        terms[name] = tuple(_shown(t) for t in scored.terms) if given else ()  # type: ignore[union-attr]
+    return terms

@@ -115,6 +115,9 @@ class PredictorScore(models.Model):
     """Cache of one predictor's current result for one person. Written only by the refresh step.
 
     Never typed in and never the only copy of anything: `caseload recompute` rebuilds it from facts.
+    It holds the values, not their explanation: the terms a score was made of are computed from
+    the person's facts when they are shown (`caseload.risk.reading.case_score_terms`), which keeps
+    the cache smaller than the facts it derives from.
     """
 
     person = models.ForeignKey(
@@ -127,7 +130,6 @@ class PredictorScore(models.Model):
     points = models.PositiveSmallIntegerField(null=True)
     band = models.CharField(max_length=14, blank=True)
     score_type = models.CharField(max_length=8, blank=True)
-    terms = models.JSONField(default=list)
     missing = models.JSONField(default=list, help_text="Facts to record before it can be scored")
     errors = models.JSONField(default=list)
     facts_as_at = models.DateField()
@@ -140,6 +142,21 @@ class PredictorScore(models.Model):
 
     def __str__(self) -> str:
         return f"{self.predictor} for {self.person_id}: {self.score} {self.band}"
+
+    computed_for_export_columns = ("terms",)
+
+    @staticmethod
+    def computed_for_export(scores: list["PredictorScore"]) -> dict[str, dict[int, object]]:
+        """What the subject-access export shows beside the stored values: each score's terms
+        ([name, value, weight]), computed from the facts as the risk section computes them."""
+        from caseload.risk.reading import score_terms  # it reads these models
+
+        terms = score_terms(sorted({s.person_id for s in scores}))
+        return {
+            "terms": {
+                s.pk: [list(t) for t in terms[s.person_id].get(s.predictor, ())] for s in scores
+            }
+        }
 
 
 ROSH_LEVEL_CHOICES = [(code, label) for code, label in ROSH_LEVEL_LABELS.items()]

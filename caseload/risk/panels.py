@@ -6,8 +6,8 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.forms.models import model_to_dict
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from caseload.core.dates import in_force
 from caseload.people.models import Person
@@ -20,10 +20,9 @@ from caseload.people.record import (
 )
 from caseload.risk.constants import REGISTERS
 from caseload.risk.domain import RISK_TOOLS, ROSH_AUDIENCES, ROSH_LEVEL_OF_REGISTER, review_due
-from caseload.risk.explain import explain_score
 from caseload.risk.models import Registration
 from caseload.risk.predictors import PREDICTOR_NAMES
-from caseload.risk.reading import case_registrations
+from caseload.risk.reading import case_registrations, explained_scores
 from caseload.tiering.reading import case_tier
 
 #: A review due within this many days is listed under "What needs doing".
@@ -31,13 +30,17 @@ REVIEW_SOON = timedelta(days=14)
 
 
 def predictors(person: Person, viewer: CaseViewer) -> dict[str, Any]:
+    """The scores as the cache holds them; their explanations are computed from the facts only
+    when the panel is rendered (the whole-case API reads the scores and never needs them)."""
     by_name = {s.predictor: s for s in person.predictor_scores.all()}
     scores = {name: by_name[name] for name in PREDICTOR_NAMES if name in by_name}
     return {
         "scores": scores,
-        "predictor_explanations": [
-            (explain_score(name, model_to_dict(score)), score) for name, score in scores.items()
-        ],
+        "predictor_explanations": SimpleLazyObject(
+            lambda: list(
+                zip(explained_scores(person, scores.values()), scores.values(), strict=True)
+            )
+        ),
         "assessment": person.assessments.first(),
     }
 

@@ -14,7 +14,6 @@ _FIELDS = (
     "points",
     "band",
     "score_type",
-    "terms",
     "missing",
     "errors",
 )
@@ -33,7 +32,6 @@ def _row_values(outcome: ScoreOutcome) -> dict[str, object]:
         "points": outcome.points,
         "band": outcome.band or "",
         "score_type": outcome.score_type or "",
-        "terms": [list(t) for t in outcome.terms],
         "missing": list(outcome.missing),
         "errors": list(outcome.errors),
     }

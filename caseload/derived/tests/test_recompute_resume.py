@@ -32,7 +32,7 @@ def _derived(db):
         sorted(
             db.rows(
                 "SELECT person_id, predictor, score, one_year, two_year, points, band, "
-                "score_type, terms, missing, errors, facts_as_at FROM risk_predictorscore"
+                "score_type, missing, errors, facts_as_at FROM risk_predictorscore"
             ),
             key=repr,
         ),

@@ -38,7 +38,6 @@ def snapshot():  # type: ignore[no-untyped-def]
             s.points,
             s.band,
             s.score_type,
-            s.terms,
             s.missing,
             s.errors,
         )

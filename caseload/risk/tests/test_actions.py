@@ -15,6 +15,7 @@ from caseload.risk.actions import (
     review_registration,
 )
 from caseload.risk.models import PredictorScore, Registration
+from caseload.risk.reading import case_score_terms
 from caseload.testing.assessments import arp_dynamic_answers
 
 TODAY = timezone.localdate
@@ -191,7 +192,7 @@ def test_an_assessment_makes_the_arp_dynamic(practitioner, case):
     )
     arp = PredictorScore.objects.get(person=case, predictor="arp")
     assert arp.score_type == "DYNAMIC", arp.errors
-    assert any(term[0] for term in arp.terms)
+    assert any(term[0] for term in case_score_terms(case)["arp"])
 
 
 def test_an_assessment_answer_must_be_allowed(practitioner, case):

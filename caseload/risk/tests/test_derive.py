@@ -13,7 +13,7 @@ from caseload.derived.facts import (
     SentenceFacts,
 )
 from caseload.risk.assessment import ASSESSMENT_FIELDS
-from caseload.risk.derive import FACT_LABELS, derive_scores, full_request
+from caseload.risk.derive import FACT_LABELS, derive_scores, derive_terms, full_request
 from caseload.risk.predictors import PREDICTOR_NAMES
 from caseload.testing.assessments import arp_dynamic_answers
 from caseload.testing.facts import AS_AT, COMMUNITY_ORDER, EMPLOYED, HISTORY, SETTLED, facts
@@ -314,7 +314,7 @@ def test_a_complete_record_scores_ogrs3_with_nothing_missing():
     ogrs3 = derive_scores(facts())["ogrs3"]
     assert ogrs3.two_year is not None and ogrs3.one_year is not None
     assert ogrs3.missing == () and ogrs3.errors == ()
-    assert ogrs3.terms
+    assert derive_terms(facts())["ogrs3"]
 
 
 def test_without_an_assessment_arp_is_static_and_lists_the_questions_to_ask():
@@ -341,7 +341,7 @@ def test_without_the_employment_circumstance_arp_asks_for_it_in_words():
 def test_without_a_current_sentence_ogrs3_lists_the_sentence_facts_in_words():
     ogrs3 = derive_scores(facts(sentences=[]))["ogrs3"]
     assert ogrs3.two_year is None and ogrs3.score is None
-    assert ogrs3.terms == ()
+    assert derive_terms(facts(sentences=[]))["ogrs3"] == ()
     assert set(ogrs3.missing) == {
         "A current sentence with its conviction date",
         "A current sentence (its start or release date)",

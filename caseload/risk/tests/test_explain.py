@@ -8,7 +8,6 @@ from html.parser import HTMLParser
 
 import pytest
 from django.db.models import QuerySet
-from django.forms.models import model_to_dict
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -21,9 +20,10 @@ from caseload.people.record import SECTIONS
 from caseload.risk.actions import record_assessment, register_flag
 from caseload.risk.assessment import QUESTIONS
 from caseload.risk.constants import REGISTERS
-from caseload.risk.explain import FACTORS, answer, exact, explain_score, two_places
+from caseload.risk.explain import FACTORS, answer, exact, two_places
 from caseload.risk.models import PredictorScore
 from caseload.risk.panels import predictors
+from caseload.risk.reading import case_score_terms, explained_scores
 from caseload.testing.assessments import middle_answer
 from caseload.testing.factories import case_held_by
 from caseload.tiering.panels import tier
@@ -63,13 +63,14 @@ def scores(case) -> QuerySet[PredictorScore]:  # type: ignore[no-untyped-def]
 
 
 def test_every_term_a_predictor_gives_has_words(assessed_case):
-    names = {term[0] for score in scores(assessed_case) for term in score.terms}
+    terms = case_score_terms(assessed_case)
+    names = {term[0] for score in scores(assessed_case) for term in terms[score.predictor]}
     assert names and not names - set(FACTORS)
 
 
 def test_each_factor_that_counts_is_a_sentence_with_its_value_and_contribution(assessed_case):
     arp = scores(assessed_case).get(predictor="arp")
-    explained = explain_score("arp", model_to_dict(arp))
+    explained = explained_scores(assessed_case, [arp])[0]
     assert explained.score == f"{arp.score:.2f}%"
     assert explained.score_type == "Dynamic: with the assessment"
     sentences = [f.sentence for f in explained.factors]
@@ -86,7 +87,7 @@ def test_each_factor_that_counts_is_a_sentence_with_its_value_and_contribution(a
 
 def test_a_point_scale_says_how_many_points_each_factor_adds(assessed_case):
     ovp = scores(assessed_case).get(predictor="ovp")
-    explained = explain_score("ovp", model_to_dict(ovp))
+    explained = explained_scores(assessed_case, [ovp])[0]
     assert (
         explained.score
         == f"{ovp.one_year}% in 1 year, {ovp.two_year}% in 2 years ({ovp.points} points)"
@@ -98,9 +99,9 @@ def test_a_point_scale_says_how_many_points_each_factor_adds(assessed_case):
 
 def test_the_calculation_keeps_the_exact_weights(assessed_case):
     arp = scores(assessed_case).get(predictor="arp")
-    explained = explain_score("arp", model_to_dict(arp))
+    explained = explained_scores(assessed_case, [arp])[0]
     assert [Decimal(row.weight) for row in explained.calculation] == [
-        Decimal(term[2]) for term in arp.terms
+        Decimal(term[2]) for term in case_score_terms(assessed_case)["arp"]
     ]
 
 

@@ -61,7 +61,6 @@ def outcome(predictor: str, **result: object) -> ScoreOutcome:
         "points": None,
         "band": None,
         "score_type": None,
-        "terms": (),
         "missing": (),
         "errors": (),
     }
