@@ -633,6 +633,15 @@ _OFFENCE_CODE = re.compile(r"^[0-9]{5}$")
 YOUNGEST, OLDEST = 10, 120
 
 
+def _on_or_after(
+    field: str, later: date | None, earlier: date | None, *, rule: str, message: str
+) -> list[FieldProblem]:
+    """`later` may fall on `earlier`'s day but not before it; either may be missing."""
+    if later is not None and earlier is not None and later < earlier:
+        return [FieldProblem(field, rule, message)]
+    return []
+
+
 def period_problems(
     start: date | None, end: date | None, *, field: str = "end_date"
 ) -> list[FieldProblem]:
@@ -791,13 +800,13 @@ def validate_event(event: NewEvent, *, today: date) -> list[FieldProblem]:
         required="Enter the date of conviction",
         label="Date of conviction",
     )
-    if (
-        event.offence_date is not None
-        and event.conviction_date is not None
-        and event.conviction_date < event.offence_date
-    ):
-        message = "The date of conviction must be on or after the date of the offence"
-        problems.append(FieldProblem("conviction_date", "before_offence", message))
+    problems += _on_or_after(
+        "conviction_date",
+        event.conviction_date,
+        event.offence_date,
+        rule="before_offence",
+        message="The date of conviction must be on or after the date of the offence",
+    )
     problems += _text_problems("court", event.court, "Court")
     return problems
 
@@ -828,13 +837,13 @@ def validate_sentence(sentence: NewSentence, *, today: date) -> list[FieldProble
         required="Enter the date of sentence",
         label="Date of sentence",
     )
-    if (
-        sentence.sentence_date is not None
-        and sentence.conviction_date is not None
-        and sentence.sentence_date < sentence.conviction_date
-    ):
-        message = "The date of sentence must be on or after the date of conviction"
-        problems.append(FieldProblem("sentence_date", "before_conviction", message))
+    problems += _on_or_after(
+        "sentence_date",
+        sentence.sentence_date,
+        sentence.conviction_date,
+        rule="before_conviction",
+        message="The date of sentence must be on or after the date of conviction",
+    )
     if sentence.length < 1:
         problems.append(FieldProblem("length", "out_of_range", "The length must be 1 or more"))
     problems += _code_problems(
@@ -845,11 +854,14 @@ def validate_sentence(sentence: NewSentence, *, today: date) -> list[FieldProble
         if getattr(sentence, field) is not None and not custodial:
             message = "Only a custodial sentence has release dates"
             problems.append(FieldProblem(field, "custody_only", message))
-    released, sentenced = sentence.release_date, sentence.sentence_date
-    if released is not None and sentenced is not None and released < sentenced:
-        # The day of sentence itself is allowed: time served on remand can mean release that day.
-        message = "The release date must be on or after the date of sentence"
-        problems.append(FieldProblem("release_date", "before_sentence", message))
+    # The day of sentence itself is allowed: time served on remand can mean release that day.
+    problems += _on_or_after(
+        "release_date",
+        sentence.release_date,
+        sentence.sentence_date,
+        rule="before_sentence",
+        message="The release date must be on or after the date of sentence",
+    )
     problems += period_problems(
         sentence.sentence_date, sentence.termination_date, field="termination_date"
     )
