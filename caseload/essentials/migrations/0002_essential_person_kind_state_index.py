@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('essentials', '0001_essentials_cache_and_overrides'),
-        ('people', '0004_sentence_automatic_release_date'),
+        ("essentials", "0001_essentials_cache_and_overrides"),
+        ("people", "0004_sentence_automatic_release_date"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='essentialdue',
-            index=models.Index(fields=['person', 'kind', 'state', 'due_on'], name='essential_person_kind_state'),
+            model_name="essentialdue",
+            index=models.Index(
+                fields=["person", "kind", "state", "due_on"], name="essential_person_kind_state"
+            ),
         ),
     ]
