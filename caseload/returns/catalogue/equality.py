@@ -187,12 +187,15 @@ def raw_counts(scope: ReturnScope) -> dict[str, dict[str, tuple[int, ...]]]:
             **{name: Count("pk", filter=outcomes[name]) for name in OUTCOME_NAMES},
         )
     )
-    raw: dict[str, dict[str, tuple[int, ...]]] = {key: {} for key in keys}
-    for row in grouped.iterator(chunk_size=2000):
-        counts = (row["people"], *(row[name] for name in OUTCOME_NAMES))
-        for key in keys:
-            before = raw[key].get(row[key], (0,) * len(counts))
-            raw[key][row[key]] = tuple(a + b for a, b in zip(before, counts, strict=True))
+    width = 1 + len(OUTCOME_NAMES)
+    sums: dict[str, dict[str, list[int]]] = {key: {} for key in keys}
+    for row in grouped.values_list(*keys, "people", *OUTCOME_NAMES).iterator(chunk_size=2000):
+        counts = row[len(keys) :]
+        for key, value in zip(keys, row, strict=False):
+            found = sums[key].setdefault(value, [0] * width)
+            for i, n in enumerate(counts):
+                found[i] += n
+    raw = {key: {value: tuple(n) for value, n in found.items()} for key, found in sums.items()}
     return raw
 
 

@@ -16,7 +16,7 @@ from caseload.essentials.domain.essential import State
 from caseload.essentials.domain.rules import RULES
 from caseload.essentials.models import EssentialDue, EssentialOverride, OverrideKind
 from caseload.people.models import Sentence
-from caseload.returns.catalogue._held import held_staff, held_team, percent, practitioner_names
+from caseload.returns.catalogue._held import percent, practitioner_names
 from caseload.returns.reading import end_of_day
 from caseload.returns.registry import Chart, Column, Return, Row, Table, register
 from caseload.returns.scope import ReturnScope
@@ -79,15 +79,17 @@ def _grouped(scope: ReturnScope) -> Iterator[Group]:
     as_at = scope.as_at
     done = Q(state=State.DONE.value, done_on__lte=as_at)
     essentials = (
+        # Joined to the held allocation (one per case on the day) for its team and
+        # practitioner, rather than a subquery per essential for each.
         EssentialDue.objects.filter(
-            person_id__in=scope.held.values("person_id"),
+            person__allocations__in=scope.held,
             due_on__gte=scope.period_from,
             due_on__lte=as_at,
         )
         .exclude(state=State.NOT_REQUIRED.value)
         .annotate(
-            team=held_team(scope),
-            staff=held_staff(scope),
+            team=F("person__allocations__team__name"),
+            staff=F("person__allocations__staff_id"),
             sentence_type=Case(
                 When(kind=FIRST_APPOINTMENT, then=_sentence_type_when_derived()),
                 default=Value(""),

@@ -7,14 +7,13 @@ essentials use); it is computed per row from the values read in the one query.""
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import F, OuterRef, QuerySet, Subquery
 
 from caseload.returns.catalogue._named_cases import (
     CASE_COLUMNS,
     HOLDER_COLUMNS,
     case_cells,
     holder_cells,
-    holder_of,
     listed_held,
 )
 from caseload.returns.registry import Chart, Column, Return, Row, Table, register
@@ -50,12 +49,14 @@ def review_cells(
     return due, OVERDUE if due < day else NOT_OVERDUE
 
 
-def _registrations(scope: ReturnScope, people: QuerySet) -> QuerySet[Registration]:
+def _registrations(scope: ReturnScope, held: QuerySet) -> QuerySet[Registration]:
+    """The registrations in force on the day on the cases held, joined to the allocation that
+    held each (one per case on a day), so its holder is read in the same join."""
     day = scope.as_at
     reviews = RegistrationReview.objects.filter(registration=OuterRef("pk"), reviewed_on__lte=day)
     return (
         Registration.objects.active_on(day)
-        .filter(person_id__in=people.values("person_id"))
+        .filter(person__allocations__in=held)
         .annotate(last_review=Subquery(reviews.order_by("-reviewed_on").values("reviewed_on")[:1]))
     )
 
@@ -65,9 +66,9 @@ def rows(scope: ReturnScope) -> Iterator[Row]:
     found = (
         _registrations(scope, listed_held(scope))
         .annotate(
-            holder_first=holder_of(scope, "staff__user__first_name"),
-            holder_last=holder_of(scope, "staff__user__last_name"),
-            holder_team=holder_of(scope, "team__name"),
+            holder_first=F("person__allocations__staff__user__first_name"),
+            holder_last=F("person__allocations__staff__user__last_name"),
+            holder_team=F("person__allocations__team__name"),
         )
         .order_by("person__last_name", "person__first_name", "person__crn", "register", "pk")
         .values_list(
