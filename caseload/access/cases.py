@@ -103,8 +103,10 @@ def visible_among(user: Any, held: QuerySet[Allocation]) -> QuerySet[Allocation]
         return held.none()
     today = timezone.localdate()
     in_scope_today = _allocations_in_scope(staff, today).values("person_id")
-    refused = Person.objects.filter(limited_access_refusals(user, today)).values("pk")
-    return held.filter(person_id__in=in_scope_today).exclude(person_id__in=refused)
+    # Only people on a list in force can be refused: start from the lists, not from everyone.
+    listed = LimitedAccess.objects.active_on(today).values("person_id")
+    refused = Person.objects.filter(pk__in=listed).filter(limited_access_refusals(user, today))
+    return held.filter(person_id__in=in_scope_today).exclude(person_id__in=refused.values("pk"))
 
 
 def changeable_cases(user: Any) -> QuerySet[Person]:
