@@ -41,12 +41,17 @@ def fast_password_hashing(settings):  # type: ignore[no-untyped-def]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture(autouse=True)
-def returns_read_the_primary(settings):  # type: ignore[no-untyped-def]
+@pytest.fixture(autouse=True, scope="session")
+def returns_read_the_primary():  # type: ignore[no-untyped-def]
     """A test's writes are uncommitted inside its transaction, where no standby could see them:
     with a replica configured (the PostgreSQL lane) reads meant for it go to the primary,
-    except in `returns/tests/test_replica.py`, which commits and turns this back on."""
-    settings.REPLICA_READS = False
+    except in `returns/tests/test_replica.py`, which commits and turns this back on. For the
+    whole session, so that module-wide worlds (`access/tests/test_query_counts.py`) read the
+    primary too."""
+    from django.test import override_settings
+
+    with override_settings(REPLICA_READS=False):
+        yield
 
 
 @pytest.fixture

@@ -78,7 +78,8 @@ def _again_in_its_database(options: Mapping[str, Any]) -> None:
         f"--run-time={options['run_time']}",
         *(["--reuse"] if options["reuse"] else []),
     ]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PG") and k != "DATABASE_URL"}
+    # Its own database only: none of the one caseload is configured with (nor its replica).
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PG", "DATABASE_"))}
     env[INSIDE] = options["database"]
     if options["database"] == "sqlite":
         env.update(DB="sqlite", SQLITE_PATH=str(data / f"sqlite-{options['people']}.sqlite3"))
