@@ -1,6 +1,7 @@
 """Personas shared by every test (after healthchecks' BaseTestCase): the case's practitioner,
 their manager, a practitioner in another delivery unit, a staff representative, and the case."""
 
+import zlib
 from collections.abc import Iterator
 from contextlib import ExitStack
 
@@ -103,16 +104,42 @@ def uses_the_database(item: pytest.Item) -> bool:
     return item.get_closest_marker("django_db") is not None or bool(fixtures & DATABASE_FIXTURES)
 
 
+#: One test in this many that never reaches the database runs in the SQLite lane.
+SQLITE_LANE_SHARE_OF_PURE_TESTS = 3
+
+
+def _in_the_sqlite_share(item: pytest.Item) -> bool:
+    """A stable choice (the same test, the same lane, every run) from the test's id."""
+    return zlib.crc32(item.nodeid.encode()) % SQLITE_LANE_SHARE_OF_PURE_TESTS == 0
+
+
+def _kept(item: pytest.Item, selection: str) -> bool:
+    if uses_the_database(item):
+        return True
+    return {
+        "database": False,
+        "sqlite-lane": _in_the_sqlite_share(item),
+        "postgres-lane": not _in_the_sqlite_share(item),
+    }[selection]
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """`CASELOAD_TESTS=database` runs only the tests that touch the database.
 
     `make test` runs two lanes side by side (`scripts/test`), SQLite with the browser tests and
-    PostgreSQL: a test that cannot reach the database (the pure domain's, hypothesis's above
-    all) gives the same answer on both, so the longer SQLite lane leaves them to the other."""
+    PostgreSQL. A test that cannot reach the database (the pure domain's, hypothesis's above
+    all) gives the same answer on both, so it runs once: a third of them in the SQLite lane
+    (`CASELOAD_TESTS=sqlite-lane`), the rest in the PostgreSQL lane (`postgres-lane`), which
+    balances the two lanes' times."""
     import os
 
-    if os.environ.get("CASELOAD_TESTS") != "database":
+    selection = os.environ.get("CASELOAD_TESTS")
+    if not selection:
         return
-    kept = [item for item in items if uses_the_database(item)]
-    config.hook.pytest_deselected(items=[item for item in items if not uses_the_database(item)])
+    if selection not in {"database", "sqlite-lane", "postgres-lane"}:
+        raise pytest.UsageError(
+            f"CASELOAD_TESTS={selection!r}: expected database, sqlite-lane or postgres-lane"
+        )
+    kept = [item for item in items if _kept(item, selection)]
+    config.hook.pytest_deselected(items=[item for item in items if not _kept(item, selection)])
     items[:] = kept
