@@ -10,6 +10,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from caseload.testing.settings_probe import settings_value
+
 OPERATIONS = settings.REPO_DIR / "docs" / "operations.md"
 
 
@@ -66,24 +68,6 @@ def test_the_deploy_check_fails_without_https(tmp_path: Path) -> None:
     assert result.returncode != 0
     for warning in ("security.W004", "security.W008", "security.W012", "security.W016"):
         assert warning in result.stderr + result.stdout
-
-
-def settings_value(
-    environment: dict[str, str], expression: str
-) -> subprocess.CompletedProcess[str]:
-    code = f"import django; django.setup(); from django.conf import settings; print({expression})"
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        env={
-            "PATH": os.environ["PATH"],
-            "DJANGO_SETTINGS_MODULE": "caseload.settings",
-            **environment,
-        },
-        cwd=settings.REPO_DIR,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def test_a_database_url_names_the_postgresql_database(tmp_path: Path) -> None:

@@ -1,30 +1,11 @@
 """`DATABASE_REPLICA_URL` adds the `replica` alias and its router; without it nothing changes."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from django.conf import settings
+from caseload.testing.settings_probe import settings_value
 
 PRIMARY = "postgres://caseload:secret@db.internal/caseload"
 REPLICA = "postgres://caseload:secret@replica.internal:5433/caseload"
-
-
-def settings_value(environment: dict[str, str], expression: str) -> subprocess.CompletedProcess:
-    code = f"import django; django.setup(); from django.conf import settings; print({expression})"
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        env={
-            "PATH": os.environ["PATH"],
-            "DJANGO_SETTINGS_MODULE": "caseload.settings",
-            **environment,
-        },
-        cwd=settings.REPO_DIR,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def test_a_replica_url_adds_the_replica_alias_mirrored_in_tests_and_its_router() -> None:
